@@ -1,0 +1,890 @@
+package design
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"cuelang.org/go/cue"
+	"cuelang.org/go/cue/ast"
+	"cuelang.org/go/cue/cuecontext"
+	"cuelang.org/go/cue/errors"
+	"cuelang.org/go/cue/literal"
+	"cuelang.org/go/cue/parser"
+	"cuelang.org/go/cue/token"
+	cuejson "cuelang.org/go/encoding/json"
+	cueyaml "cuelang.org/go/encoding/yaml"
+
+	"github.com/designlint/designlint/estimate"
+	"github.com/designlint/designlint/schema"
+)
+
+// cueEnv is a CUE context with the #Design schema compiled in it. Contexts
+// are not safe for concurrent use, so readers take one from a pool and give
+// it back; one that timed out is abandoned, never reused.
+type cueEnv struct {
+	ctx    *cue.Context
+	design cue.Value
+	uses   int
+}
+
+var cuePool = struct {
+	sync.Mutex
+	free []*cueEnv
+}{}
+
+// maxEnvUses bounds how many documents one context evaluates: contexts keep
+// what they build, so a long run recycles them.
+const maxEnvUses = 256
+
+func getEnv() *cueEnv {
+	cuePool.Lock()
+	if n := len(cuePool.free); n > 0 {
+		e := cuePool.free[n-1]
+		cuePool.free = cuePool.free[:n-1]
+		cuePool.Unlock()
+		return e
+	}
+	cuePool.Unlock()
+	ctx := cuecontext.New()
+	v := ctx.CompileString(schema.Design, cue.Filename("schema/design.cue"))
+	if err := v.Err(); err != nil {
+		panic("designlint: embedded schema/design.cue does not compile: " + err.Error())
+	}
+	return &cueEnv{ctx: ctx, design: v.LookupPath(cue.ParsePath("#Design"))}
+}
+
+func putEnv(e *cueEnv) {
+	e.uses++
+	if e.uses >= maxEnvUses {
+		return
+	}
+	cuePool.Lock()
+	cuePool.free = append(cuePool.free, e)
+	cuePool.Unlock()
+}
+
+// structuredSource is a structured document or block with where its lines
+// are in the user's file.
+type structuredSource struct {
+	path    string // the user's file
+	name    string // the name CUE knows it by
+	src     []byte
+	format  Format
+	lineOff int // lines before the block in the user's file
+	colOff  int
+}
+
+// parseStructured parses CUE, JSON or YAML into a CUE syntax tree.
+func parseStructured(s structuredSource) (*ast.File, error) {
+	switch s.format {
+	case JSON:
+		expr, err := cuejson.Extract(s.name, s.src)
+		if err != nil {
+			return nil, err
+		}
+		f, err := astutilToFile(expr)
+		return f, err
+	case YAML:
+		return cueyaml.Extract(s.name, s.src)
+	default:
+		return parser.ParseFile(s.name, s.src, parser.ParseComments)
+	}
+}
+
+// astutilToFile wraps a JSON expression as a file; a JSON document that is
+// not an object is refused.
+func astutilToFile(expr ast.Expr) (*ast.File, error) {
+	st, ok := expr.(*ast.StructLit)
+	if !ok {
+		return nil, fmt.Errorf("a design document must be a JSON object")
+	}
+	return &ast.File{Decls: st.Elts}, nil
+}
+
+// checkSyntax refuses what designlint never evaluates: imports outside
+// CUE's standard library, @embed and @extern attributes, and number
+// literals outside the range of a float64.
+func checkSyntax(f *ast.File, s structuredSource) error {
+	var err error
+	ast.Walk(f, func(n ast.Node) bool {
+		if err != nil {
+			return false
+		}
+		switch x := n.(type) {
+		case *ast.ImportSpec:
+			err = checkImport(x, s)
+		case *ast.Attribute:
+			k, _ := x.Split()
+			if k == "embed" || k == "extern" {
+				err = s.errorAt(x.Pos(), fmt.Sprintf("the @%s attribute is not allowed: designlint reads no other files", k))
+			}
+		case *ast.BasicLit:
+			if x.Kind == token.INT || x.Kind == token.FLOAT {
+				var ni literal.NumInfo
+				if perr := literal.ParseNum(x.Value, &ni); perr == nil {
+					f, ferr := strconv.ParseFloat(ni.String(), 64)
+					if ferr != nil || math.IsInf(f, 0) {
+						err = s.errorAt(x.Pos(), fmt.Sprintf("number %s is outside the range designlint accepts", firstRunes(x.Value, 30)))
+					}
+				}
+			}
+		}
+		return true
+	}, nil)
+	return err
+}
+
+// checkImport allows CUE's standard library only: no module path (a dot in
+// the first element) and no tool packages.
+func checkImport(imp *ast.ImportSpec, s structuredSource) error {
+	if imp.Path == nil {
+		return nil
+	}
+	p, uerr := literal.Unquote(imp.Path.Value)
+	if uerr != nil {
+		p = imp.Path.Value
+	}
+	first := p
+	if i := strings.IndexByte(p, '/'); i >= 0 {
+		first = p[:i]
+	}
+	if strings.Contains(first, ".") || first == "tool" || strings.Contains(p, ":") {
+		return s.errorAt(imp.Pos(), fmt.Sprintf("import %q is not allowed: a design document may import only CUE's standard library", p))
+	}
+	return nil
+}
+
+// errorAt makes a read error at a CUE position.
+func (s structuredSource) errorAt(p token.Pos, msg string) *Error {
+	return &Error{Path: s.path, Pos: s.pos(p), Msg: msg}
+}
+
+// pos maps a CUE position into the user's file.
+func (s structuredSource) pos(p token.Pos) Pos {
+	if !p.IsValid() {
+		return Pos{}
+	}
+	col := p.Column()
+	if p.Line() == 1 || s.format != CUE {
+		col += s.colOff
+	} else {
+		col += s.colOff
+	}
+	return Pos{Line: p.Line() + s.lineOff, Col: col}
+}
+
+func (s structuredSource) span(p token.Pos) Span {
+	ps := s.pos(p)
+	if ps.Line == 0 {
+		return Span{}
+	}
+	return Span{Start: ps, End: ps}
+}
+
+// readStructured reads a CUE, JSON or YAML design document.
+func readStructured(path string, src []byte, f Format, opts Options) (*Design, error) {
+	s := structuredSource{path: path, name: path, src: src, format: f}
+	file, err := parseStructured(s)
+	if err != nil {
+		return nil, cueSyntaxError(s, err)
+	}
+	if err := checkSyntax(file, s); err != nil {
+		return nil, err
+	}
+	d := newDesign(path, f)
+	if f == CUE {
+		d.Suppressions = append(d.Suppressions, cueDirectives(file, s)...)
+	}
+	if err := evaluate(d, file, s, opts, true); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// cueSyntaxError turns a parse error into a read error with a position.
+func cueSyntaxError(s structuredSource, err error) error {
+	for _, e := range errors.Errors(err) {
+		format, args := e.Msg()
+		msg := fmt.Sprintf(format, args...)
+		var p token.Pos
+		if ps := errors.Positions(e); len(ps) > 0 {
+			p = ps[0]
+		} else {
+			p = e.Position()
+		}
+		return &Error{Path: s.path, Pos: s.pos(p), Msg: "syntax error: " + msg}
+	}
+	return &Error{Path: s.path, Msg: "syntax error: " + err.Error()}
+}
+
+// evaluate builds, validates and decodes a parsed document or block within
+// the parse timeout.
+func evaluate(d *Design, file *ast.File, s structuredSource, opts Options, whole bool) error {
+	type result struct {
+		err error
+	}
+	done := make(chan result, 1)
+	env := getEnv()
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- result{err: &Error{Path: s.path, Msg: fmt.Sprintf("CUE evaluation failed: %v", p)}}
+			}
+		}()
+		done <- result{err: evaluateIn(env, d, file, s, opts, whole)}
+	}()
+	select {
+	case r := <-done:
+		putEnv(env)
+		return r.err
+	case <-time.After(opts.parseTimeout()):
+		return &Error{Path: s.path, Msg: fmt.Sprintf("input too complex: evaluating the document took longer than %s", opts.parseTimeout())}
+	}
+}
+
+func evaluateIn(env *cueEnv, d *Design, file *ast.File, s structuredSource, opts Options, whole bool) error {
+	v := env.ctx.BuildFile(file)
+	if err := v.Err(); err != nil {
+		// A reference to nothing, a cycle: the document cannot be
+		// evaluated at all.
+		for _, e := range errors.Errors(err) {
+			format, args := e.Msg()
+			return &Error{Path: s.path, Pos: s.pos(firstPos(e, s.name)), Msg: fmt.Sprintf(format, args...)}
+		}
+		return &Error{Path: s.path, Msg: err.Error()}
+	}
+	u := v.Unify(env.design)
+	if err := u.Validate(cue.Concrete(true)); err != nil {
+		d.Issues = append(d.Issues, schemaIssues(err, v, s)...)
+	}
+	dec := decoder{d: d, s: s, opts: opts, budget: maxWalk}
+	dec.design(v, whole)
+	return nil
+}
+
+// maxWalk bounds how many values of a structured document are decoded.
+const maxWalk = 20000
+
+// firstPos picks the first position of an error that lies in the user's
+// document.
+func firstPos(e errors.Error, name string) token.Pos {
+	for _, p := range errors.Positions(e) {
+		if p.Filename() == name {
+			return p
+		}
+	}
+	return token.NoPos
+}
+
+// schemaIssues turns validation errors into findings of rule schema, one
+// per path: a disjunction fails with one error per branch, which read as
+// one complaint.
+func schemaIssues(err error, doc cue.Value, s structuredSource) []Issue {
+	type group struct {
+		path string
+		pos  token.Pos
+		msgs []string
+	}
+	groups := map[string]*group{}
+	var order []string
+	for _, e := range errors.Errors(err) {
+		format, args := e.Msg()
+		msg := fmt.Sprintf(format, args...)
+		path := strings.Join(e.Path(), ".")
+		if strings.HasPrefix(path, "#Design.") {
+			path = strings.TrimPrefix(path, "#Design.")
+		}
+		g, ok := groups[path]
+		if !ok {
+			g = &group{path: path}
+			groups[path] = g
+			order = append(order, path)
+		}
+		if !g.pos.IsValid() {
+			g.pos = firstPos(e, s.name)
+		}
+		if strings.Contains(msg, "errors in empty disjunction") || strings.Contains(msg, "disjunction") && len(g.msgs) > 0 {
+			continue
+		}
+		g.msgs = appendUniqueString(g.msgs, msg)
+	}
+	var out []Issue
+	for _, path := range order {
+		g := groups[path]
+		pos := g.pos
+		if !pos.IsValid() {
+			pos = nearestPos(doc, path)
+		}
+		msg := strings.Join(g.msgs, "; ")
+		msg = tidySchemaMessage(msg)
+		if msg == "" {
+			msg = "does not match the schema"
+		}
+		text := msg
+		if path != "" {
+			text = path + ": " + msg
+		}
+		out = append(out, Issue{Rule: "schema", Message: text, Span: s.span(pos), Element: "field:" + path})
+	}
+	return out
+}
+
+// tidySchemaMessage turns CUE's wording for a failed choice into one
+// sentence: `"lb" is not one of: "service", "database", …`.
+func tidySchemaMessage(msg string) string {
+	if !strings.Contains(msg, "conflicting values") {
+		return msg
+	}
+	var got string
+	var choices []string
+	for _, part := range strings.Split(msg, "; ") {
+		rest, ok := strings.CutPrefix(part, "conflicting values ")
+		if !ok {
+			return msg
+		}
+		a, b, ok := strings.Cut(rest, " and ")
+		if !ok {
+			return msg
+		}
+		if got == "" {
+			got = b
+		}
+		choices = append(choices, a)
+	}
+	if len(choices) < 2 {
+		return msg
+	}
+	return fmt.Sprintf("%s is not one of: %s", got, strings.Join(choices, ", "))
+}
+
+func appendUniqueString(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// nearestPos finds the position of the deepest part of path that exists in
+// the document: an error about a missing field carries only the schema's
+// position.
+func nearestPos(doc cue.Value, path string) token.Pos {
+	parts := strings.Split(path, ".")
+	for n := len(parts); n > 0; n-- {
+		v := doc.LookupPath(cue.ParsePath(strings.Join(parts[:n], ".")))
+		if v.Exists() {
+			if p := v.Pos(); p.IsValid() {
+				return p
+			}
+		}
+	}
+	return token.NoPos
+}
+
+// cueDirectives reads designlint directives from CUE comments.
+func cueDirectives(f *ast.File, s structuredSource) []Suppression {
+	var out []Suppression
+	for _, cg := range ast.Comments(f) {
+		out = append(out, directivesInGroup(cg, s)...)
+	}
+	seen := map[token.Pos]bool{}
+	ast.Walk(f, func(n ast.Node) bool {
+		for _, cg := range ast.Comments(n) {
+			if seen[cg.Pos()] {
+				continue
+			}
+			seen[cg.Pos()] = true
+			for _, sup := range directivesInGroup(cg, s) {
+				if sup.Next {
+					if field, ok := n.(*ast.Field); ok {
+						sup.Target = Span{Start: s.pos(field.Pos()), End: s.pos(field.End())}
+					}
+				}
+				out = append(out, sup)
+			}
+		}
+		return true
+	}, nil)
+	return dedupeSuppressions(out)
+}
+
+func directivesInGroup(cg *ast.CommentGroup, s structuredSource) []Suppression {
+	var out []Suppression
+	for _, c := range cg.List {
+		text := strings.TrimPrefix(c.Text, "//")
+		if sup, ok := parseDirective(text); ok {
+			sup.Span = s.span(c.Pos())
+			out = append(out, sup)
+		}
+	}
+	return out
+}
+
+// dedupeSuppressions keeps one directive per position, preferring the one
+// that knows its target.
+func dedupeSuppressions(in []Suppression) []Suppression {
+	byPos := map[Pos]int{}
+	var out []Suppression
+	for _, s := range in {
+		if i, ok := byPos[s.Span.Start]; ok {
+			if out[i].Target == (Span{}) {
+				out[i].Target = s.Target
+			}
+			continue
+		}
+		byPos[s.Span.Start] = len(out)
+		out = append(out, s)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Span.Start.Line < out[j].Span.Start.Line })
+	return out
+}
+
+// decoder reads a CUE value into the model, within a budget of values.
+type decoder struct {
+	d      *Design
+	s      structuredSource
+	opts   Options
+	budget int
+}
+
+func (dc *decoder) spend() bool {
+	dc.budget--
+	return dc.budget >= 0
+}
+
+func (dc *decoder) span(v cue.Value) Span { return dc.s.span(v.Pos()) }
+
+func (dc *decoder) str(v cue.Value) (string, bool) {
+	if !v.Exists() {
+		return "", false
+	}
+	s, err := v.String()
+	return s, err == nil
+}
+
+// strings reads a string or a list of strings as items.
+func (dc *decoder) items(v cue.Value) []Item {
+	if !v.Exists() {
+		return nil
+	}
+	if s, ok := dc.str(v); ok {
+		if isPlaceholder(s) {
+			return nil
+		}
+		return []Item{{Text: s, Span: dc.span(v)}}
+	}
+	var out []Item
+	it, err := v.List()
+	if err != nil {
+		return nil
+	}
+	for it.Next() && dc.spend() {
+		e := it.Value()
+		if s, ok := dc.str(e); ok && !isPlaceholder(s) {
+			out = append(out, Item{Text: s, Span: dc.span(e)})
+		}
+	}
+	return out
+}
+
+// section records a structured field as a section of the document.
+func (dc *decoder) section(kind SectionKind, v cue.Value, title string, n int) {
+	if !v.Exists() {
+		return
+	}
+	dc.d.Sections = append(dc.d.Sections, Section{Kind: kind, Title: title, Span: dc.span(v), Empty: n == 0})
+}
+
+// design decodes a whole document (or a fenced block's fields).
+func (dc *decoder) design(v cue.Value, whole bool) {
+	d := dc.d
+	if s, ok := dc.str(v.LookupPath(cue.ParsePath("title"))); ok && d.Title == "" {
+		d.Title = s
+	}
+	if s, ok := dc.str(v.LookupPath(cue.ParsePath("status"))); ok && d.Status == "" {
+		d.Status = s
+	}
+	p := v.LookupPath(cue.ParsePath("problem"))
+	prob := dc.items(p)
+	d.Problem = append(d.Problem, prob...)
+	dc.section(SectionProblem, p, "problem", len(prob))
+
+	req := v.LookupPath(cue.ParsePath("requirements"))
+	fn := req.LookupPath(cue.ParsePath("functional"))
+	fi := dc.items(fn)
+	d.Functional = append(d.Functional, fi...)
+	dc.section(SectionFunctional, fn, "requirements.functional", len(fi))
+	nf := req.LookupPath(cue.ParsePath("nonfunctional"))
+	nn := dc.nfrs(nf)
+	dc.section(SectionNonFunctional, nf, "requirements.nonfunctional", nn)
+
+	as := v.LookupPath(cue.ParsePath("assumptions"))
+	na := dc.figures(as, false)
+	es := v.LookupPath(cue.ParsePath("estimates"))
+	ne := dc.figures(es, true)
+	if as.Exists() || es.Exists() {
+		sv := as
+		if !sv.Exists() {
+			sv = es
+		}
+		dc.section(SectionEstimates, sv, "assumptions", na+ne)
+	}
+
+	api := v.LookupPath(cue.ParsePath("api"))
+	dc.section(SectionAPI, api, "api", dc.endpoints(api))
+
+	comps := v.LookupPath(cue.ParsePath("components"))
+	dc.section(SectionComponents, comps, "components", dc.components(comps))
+
+	fp := v.LookupPath(cue.ParsePath("failure_plan"))
+	dc.section(SectionFailure, fp, "failure_plan", dc.scenarios(fp))
+
+	tr := v.LookupPath(cue.ParsePath("tradeoffs"))
+	dc.section(SectionTradeoffs, tr, "tradeoffs", dc.tradeoffs(tr))
+
+	sm := v.LookupPath(cue.ParsePath("summary"))
+	si := dc.items(sm)
+	d.Summary = append(d.Summary, si...)
+	dc.section(SectionSummary, sm, "summary", len(si))
+
+	dl := v.LookupPath(cue.ParsePath("designlint"))
+	if dl.Exists() {
+		if it, err := dl.Fields(); err == nil {
+			for it.Next() && dc.spend() {
+				sev, _ := dc.str(it.Value())
+				d.Overrides = append(d.Overrides, Override{Rule: it.Selector().Unquoted(), Severity: sev, Span: dc.span(it.Value())})
+			}
+		}
+	}
+}
+
+func (dc *decoder) nfrs(v cue.Value) int {
+	it, err := v.List()
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for it.Next() && dc.spend() {
+		e := it.Value()
+		var text, cat, target string
+		if s, ok := dc.str(e); ok {
+			text = s
+		} else {
+			text, _ = dc.str(e.LookupPath(cue.ParsePath("requirement")))
+			cat, _ = dc.str(e.LookupPath(cue.ParsePath("category")))
+			tv := e.LookupPath(cue.ParsePath("target"))
+			if s, ok := dc.str(tv); ok {
+				target = s
+			} else if f, err := tv.Float64(); err == nil && !math.IsInf(f, 0) {
+				target = strconv.FormatFloat(f, 'g', -1, 64)
+			}
+		}
+		if text == "" || isPlaceholder(text) {
+			continue
+		}
+		item := Item{Text: text, Span: dc.span(e)}
+		cats := NFRCategories(text)
+		nfr := NFR{Item: item, Category: cats[0]}
+		if cat != "" {
+			nfr.Category = NFRCategory(cat)
+		}
+		if target != "" {
+			if q, err := dc.opts.parser().Parse(target, 0); err == nil {
+				nfr.Target = &Value{Quantity: q, Text: target, Span: item.Span}
+			} else {
+				dc.d.Issues = append(dc.d.Issues, Issue{Rule: "schema", Message: "requirements.nonfunctional: target " + quoteText(target) + ": " + reason(err), Span: item.Span})
+			}
+		} else {
+			nfr.Target = measurableTarget(text, dc.opts, nil)
+			if nfr.Target != nil {
+				nfr.Target.Span = item.Span
+			}
+		}
+		for _, c := range append([]NFRCategory{nfr.Category}, cats...) {
+			if specificNFR(c, text) {
+				nfr.Specific = true
+			}
+		}
+		dc.d.NonFunctional = append(dc.d.NonFunctional, nfr)
+		n++
+	}
+	return n
+}
+
+// figures reads assumptions or estimates; it returns how many it read.
+func (dc *decoder) figures(v cue.Value, declared bool) int {
+	if !v.Exists() {
+		return 0
+	}
+	it, err := v.Fields()
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for it.Next() && dc.spend() {
+		key := it.Selector().Unquoted()
+		e := it.Value()
+		if key == "other" {
+			continue
+		}
+		name, ok := estimate.Lookup(key)
+		if !ok {
+			continue
+		}
+		q, text, err := dc.quantity(e, name.Dim)
+		if err == nil {
+			q, err = name.Coerce(q)
+		}
+		if err != nil {
+			dc.d.Issues = append(dc.d.Issues, Issue{Rule: "schema", Message: fieldPath(declared) + "." + key + ": " + reason(err), Span: dc.span(e), Element: "figure:" + key})
+			continue
+		}
+		val := Value{Name: key, Quantity: q, Text: text, Span: dc.span(e)}
+		if name.Derived {
+			dc.d.Declared[key] = val
+		} else {
+			dc.d.Assumptions[key] = val
+		}
+		n++
+	}
+	return n
+}
+
+func fieldPath(declared bool) string {
+	if declared {
+		return "estimates"
+	}
+	return "assumptions"
+}
+
+// quantity reads a number or a string with a unit.
+func (dc *decoder) quantity(v cue.Value, want estimate.Dim) (estimate.Quantity, string, error) {
+	if s, ok := dc.str(v); ok {
+		q, err := dc.opts.parser().Parse(s, want)
+		return q, s, err
+	}
+	f, err := v.Float64()
+	if err != nil {
+		return estimate.Quantity{}, "", fmt.Errorf("not a number or a quantity string")
+	}
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return estimate.Quantity{}, "", fmt.Errorf("number out of range")
+	}
+	if f < 0 {
+		return estimate.Quantity{}, "", fmt.Errorf("negative values are not allowed")
+	}
+	text := strconv.FormatFloat(f, 'g', -1, 64)
+	return estimate.Quantity{Value: f, Dim: estimate.Count, Bare: true}, text, nil
+}
+
+func (dc *decoder) endpoints(v cue.Value) int {
+	it, err := v.List()
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for it.Next() && dc.spend() {
+		e := it.Value()
+		m, _ := dc.str(e.LookupPath(cue.ParsePath("method")))
+		p, _ := dc.str(e.LookupPath(cue.ParsePath("path")))
+		desc, _ := dc.str(e.LookupPath(cue.ParsePath("description")))
+		if s, ok := dc.str(e); ok {
+			desc = s
+		}
+		if m == "" && p == "" && desc == "" {
+			continue
+		}
+		dc.d.API = append(dc.d.API, Endpoint{Method: m, Path: p, Description: desc, Span: dc.span(e)})
+		n++
+	}
+	return n
+}
+
+func (dc *decoder) scenarios(v cue.Value) int {
+	it, err := v.List()
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for it.Next() && dc.spend() {
+		e := it.Value()
+		sc := Scenario{Span: dc.span(e)}
+		if s, ok := dc.str(e); ok {
+			sc = scenarioFrom(routedItem{item: Item{Text: s, Span: sc.Span}})
+		} else {
+			sc.Scenario, _ = dc.str(e.LookupPath(cue.ParsePath("scenario")))
+			sc.Mitigation, _ = dc.str(e.LookupPath(cue.ParsePath("mitigation")))
+		}
+		if sc.Scenario == "" || isPlaceholder(sc.Scenario) {
+			continue
+		}
+		if isPlaceholder(sc.Mitigation) {
+			sc.Mitigation = ""
+		}
+		dc.d.FailurePlan = append(dc.d.FailurePlan, sc)
+		n++
+	}
+	return n
+}
+
+func (dc *decoder) tradeoffs(v cue.Value) int {
+	it, err := v.List()
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for it.Next() && dc.spend() {
+		e := it.Value()
+		text, ok := dc.str(e)
+		if !ok {
+			choice, _ := dc.str(e.LookupPath(cue.ParsePath("choice")))
+			because, _ := dc.str(e.LookupPath(cue.ParsePath("because")))
+			cost, _ := dc.str(e.LookupPath(cue.ParsePath("cost")))
+			text = strings.TrimSpace(choice + " because " + because)
+			if cost != "" {
+				text += "; cost: " + cost
+			}
+		}
+		if text == "" || isPlaceholder(text) {
+			continue
+		}
+		dc.d.TradeOffs = append(dc.d.TradeOffs, Item{Text: text, Span: dc.span(e)})
+		n++
+	}
+	return n
+}
+
+func (dc *decoder) components(v cue.Value) int {
+	it, err := v.Fields()
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for it.Next() && dc.spend() {
+		e := it.Value()
+		c := &Component{Name: it.Selector().Unquoted(), Span: dc.span(e)}
+		get := func(p string) cue.Value { return e.LookupPath(cue.ParsePath(p)) }
+		k, _ := dc.str(get("kind"))
+		c.Kind = ComponentKind(k)
+		c.Technology, _ = dc.str(get("technology"))
+		if b, err := get("stateful").Bool(); err == nil {
+			c.Stateful = b
+		}
+		cons, _ := dc.str(get("consistency"))
+		c.Consistency = ConsistencyModel(cons)
+		c.Justification, _ = dc.str(get("justification"))
+		if isPlaceholder(c.Justification) {
+			c.Justification = ""
+		}
+		if r, err := get("replicas").Int64(); err == nil && r >= 0 && r < 1e6 {
+			c.Replicas = int(r)
+		}
+		rg := get("regions")
+		if r, err := rg.Int64(); err == nil && r > 0 && r < 1e4 {
+			c.Regions = int(r)
+		} else if l, err := rg.List(); err == nil {
+			for l.Next() && dc.spend() {
+				c.Regions++
+			}
+		}
+		if l, err := get("depends_on").List(); err == nil {
+			for l.Next() && dc.spend() {
+				if s, ok := dc.str(l.Value()); ok {
+					c.DependsOn = append(c.DependsOn, s)
+				}
+			}
+		}
+		sp := get("spof")
+		if b, err := sp.LookupPath(cue.ParsePath("acknowledged")).Bool(); err == nil {
+			c.SPOF.Acknowledged = b
+			c.SPOF.Reason, _ = dc.str(sp.LookupPath(cue.ParsePath("reason")))
+		}
+		cp := get("cache_policy")
+		st := cp.LookupPath(cue.ParsePath("strategy"))
+		if s, ok := dc.str(st); ok {
+			c.Cache.Strategies = append(c.Cache.Strategies, s)
+		} else if l, err := st.List(); err == nil {
+			for l.Next() && dc.spend() {
+				if s, ok := dc.str(l.Value()); ok {
+					c.Cache.Strategies = append(c.Cache.Strategies, s)
+				}
+			}
+		}
+		if ttl := cp.LookupPath(cue.ParsePath("ttl")); ttl.Exists() {
+			_, text, err := dc.quantity(ttl, estimate.Duration)
+			if err == nil {
+				c.Cache.TTL = text
+				if !c.Cache.Has("ttl") {
+					c.Cache.Strategies = append(c.Cache.Strategies, "ttl")
+				}
+			}
+		}
+		q := get("queue")
+		if q.Exists() {
+			if ar := q.LookupPath(cue.ParsePath("arrival_rate")); ar.Exists() {
+				c.Queue.Arrival = dc.rate(ar, c.Name+".queue.arrival_rate")
+			}
+			if sr := q.LookupPath(cue.ParsePath("service_rate")); sr.Exists() {
+				c.Queue.Service = dc.rate(sr, c.Name+".queue.service_rate")
+			}
+			if n, err := q.LookupPath(cue.ParsePath("consumers")).Int64(); err == nil && n >= 0 && n < 1e6 {
+				c.Queue.Consumers = int(n)
+			}
+			if l, err := q.LookupPath(cue.ParsePath("plans")).List(); err == nil {
+				for l.Next() && dc.spend() {
+					if s, ok := dc.str(l.Value()); ok {
+						c.Queue.Plans = append(c.Queue.Plans, queuePlans(lower(s))...)
+						if len(queuePlans(lower(s))) == 0 {
+							c.Queue.Plans = append(c.Queue.Plans, s)
+						}
+					}
+				}
+			}
+		}
+		if cv := get("capacity"); cv.Exists() {
+			c.Capacity = dc.rate(cv, c.Name+".capacity")
+		}
+		if av := get("availability"); av.Exists() {
+			if q, text, err := dc.quantity(av, estimate.Percent); err == nil {
+				if n, ok := estimate.Lookup("availability"); ok {
+					if q2, err := n.Coerce(q); err == nil {
+						c.Availability = &Value{Quantity: q2, Text: text, Span: dc.span(av)}
+					}
+				}
+			}
+		}
+		sess, _ := dc.str(get("session"))
+		switch sess {
+		case "sticky", "in-memory":
+			c.Session = sess
+			c.SessionReason, _ = dc.str(get("session_reason"))
+		}
+		c.Description, _ = dc.str(get("description"))
+		if StatefulKind(c.Kind) || c.Session != "" {
+			c.Stateful = true
+		}
+		dc.d.Components = append(dc.d.Components, c)
+		n++
+	}
+	return n
+}
+
+// rate reads a rate field (capacity, queue rates).
+func (dc *decoder) rate(v cue.Value, field string) *Value {
+	q, text, err := dc.quantity(v, estimate.Rate)
+	if err == nil {
+		n := estimate.Name{ID: field, Dim: estimate.Rate}
+		q, err = n.Coerce(q)
+	}
+	if err != nil {
+		dc.d.Issues = append(dc.d.Issues, Issue{Rule: "schema", Message: "components." + field + ": " + reason(err), Span: dc.span(v)})
+		return nil
+	}
+	return &Value{Quantity: q, Text: text, Span: dc.span(v)}
+}

@@ -1,0 +1,300 @@
+package design
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"cuelang.org/go/cue/ast"
+	"cuelang.org/go/cue/literal"
+	cueyaml "cuelang.org/go/encoding/yaml"
+
+	"github.com/designlint/designlint/estimate"
+)
+
+// This file reads the structured parts of a Markdown document: YAML front
+// matter, and fenced cue, yaml or json blocks holding design fields.
+
+// designFields are the top-level fields of #Design.
+var designFields = map[string]bool{
+	"title": true, "status": true, "authors": true, "problem": true, "requirements": true,
+	"assumptions": true, "estimates": true, "api": true, "components": true, "failure_plan": true,
+	"tradeoffs": true, "summary": true, "designlint": true,
+}
+
+var reTopKey = regexp.MustCompile(`(?m)^"?([A-Za-z_][A-Za-z0-9_]*)"?\s*:`)
+
+// reYAMLAlias finds YAML aliases, which designlint refuses: expanding them
+// is how a few lines become gigabytes.
+var reYAMLAlias = regexp.MustCompile(`(^|[\s:,\[\-])[*&][A-Za-z0-9_]`)
+
+// structuredBlock reads a fenced cue, yaml or json block whose top-level
+// keys are design fields, or (in an estimates section) canonical figure
+// names. It reports whether the block was read; other blocks are code
+// samples and left alone.
+func (r *mdReader) structuredBlock(lang, body string, off int, fr *frame) bool {
+	keys := topKeys(lang, body)
+	if len(keys) == 0 {
+		return false
+	}
+	design, figures := true, true
+	for _, k := range keys {
+		if !designFields[k] {
+			design = false
+		}
+		if _, ok := estimate.Lookup(k); !ok {
+			figures = false
+		}
+	}
+	if !design && !(figures && (fr.kind == SectionEstimates || fr.kind == SectionNonFunctional)) {
+		return false
+	}
+	format := CUE
+	switch lang {
+	case "yaml", "yml":
+		format = YAML
+		if reYAMLAlias.MatchString(body) {
+			r.d.Issues = append(r.d.Issues, Issue{Rule: "schema", Message: "YAML anchors and aliases are not supported in a design block", Span: r.lines.span(off, off)})
+			return true
+		}
+	case "json":
+		format = JSON
+	}
+	start := r.lines.pos(off)
+	s := structuredSource{
+		path:    r.d.Path,
+		name:    fmt.Sprintf("%s#L%d", r.d.Path, start.Line),
+		src:     []byte(body),
+		format:  format,
+		lineOff: start.Line - 1,
+		colOff:  start.Col - 1,
+	}
+	file, err := parseStructured(s)
+	if err == nil {
+		err = checkSyntax(file, s)
+	}
+	if err != nil {
+		var msg string
+		var sp Span
+		if e, ok := err.(*Error); ok {
+			msg, sp = e.Msg, Span{Start: e.Pos, End: e.Pos}
+		} else if e, ok := cueSyntaxError(s, err).(*Error); ok {
+			msg, sp = e.Msg, Span{Start: e.Pos, End: e.Pos}
+		}
+		if sp.Start.Line == 0 {
+			sp = r.lines.span(off, off)
+		}
+		r.d.Issues = append(r.d.Issues, Issue{Rule: "schema", Message: "fenced " + lang + " block: " + msg, Span: sp})
+		return true
+	}
+	if !design {
+		// A block of figures: read it as the assumptions field.
+		file = &ast.File{Decls: []ast.Decl{&ast.Field{Label: ast.NewIdent("assumptions"), Value: &ast.StructLit{Elts: file.Decls}}}}
+	}
+	n := len(r.d.Components)
+	if err := evaluate(r.d, file, s, r.opts, false); err != nil {
+		if e, ok := err.(*Error); ok {
+			sp := Span{Start: e.Pos, End: e.Pos}
+			if sp.Start.Line == 0 {
+				sp = r.lines.span(off, off)
+			}
+			r.d.Issues = append(r.d.Issues, Issue{Rule: "schema", Message: "fenced " + lang + " block: " + e.Msg, Span: sp})
+		}
+		return true
+	}
+	for _, c := range r.d.Components[n:] {
+		r.comps[NameKey(c.Name)] = c
+	}
+	return true
+}
+
+// topKeys lists the top-level keys of a small structured block.
+func topKeys(lang, body string) []string {
+	var out []string
+	switch lang {
+	case "json":
+		t := strings.TrimSpace(body)
+		if !strings.HasPrefix(t, "{") {
+			return nil
+		}
+		depth := 0
+		inStr := false
+		for i := 0; i < len(t); i++ {
+			c := t[i]
+			switch {
+			case inStr:
+				if c == '\\' {
+					i++
+				} else if c == '"' {
+					inStr = false
+				}
+			case c == '"':
+				if depth == 1 {
+					j := strings.IndexByte(t[i+1:], '"')
+					if j < 0 {
+						return out
+					}
+					k := t[i+1 : i+1+j]
+					rest := strings.TrimLeft(t[i+2+j:], " \t\r\n")
+					if strings.HasPrefix(rest, ":") {
+						out = append(out, k)
+					}
+					i += j + 1
+					continue
+				}
+				inStr = true
+			case c == '{' || c == '[':
+				depth++
+			case c == '}' || c == ']':
+				depth--
+			}
+		}
+	default:
+		for _, m := range reTopKey.FindAllStringSubmatch(body, 200) {
+			out = append(out, m[1])
+		}
+	}
+	return out
+}
+
+type frontMatter struct {
+	start, end       int // the whole block, delimiters included
+	bodyStart, bodyE int // the YAML between the delimiters
+}
+
+// findFrontMatter finds a YAML front matter block at the start of src.
+func findFrontMatter(src []byte) (frontMatter, bool) {
+	var fm frontMatter
+	first := bytes.IndexByte(src, '\n')
+	if first < 0 || strings.TrimRight(string(src[:first]), "\r \t") != "---" {
+		return fm, false
+	}
+	fm.bodyStart = first + 1
+	for i := fm.bodyStart; i < len(src); {
+		j := bytes.IndexByte(src[i:], '\n')
+		end := len(src)
+		if j >= 0 {
+			end = i + j
+		}
+		line := strings.TrimRight(string(src[i:end]), "\r \t")
+		if line == "---" || line == "..." {
+			fm.bodyE = i
+			fm.end = end
+			return fm, true
+		}
+		if j < 0 {
+			break
+		}
+		i = end + 1
+	}
+	return fm, false
+}
+
+// maxFrontMatter bounds the YAML designlint parses at the top of a
+// Markdown document.
+const maxFrontMatter = 64 << 10
+
+// readFrontMatter reads title, status, authors and the designlint key.
+func readFrontMatter(d *Design, src []byte, fm frontMatter) error {
+	body := src[fm.bodyStart:fm.bodyE]
+	lt := newLineTable(src)
+	startLine := lt.pos(fm.bodyStart).Line
+	if len(body) > maxFrontMatter {
+		return &Error{Path: d.Path, Pos: Pos{Line: startLine, Col: 1}, Msg: "front matter larger than 64 KiB"}
+	}
+	if reYAMLAlias.Match(body) {
+		return &Error{Path: d.Path, Pos: Pos{Line: startLine, Col: 1}, Msg: "YAML anchors and aliases are not supported in front matter"}
+	}
+	f, err := cueyaml.Extract(d.Path, body)
+	if err != nil {
+		s := structuredSource{path: d.Path, name: d.Path, format: YAML, lineOff: startLine - 1}
+		if e, ok := cueSyntaxError(s, err).(*Error); ok {
+			e.Msg = "front matter: " + strings.TrimPrefix(e.Msg, "syntax error: ")
+			return e
+		}
+		return &Error{Path: d.Path, Pos: Pos{Line: startLine, Col: 1}, Msg: "front matter: " + err.Error()}
+	}
+	pos := func(n ast.Node) Span {
+		p := n.Pos()
+		if !p.IsValid() {
+			return Span{Start: Pos{startLine, 1}, End: Pos{startLine, 1}}
+		}
+		ps := Pos{Line: p.Line() + startLine - 1, Col: p.Column()}
+		return Span{Start: ps, End: ps}
+	}
+	for _, decl := range f.Decls {
+		field, ok := decl.(*ast.Field)
+		if !ok {
+			continue
+		}
+		name, _, _ := ast.LabelName(field.Label)
+		switch name {
+		case "title":
+			if s, ok := stringLit(field.Value); ok && !isPlaceholder(s) {
+				d.Title = s
+			}
+		case "status":
+			if s, ok := stringLit(field.Value); ok {
+				d.Status = s
+			}
+		case "designlint":
+			st, ok := field.Value.(*ast.StructLit)
+			if !ok {
+				continue
+			}
+			for _, e := range st.Elts {
+				rf, ok := e.(*ast.Field)
+				if !ok {
+					continue
+				}
+				rule, _, _ := ast.LabelName(rf.Label)
+				switch rule {
+				case "rules":
+					if inner, ok := rf.Value.(*ast.StructLit); ok {
+						for _, ie := range inner.Elts {
+							if irf, ok := ie.(*ast.Field); ok {
+								id, _, _ := ast.LabelName(irf.Label)
+								sev, _ := stringLit(irf.Value)
+								d.Overrides = append(d.Overrides, Override{Rule: id, Severity: sev, Span: pos(irf)})
+							}
+						}
+					}
+				case "disable":
+					if l, ok := rf.Value.(*ast.ListLit); ok {
+						for _, x := range l.Elts {
+							if id, ok := stringLit(x); ok {
+								d.Overrides = append(d.Overrides, Override{Rule: id, Severity: "off", Span: pos(x)})
+							}
+						}
+					}
+				default:
+					sev, _ := stringLit(rf.Value)
+					d.Overrides = append(d.Overrides, Override{Rule: rule, Severity: sev, Span: pos(rf)})
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// stringLit reads a scalar literal as text (YAML's off and false both mean
+// a rule is off).
+func stringLit(e ast.Expr) (string, bool) {
+	switch x := e.(type) {
+	case *ast.BasicLit:
+		if s, err := literal.Unquote(x.Value); err == nil {
+			return s, true
+		}
+		if x.Value == "false" {
+			return "off", true
+		}
+		return x.Value, true
+	case *ast.Ident:
+		if x.Name == "false" {
+			return "off", true
+		}
+		return x.Name, true
+	}
+	return "", false
+}

@@ -1,0 +1,761 @@
+package design
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// markdownParser is shared: goldmark parsers keep no state between calls.
+// Only the table extension is enabled; attributes stay off (they are
+// quadratic on hostile input) and nothing is rendered.
+var markdownParser = goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
+
+// MarkdownParser returns the goldmark parser designlint uses, configured as
+// designlint configures it, for benchmarks that compare against it.
+func MarkdownParser() parser.Parser { return markdownParser }
+
+// itemSource says where an item came from; a section's paragraphs count as
+// its items only when it has no list or table.
+type itemSource uint8
+
+const (
+	fromList itemSource = iota
+	fromTable
+	fromParagraph
+	fromHeading
+)
+
+type routedItem struct {
+	kind  SectionKind
+	item  Item
+	src   itemSource
+	extra string // mitigation of a failure scenario, cells of a row
+}
+
+// frame is an open heading while walking the document.
+type frame struct {
+	level  int
+	title  string
+	span   Span
+	kind   SectionKind // the section kind content under this heading goes to
+	own    bool        // the heading itself names the kind
+	secIdx int         // index in Design.Sections when own
+	// comp is the component this heading describes, if it names one.
+	comp *Component
+	// scenario is the failure scenario this heading names, if any.
+	scenario *Scenario
+	// label overrides kind for items after a bold label such as
+	// "**Functional:**" in a Requirements section.
+	label   SectionKind
+	items   []routedItem
+	content bool
+	// subsections is set when a heading below this one names a section
+	// that has content: this section's own paragraphs are then an
+	// introduction, not items.
+	subsections bool
+	body    []string // prose under a component heading
+	parent  *frame
+}
+
+// owner returns the nearest frame that collects items: one whose heading
+// names a section kind.
+func (f *frame) owner() *frame {
+	for g := f; g != nil; g = g.parent {
+		if g.own {
+			return g
+		}
+	}
+	return nil
+}
+
+// component returns the component whose heading encloses this frame.
+func (f *frame) component() *Component {
+	for g := f; g != nil; g = g.parent {
+		if g.comp != nil {
+			return g.comp
+		}
+		if g.own {
+			return nil
+		}
+	}
+	return nil
+}
+
+type mdReader struct {
+	src   []byte
+	lines lineTable
+	d     *Design
+	opts  Options
+	top   *frame // the root frame, for text before any heading
+	cur   *frame
+	// sawImage is set by inline when it meets an image.
+	sawImage bool
+	// entities learned from "size per paste" and the like, for reading
+	// "10 million pastes per month" as writes.
+	entities map[string]bool
+	// pendingNext is a disable-next directive waiting for its block.
+	pendingNext []int
+	values      valueState
+	comps       map[string]*Component
+	quoteDepth  int
+}
+
+func readMarkdown(path string, src []byte, opts Options) (*Design, error) {
+	d := newDesign(path, Markdown)
+	body := src
+	if fm, ok := findFrontMatter(src); ok {
+		body = blankOut(src, fm.start, fm.end)
+		if err := readFrontMatter(d, src, fm); err != nil {
+			return nil, err
+		}
+	}
+	if err := screenMarkdown(body, opts); err != nil {
+		err.(*Error).Path = path
+		return nil, err
+	}
+	doc, err := parseWithTimeout(body, opts)
+	if err != nil {
+		return nil, &Error{Path: path, Msg: err.Error()}
+	}
+	r := &mdReader{
+		src:      body,
+		lines:    newLineTable(src),
+		d:        d,
+		opts:     opts,
+		entities: map[string]bool{},
+		comps:    map[string]*Component{},
+	}
+	r.top = &frame{level: 0}
+	r.cur = r.top
+	r.walk(doc)
+	r.closeTo(0)
+	r.finishTop()
+	r.finish()
+	return d, nil
+}
+
+func blankOut(src []byte, start, end int) []byte {
+	b := make([]byte, len(src))
+	copy(b, src)
+	for i := start; i < end; i++ {
+		if b[i] != '\n' {
+			b[i] = ' '
+		}
+	}
+	return b
+}
+
+func parseMarkdown(src []byte) ast.Node {
+	return markdownParser.Parse(text.NewReader(src))
+}
+
+// walk visits the top-level blocks of the document in order.
+func (r *mdReader) walk(doc ast.Node) {
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		r.applyPendingNext(n)
+		switch v := n.(type) {
+		case *ast.Heading:
+			r.heading(v)
+		default:
+			r.block(n, r.cur)
+		}
+	}
+}
+
+// applyPendingNext points waiting disable-next directives at block n.
+func (r *mdReader) applyPendingNext(n ast.Node) {
+	if len(r.pendingNext) == 0 {
+		return
+	}
+	if h, ok := n.(*ast.HTMLBlock); ok && r.isComment(h) {
+		return
+	}
+	sp := r.spanOf(n)
+	for _, i := range r.pendingNext {
+		r.d.Suppressions[i].Target = sp
+	}
+	r.pendingNext = r.pendingNext[:0]
+}
+
+func (r *mdReader) isComment(h *ast.HTMLBlock) bool {
+	return h.HTMLBlockType == ast.HTMLBlockType2
+}
+
+func (r *mdReader) heading(h *ast.Heading) {
+	r.closeTo(h.Level)
+	f := r.blockText(h)
+	title := strings.TrimSpace(f.String())
+	sp := r.spanOf(h)
+	if h.Level == 1 && r.d.Title == "" {
+		r.d.Title = title
+	}
+	parent := r.cur
+	fr := &frame{level: h.Level, title: title, span: sp, parent: parent}
+	kind, exact := classifyHeadingExact(title)
+	if h.Level == 1 && r.d.Title == title && len(r.d.Sections) == 0 && parent == r.top && !exact {
+		// The document's title ("# Design a URL shortener") names no
+		// section even when it contains a section's name.
+		kind = ""
+	}
+	inherited := parent.kind
+	if parent.label != "" {
+		inherited = parent.label
+	}
+	if kind != "" {
+		fr.kind, fr.own = kind, true
+		r.d.Sections = append(r.d.Sections, Section{Kind: kind, Title: title, Level: h.Level, Span: sp, Empty: true})
+		fr.secIdx = len(r.d.Sections) - 1
+	} else {
+		fr.kind = inherited
+		r.subHeading(fr, title, sp)
+	}
+	r.cur = fr
+	r.equationCandidate(f, title)
+}
+
+// subHeading handles a heading that names no section: inside an
+// architecture or components section it may name a component; inside a
+// failure plan it names a scenario; elsewhere it is an item of the
+// enclosing section.
+func (r *mdReader) subHeading(fr *frame, title string, sp Span) {
+	switch fr.kind {
+	case SectionArchitecture, SectionComponents:
+		if c := componentFromHeading(title); c != nil {
+			c.Span = sp
+			fr.comp = r.addComponent(c)
+		}
+	case SectionFailure:
+		if !isPlaceholder(title) {
+			fr.scenario = &Scenario{Scenario: title, Span: sp}
+		}
+	case SectionFunctional, SectionTradeoffs, SectionAPI:
+		if own := fr.parent.owner(); own != nil && !isPlaceholder(title) && !isGenericHeading(title) {
+			own.items = append(own.items, routedItem{kind: fr.kind, item: Item{Text: title, Span: sp}, src: fromHeading})
+		}
+	}
+}
+
+// isGenericHeading reports headings that organise a section without being
+// an entry of it ("Examples", "Details").
+func isGenericHeading(title string) bool {
+	switch normalizeHeading(title) {
+	case "examples", "example", "details", "notes", "overview", "summary", "table of contents", "references":
+		return true
+	}
+	return false
+}
+
+// closeTo closes every open heading at the given level or deeper.
+func (r *mdReader) closeTo(level int) {
+	for r.cur != r.top && r.cur.level >= level {
+		r.closeFrame(r.cur)
+		r.cur = r.cur.parent
+	}
+}
+
+func (r *mdReader) closeFrame(fr *frame) {
+	if fr.comp != nil {
+		r.describeComponent(fr.comp, fr.body)
+	}
+	if fr.scenario != nil {
+		sc := *fr.scenario
+		sc.Mitigation = strings.TrimSpace(strings.Join(fr.body, " "))
+		r.d.FailurePlan = append(r.d.FailurePlan, sc)
+	}
+	if fr.content && fr.parent != nil {
+		fr.parent.content = true
+		if fr.own {
+			if o := fr.parent.owner(); o != nil {
+				o.subsections = true
+			}
+		}
+	}
+	if fr.own {
+		r.d.Sections[fr.secIdx].Empty = !fr.content
+		r.route(fr)
+	}
+}
+
+// finishTop routes the items written before any heading that names a
+// section (a document without headings, or text above the first one).
+func (r *mdReader) finishTop() {
+	r.route(r.top)
+}
+
+// route hands a section's items to the model. A section's paragraphs count
+// only when it has no list or table.
+func (r *mdReader) route(fr *frame) {
+	hasList := fr.subsections
+	for _, it := range fr.items {
+		if it.src == fromList || it.src == fromTable {
+			hasList = true
+			break
+		}
+	}
+	for _, it := range fr.items {
+		if hasList && it.src == fromParagraph {
+			continue
+		}
+		r.routeItem(it)
+	}
+}
+
+func (r *mdReader) routeItem(it routedItem) {
+	d := r.d
+	kind := it.kind
+	if kind == SectionRequirements {
+		kind = requirementKind(it.item.Text)
+	}
+	switch kind {
+	case SectionProblem:
+		d.Problem = append(d.Problem, it.item)
+	case SectionFunctional:
+		d.Functional = append(d.Functional, it.item)
+	case SectionNonFunctional:
+		d.NonFunctional = append(d.NonFunctional, r.nfr(it.item))
+	case SectionTradeoffs:
+		d.TradeOffs = append(d.TradeOffs, it.item)
+	case SectionSummary:
+		d.Summary = append(d.Summary, it.item)
+	case SectionFailure:
+		d.FailurePlan = append(d.FailurePlan, scenarioFrom(it))
+	case SectionAPI:
+		if eps := endpointsIn(it.item.Text, it.item.Span); len(eps) > 0 {
+			d.API = append(d.API, eps...)
+		} else {
+			d.API = append(d.API, Endpoint{Description: it.item.Text, Span: it.item.Span})
+		}
+	}
+}
+
+// requirementKind sorts an item of a Requirements section that no label
+// classified: a statement about a quality is non-functional.
+func requirementKind(text string) SectionKind {
+	cats := NFRCategories(text)
+	if cats[0] != OtherNFR {
+		return SectionNonFunctional
+	}
+	return SectionFunctional
+}
+
+func (r *mdReader) nfr(it Item) NFR {
+	cats := NFRCategories(it.Text)
+	n := NFR{Item: it, Category: cats[0]}
+	n.Target = measurableTarget(it.Text, r.opts, nil)
+	if n.Target != nil {
+		n.Target.Span = it.Span
+	}
+	for _, c := range cats {
+		if specificNFR(c, it.Text) {
+			n.Specific = true
+		}
+	}
+	return n
+}
+
+// scenarioFrom splits a failure-plan entry into what goes wrong and what is
+// done about it.
+func scenarioFrom(it routedItem) Scenario {
+	sc := Scenario{Scenario: it.item.Text, Span: it.item.Span}
+	if it.extra != "" {
+		sc.Mitigation = it.extra
+		return sc
+	}
+	for _, sep := range []string{" → ", " -> ", " => ", ": ", " — ", " – ", " -- ", " - "} {
+		if i := strings.Index(it.item.Text, sep); i > 0 {
+			sc.Scenario = strings.TrimSpace(it.item.Text[:i])
+			sc.Mitigation = strings.TrimSpace(it.item.Text[i+len(sep):])
+			return sc
+		}
+	}
+	return sc
+}
+
+// block handles one block that is not a heading.
+func (r *mdReader) block(n ast.Node, fr *frame) {
+	switch v := n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+		r.paragraph(n, fr)
+	case *ast.List:
+		r.list(v, fr, 0, "", "")
+	case *ast.Blockquote:
+		// A quote is a note or a prompt, not an entry of the section;
+		// its figures and directives still count.
+		r.quoteDepth++
+		for c := v.FirstChild(); c != nil; c = c.NextSibling() {
+			r.block(c, fr)
+		}
+		r.quoteDepth--
+	case *ast.FencedCodeBlock:
+		r.fenced(v, fr)
+	case *ast.CodeBlock:
+		body, _ := r.rawLines(v)
+		r.codeText(body, r.spanOf(v), fr)
+	case *ast.HTMLBlock:
+		r.htmlBlock(v, fr)
+	case *east.Table:
+		r.table(v, fr)
+	case *ast.Heading:
+		// Headings inside list items or quotes are text.
+		r.paragraph(n, fr)
+	}
+}
+
+func (r *mdReader) htmlBlock(h *ast.HTMLBlock, fr *frame) {
+	lines := h.Lines()
+	start, end := -1, -1
+	if lines.Len() > 0 {
+		start, end = lines.At(0).Start, lines.At(lines.Len()-1).Stop
+	}
+	if h.HasClosure() {
+		if start < 0 {
+			start = h.ClosureLine.Start
+		}
+		end = h.ClosureLine.Stop
+	}
+	if start < 0 {
+		return
+	}
+	if r.isComment(h) {
+		r.htmlComment(start, end, true)
+		return
+	}
+	// Other raw HTML (a <details> block, an <img>) is content.
+	raw := string(r.src[start:end])
+	if strings.Contains(lower(raw), "<img") {
+		r.markDiagram(fr, r.spanOf(h))
+	}
+	if t := strings.TrimSpace(stripTags(raw)); t != "" && !isPlaceholder(t) {
+		r.markContent(fr)
+	}
+}
+
+// stripTags removes HTML tags from s.
+func stripTags(s string) string {
+	var b strings.Builder
+	in := false
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '<':
+			in = true
+		case '>':
+			if in {
+				in = false
+				b.WriteByte(' ')
+				continue
+			}
+		}
+		if !in {
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
+}
+
+// markContent records that a section has real content.
+func (r *mdReader) markContent(fr *frame) {
+	fr.content = true
+}
+
+func (r *mdReader) markDiagram(fr *frame, sp Span) {
+	switch fr.kind {
+	case SectionArchitecture, SectionComponents:
+		r.d.Diagrams = append(r.d.Diagrams, sp)
+	}
+	r.markContent(fr)
+}
+
+// paragraph handles a paragraph: as an item, a label that routes what
+// follows, a component's prose, and a source of values and equations.
+func (r *mdReader) paragraph(n ast.Node, fr *frame) {
+	r.sawImage = false
+	f := r.blockText(n)
+	t := strings.TrimSpace(f.String())
+	if r.sawImage {
+		r.markDiagram(fr, r.spanOf(n))
+	}
+	if t == "" || isPlaceholder(t) {
+		return
+	}
+	r.markContent(fr)
+	if k := labelKind(t); k != "" && (fr.kind == SectionRequirements || fr.kind == SectionFunctional || fr.kind == SectionNonFunctional || fr.kind == "" || fr.kind == SectionProblem) {
+		fr.label = k
+		return
+	}
+	if c := fr.component(); c != nil {
+		fr.body = append(fr.body, t)
+		r.componentLabel(c, t)
+	} else if fr.scenario != nil {
+		fr.body = append(fr.body, t)
+	}
+	kind := fr.kind
+	if fr.label != "" {
+		kind = fr.label
+	}
+	if r.quoteDepth == 0 {
+		own := fr.owner()
+		if own == nil {
+			own = r.top
+		}
+		own.items = append(own.items, routedItem{kind: kind, item: Item{Text: t, Span: r.spanOf(n)}, src: fromParagraph})
+	}
+	r.text(f, kind, "")
+}
+
+// labelKind recognises a short line that labels what follows: "**Functional
+// requirements:**", "Non-functional:", "Out of scope".
+func labelKind(t string) SectionKind {
+	t = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(t), ":"))
+	if len(t) > 40 || strings.Count(t, " ") > 4 {
+		return ""
+	}
+	switch k := classifyHeading(t); k {
+	case SectionFunctional, SectionNonFunctional, SectionOutOfScope:
+		return k
+	}
+	return ""
+}
+
+// list handles a list; depth counts nesting, label is the routing label of
+// an enclosing item, parent the text of the enclosing item.
+func (r *mdReader) list(l *ast.List, fr *frame, depth int, label SectionKind, parent string) {
+	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
+		if item.Kind() != ast.KindListItem {
+			continue
+		}
+		r.applyPendingNext(item)
+		f := r.itemText(item)
+		t := strings.TrimSpace(f.String())
+		sp := r.spanOf(item)
+		itemLabel := label
+		isLabel := false
+		if k := labelKind(t); k != "" && item.LastChild() != nil && item.LastChild().Kind() == ast.KindList {
+			itemLabel, isLabel = k, true
+		}
+		if t != "" && !isPlaceholder(t) && !isLabel {
+			r.markContent(fr)
+			kind := fr.kind
+			if fr.label != "" {
+				kind = fr.label
+			}
+			if label != "" {
+				kind = label
+			}
+			if c := fr.component(); c != nil {
+				fr.body = append(fr.body, t)
+				r.componentLabel(c, t)
+			} else if fr.scenario != nil {
+				fr.body = append(fr.body, t)
+			} else if depth == 0 || label != "" && depth == 1 {
+				if own := fr.owner(); own != nil {
+					ri := routedItem{kind: kind, item: Item{Text: t, Span: sp}, src: fromList}
+					if kind == SectionFailure {
+						ri.extra = nestedText(r, item)
+					}
+					own.items = append(own.items, ri)
+				} else {
+					r.top.items = append(r.top.items, routedItem{kind: kind, item: Item{Text: t, Span: sp}, src: fromList})
+				}
+				if kind == SectionArchitecture || kind == SectionComponents {
+					r.componentItem(fr, t, sp, item)
+				}
+			}
+			r.text(f, kind, parent)
+		}
+		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+			switch v := c.(type) {
+			case *ast.List:
+				r.list(v, fr, depth+1, itemLabel, t)
+			case *ast.Paragraph, *ast.TextBlock, *ast.Heading:
+				// already in the item's text
+			default:
+				r.block(c, fr)
+			}
+		}
+	}
+}
+
+// nestedText joins the text of an item's nested lists: the details of a
+// failure scenario are its mitigation.
+func nestedText(r *mdReader, item ast.Node) string {
+	var parts []string
+	for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+		if l, ok := c.(*ast.List); ok {
+			for it := l.FirstChild(); it != nil; it = it.NextSibling() {
+				if t := strings.TrimSpace(r.itemText(it).String()); t != "" {
+					parts = append(parts, t)
+				}
+				if t := nestedText(r, it); t != "" {
+					parts = append(parts, t)
+				}
+			}
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// codeText handles the content of a code block that is not a structured
+// fenced block: an API call, or a text diagram in an architecture section.
+func (r *mdReader) codeText(body string, sp Span, fr *frame) {
+	if strings.TrimSpace(body) == "" {
+		return
+	}
+	r.markContent(fr)
+	if eps := endpointsIn(body, sp); len(eps) > 0 {
+		r.d.API = append(r.d.API, eps...)
+	}
+	if strings.ContainsAny(body, "┌│└─┐┘") || strings.Contains(body, "-->") || strings.Contains(body, "+--") {
+		r.markDiagram(fr, sp)
+	}
+}
+
+func (r *mdReader) fenced(v *ast.FencedCodeBlock, fr *frame) {
+	lang := ""
+	if v.Info != nil {
+		info := strings.TrimSpace(string(v.Info.Segment.Value(r.src)))
+		if i := strings.IndexAny(info, " \t{"); i >= 0 {
+			info = info[:i]
+		}
+		lang = lower(info)
+	}
+	body, off := r.rawLines(v)
+	sp := r.spanOf(v)
+	switch lang {
+	case "mermaid":
+		r.markContent(fr)
+		r.mermaid(body, off, sp, fr)
+		return
+	case "cue", "yaml", "yml", "json":
+		if r.structuredBlock(lang, body, off, fr) {
+			r.markContent(fr)
+			return
+		}
+	}
+	r.codeText(body, sp, fr)
+}
+
+// table handles a GFM table: a components table, a failure table, an
+// estimates table, or rows that are items of the section.
+func (r *mdReader) table(t *east.Table, fr *frame) {
+	var header []*flat
+	var rows [][]*flat
+	var rowSpans []Span
+	for c := t.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c.(type) {
+		case *east.TableHeader:
+			header = r.cells(c)
+		case *east.TableRow:
+			r.applyPendingNext(c)
+			rows = append(rows, r.cells(c))
+			rowSpans = append(rowSpans, r.spanOf(c))
+		}
+	}
+	if len(rows) == 0 {
+		return
+	}
+	r.markContent(fr)
+	cols := make([]string, len(header))
+	for i, h := range header {
+		cols[i] = normalizeHeading(h.String())
+	}
+	kind := fr.kind
+	if fr.label != "" {
+		kind = fr.label
+	}
+	switch kind {
+	case SectionArchitecture, SectionComponents:
+		if r.componentTable(cols, rows, rowSpans) {
+			return
+		}
+	case SectionFailure:
+		if r.failureTable(cols, rows, rowSpans, fr) {
+			return
+		}
+	}
+	r.tableValues(cols, header, rows, rowSpans, kind)
+	own := fr.owner()
+	if own == nil {
+		own = r.top
+	}
+	for i, row := range rows {
+		parts := make([]string, 0, len(row))
+		outOfScope := false
+		for _, cell := range row {
+			s := strings.TrimSpace(cell.String())
+			if s != "" {
+				parts = append(parts, s)
+			}
+			if n := normalizeHeading(s); n == "out of scope" || n == "non goal" || n == "not in scope" {
+				outOfScope = true
+			}
+		}
+		if len(parts) == 0 || outOfScope {
+			continue
+		}
+		text := strings.Join(parts, " — ")
+		if isPlaceholder(text) {
+			continue
+		}
+		if c := fr.component(); c != nil {
+			fr.body = append(fr.body, text)
+		}
+		own.items = append(own.items, routedItem{kind: kind, item: Item{Text: text, Span: rowSpans[i]}, src: fromTable})
+	}
+}
+
+// failureTable reads a table of scenarios and mitigations.
+func (r *mdReader) failureTable(cols []string, rows [][]*flat, spans []Span, fr *frame) bool {
+	sc, mit := -1, -1
+	for i, c := range cols {
+		switch {
+		case sc < 0 && containsAny(c, "scenario", "failure", "risk", "event", "fault", "what if", "threat", "case", "component"):
+			sc = i
+		case mit < 0 && containsAny(c, "mitigation", "response", "plan", "handling", "action", "strategy", "behavior", "behaviour", "recovery", "fallback", "solution", "remedy"):
+			mit = i
+		}
+	}
+	if sc < 0 || mit < 0 {
+		return false
+	}
+	for i, row := range rows {
+		if sc >= len(row) {
+			continue
+		}
+		s := strings.TrimSpace(row[sc].String())
+		if s == "" || isPlaceholder(s) {
+			continue
+		}
+		m := ""
+		if mit < len(row) {
+			m = strings.TrimSpace(row[mit].String())
+			if isPlaceholder(m) {
+				m = ""
+			}
+		}
+		var rest []string
+		for j, cell := range row {
+			if j != sc && j != mit {
+				if t := strings.TrimSpace(cell.String()); t != "" {
+					rest = append(rest, t)
+				}
+			}
+		}
+		if len(rest) > 0 && m != "" {
+			m += " (" + strings.Join(rest, "; ") + ")"
+		}
+		r.d.FailurePlan = append(r.d.FailurePlan, Scenario{Scenario: s, Mitigation: m, Span: spans[i]})
+	}
+	return true
+}
+
+// finish completes the document once every block has been seen.
+func (r *mdReader) finish() {
+	r.resolveValues()
+	r.finishComponents()
+}

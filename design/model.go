@@ -1,0 +1,359 @@
+package design
+
+import (
+	"github.com/designlint/designlint/estimate"
+)
+
+// Format is the source format of a design document.
+type Format string
+
+// The formats designlint reads.
+const (
+	Markdown Format = "markdown"
+	CUE      Format = "cue"
+	JSON     Format = "json"
+	YAML     Format = "yaml"
+)
+
+// Pos is a 1-based line and column in a source file; columns count bytes.
+// The zero Pos means "no position" and is reported at the top of the file.
+type Pos struct {
+	Line, Col int
+}
+
+// Span is a stretch of source text. End is exclusive: the column just past
+// the last byte.
+type Span struct {
+	Start, End Pos
+}
+
+// Top is the span of the first line, where findings about something missing
+// are reported.
+var Top = Span{Start: Pos{1, 1}, End: Pos{1, 1}}
+
+// SectionKind classifies a section of a design by what it is for.
+type SectionKind string
+
+// The section kinds of SPEC §2.1, plus the two that only route content:
+// Requirements (split into functional and non-functional) and OutOfScope
+// (whose items count towards nothing).
+const (
+	SectionProblem       SectionKind = "problem"
+	SectionFunctional    SectionKind = "functional"
+	SectionNonFunctional SectionKind = "nonfunctional"
+	SectionEstimates     SectionKind = "estimates"
+	SectionAPI           SectionKind = "api"
+	SectionArchitecture  SectionKind = "architecture"
+	SectionComponents    SectionKind = "components"
+	SectionFailure       SectionKind = "failure"
+	SectionTradeoffs     SectionKind = "tradeoffs"
+	SectionSummary       SectionKind = "summary"
+	SectionRequirements  SectionKind = "requirements"
+	SectionOutOfScope    SectionKind = "outofscope"
+)
+
+// Section is a part of the document found by its heading (Markdown) or its
+// field (CUE).
+type Section struct {
+	Kind  SectionKind
+	Title string
+	Level int // heading level; 0 for a field of a structured document
+	Span  Span
+	// Empty is set when the section holds nothing but placeholders
+	// (TODO, <describe…>, a template's prompts) or nothing at all.
+	Empty bool
+}
+
+// Item is one entry of a section: a list item, a table row or a paragraph.
+type Item struct {
+	Text string
+	Span Span
+}
+
+// NFRCategory is the quality a non-functional requirement speaks to.
+type NFRCategory string
+
+// The NFR categories of SPEC §2.
+const (
+	Scalability   NFRCategory = "scalability"
+	Latency       NFRCategory = "latency"
+	Availability  NFRCategory = "availability"
+	Durability    NFRCategory = "durability"
+	Consistency   NFRCategory = "consistency"
+	Security      NFRCategory = "security"
+	Observability NFRCategory = "observability"
+	Cost          NFRCategory = "cost"
+	OtherNFR      NFRCategory = "other"
+)
+
+// NFR is a non-functional requirement.
+type NFR struct {
+	Item
+	Category NFRCategory
+	// Target is the measurable figure the requirement names, if any.
+	Target *Value
+	// Specific is set for a requirement that is precise without a number:
+	// a named consistency model, "never lost once acknowledged", a named
+	// security mechanism.
+	Specific bool
+}
+
+// Measurable reports whether the requirement can be checked: it has a target
+// or is precise without one.
+func (n NFR) Measurable() bool { return n.Target != nil || n.Specific }
+
+// Value is a quantity read from the document with where it was written.
+type Value struct {
+	Name     string // canonical name, for assumptions and declared figures
+	Quantity estimate.Quantity
+	Text     string // as written
+	Span     Span
+}
+
+// ComponentKind is what a component is.
+type ComponentKind string
+
+// Component kinds of SPEC §2.
+const (
+	KindService      ComponentKind = "service"
+	KindDatabase     ComponentKind = "database"
+	KindCache        ComponentKind = "cache"
+	KindQueue        ComponentKind = "queue"
+	KindLoadBalancer ComponentKind = "load_balancer"
+	KindCDN          ComponentKind = "cdn"
+	KindObjectStore  ComponentKind = "object_store"
+	KindSearch       ComponentKind = "search"
+	KindGateway      ComponentKind = "gateway"
+	KindWorker       ComponentKind = "worker"
+	KindExternal     ComponentKind = "external"
+)
+
+// ComponentKinds lists every kind, in the order of SPEC §2.
+var ComponentKinds = []ComponentKind{
+	KindService, KindDatabase, KindCache, KindQueue, KindLoadBalancer, KindCDN,
+	KindObjectStore, KindSearch, KindGateway, KindWorker, KindExternal,
+}
+
+// StatefulKind reports whether components of this kind hold state by nature.
+func StatefulKind(k ComponentKind) bool {
+	switch k {
+	case KindDatabase, KindCache, KindQueue, KindObjectStore, KindSearch:
+		return true
+	}
+	return false
+}
+
+// ConsistencyModel is a component's stated consistency.
+type ConsistencyModel string
+
+// Consistency models; Unset means the document does not say.
+const (
+	Unset    ConsistencyModel = ""
+	Strong   ConsistencyModel = "strong"
+	Eventual ConsistencyModel = "eventual"
+)
+
+// Acknowledgement records an accepted risk, such as a single point of
+// failure, with the author's reason.
+type Acknowledgement struct {
+	Acknowledged bool
+	Reason       string
+}
+
+// CachePolicy is how a cache is kept fresh.
+type CachePolicy struct {
+	// Strategies holds the write and invalidation policies named:
+	// "ttl", "write-through", "write-around", "write-behind",
+	// "invalidation".
+	Strategies []string
+	TTL        string
+}
+
+// Has reports whether the policy names the given strategy.
+func (c CachePolicy) Has(strategy string) bool {
+	for _, s := range c.Strategies {
+		if s == strategy {
+			return true
+		}
+	}
+	return false
+}
+
+// QueuePlan is what a document says about a queue's rates and growth.
+type QueuePlan struct {
+	Arrival   *Value // messages per second in
+	Service   *Value // messages per second one consumer handles
+	Consumers int
+	// Plans names the growth plans mentioned: "autoscaling", "priority",
+	// "dead-letter", "rate-limit", "backpressure".
+	Plans []string
+}
+
+// Component is a box of the architecture.
+type Component struct {
+	Name          string
+	Kind          ComponentKind
+	Technology    string
+	Stateful      bool
+	Consistency   ConsistencyModel
+	Justification string
+	// Replicas is the number of instances; 0 means the document does not
+	// say.
+	Replicas int
+	// Regions is the number of regions it runs in; 0 means unknown.
+	Regions   int
+	DependsOn []string
+	SPOF      Acknowledgement
+	Cache     CachePolicy
+	Queue     QueuePlan
+	// Capacity is the load one instance handles, as a rate.
+	Capacity     *Value
+	Availability *Value
+	// Session is how the component keeps user session state when it does:
+	// "sticky" or "in-memory"; SessionReason is the author's reason.
+	Session       string
+	SessionReason string
+	// Description is the prose written about the component.
+	Description string
+	Span        Span
+}
+
+// Scenario is one entry of the failure plan.
+type Scenario struct {
+	Scenario   string
+	Mitigation string
+	Span       Span
+}
+
+// Endpoint is one operation of the API.
+type Endpoint struct {
+	Method      string
+	Path        string
+	Description string
+	Span        Span
+}
+
+// Equation is a calculation written out in the text, kept for the
+// arithmetic check.
+type Equation struct {
+	Text string
+	Span Span
+}
+
+// Suppression is a designlint-disable directive.
+type Suppression struct {
+	// Next is set for disable-next, which covers the following block only;
+	// otherwise the directive covers the whole document.
+	Next   bool
+	Rules  []string
+	Reason string
+	// Until is the expiry date (YYYY-MM-DD) named in the reason, if any.
+	Until string
+	Span  Span
+	// Target is the block a disable-next covers.
+	Target Span
+}
+
+// Override is a per-document rule setting from front matter.
+type Override struct {
+	Rule     string
+	Severity string // error, warning, info or off
+	Span     Span
+}
+
+// Issue is a problem the reader met in a document that is still readable,
+// reported as a finding of Rule.
+type Issue struct {
+	Rule    string
+	Message string
+	Span    Span
+	Element string
+}
+
+// Design is one design document read into designlint's model. Rules and the
+// estimator see only this.
+type Design struct {
+	Path   string
+	Format Format
+	Title  string
+	Status string
+
+	Sections      []Section
+	Problem       []Item
+	Functional    []Item
+	NonFunctional []NFR
+	// Assumptions are the inputs the document states, by canonical name;
+	// Declared are the figures it claims (requests per day, peak TPS…).
+	Assumptions  map[string]Value
+	Declared     map[string]Value
+	Components   []*Component
+	FailurePlan  []Scenario
+	TradeOffs    []Item
+	API          []Endpoint
+	Summary      []Item
+	Equations    []Equation
+	Diagrams     []Span
+	Suppressions []Suppression
+	Overrides    []Override
+	Issues       []Issue
+}
+
+// Section returns the first section of the kind, if the document has one.
+func (d *Design) Section(kind SectionKind) (Section, bool) {
+	for _, s := range d.Sections {
+		if s.Kind == kind {
+			return s, true
+		}
+	}
+	return Section{}, false
+}
+
+// HasContent reports whether the document has a section of the kind with
+// something in it beyond placeholders.
+func (d *Design) HasContent(kind SectionKind) bool {
+	for _, s := range d.Sections {
+		if s.Kind == kind && !s.Empty {
+			return true
+		}
+	}
+	return false
+}
+
+// Component returns the component with the given name (compared loosely:
+// case, spaces and punctuation ignored).
+func (d *Design) Component(name string) *Component {
+	key := NameKey(name)
+	for _, c := range d.Components {
+		if NameKey(c.Name) == key {
+			return c
+		}
+	}
+	return nil
+}
+
+// NameKey folds a component name for comparison: lower case, letters and
+// digits only.
+func NameKey(name string) string {
+	b := make([]byte, 0, len(name))
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			b = append(b, c)
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case c >= 0x80:
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
+
+func newDesign(path string, f Format) *Design {
+	return &Design{
+		Path:        path,
+		Format:      f,
+		Assumptions: map[string]Value{},
+		Declared:    map[string]Value{},
+	}
+}

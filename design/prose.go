@@ -1,0 +1,672 @@
+package design
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/designlint/designlint/estimate"
+)
+
+// This file reads meaning out of prose: placeholders, NFR categories,
+// consistency words and the reasons given for them, replica and region
+// counts, cache and queue policies. Every function takes plain text (inline
+// Markdown already flattened) and is cheap: the callers run them only on the
+// sections that concern them.
+
+// lower folds ASCII letters to lower case; non-ASCII text is left alone,
+// which is all the keyword tests below need.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'A' && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+func containsAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var placeholderWords = map[string]bool{
+	"todo": true, "tbd": true, "tba": true, "tbc": true, "fixme": true, "xxx": true,
+	"n/a": true, "na": true, "none yet": true, "to do": true, "to be decided": true,
+	"to be determined": true, "to be written": true, "-": true, "—": true, "–": true,
+	"...": true, "…": true, "?": true, "placeholder": true, "lorem ipsum": true, "wip": true,
+}
+
+var promptVerbs = []string{
+	"describe", "explain", "list", "summarize", "summarise", "outline", "provide", "state",
+	"write", "add", "include", "enter", "insert", "fill in", "replace", "give", "document",
+	"identify", "specify", "define", "justify", "note",
+}
+
+// isPlaceholder reports whether a piece of text is a placeholder rather than
+// content: TODO and friends, a bracketed slot (<describe…>, [name],
+// {title of option 1}), or a template's prompt left in place ("Describe the
+// problem here.").
+func isPlaceholder(text string) bool {
+	t := strings.TrimSpace(text)
+	t = strings.TrimRight(t, ".:;,!")
+	t = strings.TrimSpace(t)
+	if t == "" {
+		return true
+	}
+	l := lower(t)
+	if placeholderWords[l] {
+		return true
+	}
+	for _, p := range []string{"todo:", "todo ", "tbd:", "tbd ", "tbd -", "fixme:", "fixme ", "todo(", "lorem ipsum"} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	if isSlot(t) {
+		return true
+	}
+	// Fill-in-the-blanks prose: what is left outside the slots is a few
+	// words of scaffolding ("Good, because {argument a}").
+	if strings.ContainsAny(t, "{<[") {
+		rest, slots := stripSlots(t)
+		if slots > 0 && wordCount(rest) <= 4 {
+			return true
+		}
+	}
+	for _, v := range promptVerbs {
+		if strings.HasPrefix(l, v+" ") {
+			if strings.Contains(l, " your ") || strings.Contains(l, "you ") || strings.Contains(l, " here") ||
+				strings.Contains(l, "e.g.") || strings.HasSuffix(strings.TrimSpace(text), ":") ||
+				strings.HasSuffix(l, "…") || strings.HasSuffix(l, "...") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isSlot reports whether t is one bracketed slot: <describe…>, [name of the
+// store], {title}. A slot without a space or an ellipsis ({id}) is not one:
+// it is more likely a path parameter.
+func isSlot(t string) bool {
+	if len(t) < 2 {
+		return false
+	}
+	open, close := t[0], t[len(t)-1]
+	if !(open == '<' && close == '>' || open == '[' && close == ']' || open == '{' && close == '}') {
+		return false
+	}
+	inner := t[1 : len(t)-1]
+	if strings.ContainsAny(inner, string([]byte{open, close})) {
+		return false
+	}
+	return strings.Contains(inner, " ") || strings.Contains(inner, "…") || strings.Contains(inner, "...") || hasPromptVerb(inner)
+}
+
+func hasPromptVerb(s string) bool {
+	l := lower(strings.TrimSpace(s))
+	for _, v := range promptVerbs {
+		if strings.HasPrefix(l, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// stripSlots removes bracketed slots from t and counts them.
+func stripSlots(t string) (string, int) {
+	var b strings.Builder
+	slots := 0
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		var closing byte
+		switch c {
+		case '{':
+			closing = '}'
+		case '<':
+			closing = '>'
+		case '[':
+			closing = ']'
+		}
+		if closing != 0 {
+			if j := strings.IndexByte(t[i+1:], closing); j >= 0 && isSlot(t[i:i+j+2]) {
+				slots++
+				i += j + 1
+				continue
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String(), slots
+}
+
+func wordCount(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if !in {
+				n++
+			}
+			in = true
+		} else {
+			in = false
+		}
+	}
+	return n
+}
+
+// nfrKeywords classifies non-functional requirements. The order is the
+// order of precedence when a requirement touches several qualities.
+var nfrKeywords = []struct {
+	cat   NFRCategory
+	words []string
+}{
+	{Availability, []string{"availab", "uptime", "downtime", "nines", "failover", "fault toleran", "fault-toleran", "sla ", "slo ", "survive", "outage", "resilien"}},
+	{Latency, []string{"latency", "latencies", "p99", "p95", "p90", "p50", "p999", "response time", "millisecond", "fast", "quick", "responsive", "real-time", "realtime", "real time", "slow", "snappy", "instant"}},
+	{Durability, []string{"durab", "data loss", "never lost", "never be lost", "lose data", "lost once", "rpo", "backup", "persisted", "zero loss"}},
+	{Consistency, []string{"consisten", "linearizab", "stale", "read-your-writes", "read your writes", "serializab", "causal", "up-to-date", "up to date"}},
+	{Scalability, []string{"scal", "users", "dau", "mau", "qps", "rps", "tps", "throughput", "requests per", "requests/", "req/s", "concurrent", "growth", "load", "writes per", "reads per", "per second", "per day"}},
+	{Security, []string{"secur", "encrypt", "authenticat", "authoriz", "authoris", "privacy", "gdpr", "tls", "pii", "compliance", "access control", "oauth", "abuse"}},
+	{Observability, []string{"observab", "monitor", "metric", "logging", "tracing", "alert", "dashboard", "telemetry"}},
+	{Cost, []string{"cost", "budget", "cheap", "expensive", "spend", "$"}},
+}
+
+// NFRCategories returns every quality a requirement speaks to, most
+// important first; a requirement that names none is OtherNFR.
+func NFRCategories(text string) []NFRCategory {
+	l := " " + lower(text) + " "
+	var out []NFRCategory
+	for _, k := range nfrKeywords {
+		if containsAny(l, k.words...) {
+			out = append(out, k.cat)
+		}
+	}
+	if len(out) == 0 {
+		return []NFRCategory{OtherNFR}
+	}
+	return out
+}
+
+// specificNFR reports whether a requirement is precise without a number: a
+// named consistency model, a no-loss durability promise, a named security
+// mechanism, a named signal to observe.
+func specificNFR(cat NFRCategory, text string) bool {
+	l := lower(text)
+	switch cat {
+	case Consistency:
+		return containsAny(l, "strong", "eventual", "linearizab", "serializab", "read-your-writes", "read your writes", "causal", "monotonic", "bounded staleness", "snapshot")
+	case Durability:
+		return containsAny(l, "never lost", "never be lost", "no data loss", "zero data loss", "must not lose", "never lose", "not be lost", "synchronous", "rpo", "fsync", "acknowledged", "confirmed")
+	case Security:
+		return containsAny(l, "encrypt", "tls", "oauth", "mfa", "2fa", "rbac", "at rest", "in transit", "gdpr", "hipaa", "pci", "soc 2", "soc2", "least privilege", "api key", "jwt", "audit log")
+	case Observability:
+		return containsAny(l, "metric", "dashboard", "alert", "trace", "tracing", "log ")
+	}
+	return false
+}
+
+// measurableTarget picks, from the quantities of a requirement, the one
+// that makes it measurable: a percentage, a duration, a rate, a size, or a
+// count large enough to be a scale ("10M DAU", "3 regions").
+func measurableTarget(text string, p Options, span func(start, end int) Span) *Value {
+	for _, m := range p.parser().Scan(text) {
+		q := m.Quantity
+		if q.Dim == 0 {
+			continue
+		}
+		if q.Dim == estimate.Count && q.Bare && q.Value < 2 {
+			continue
+		}
+		v := &Value{Quantity: q, Text: text[m.Start:m.End]}
+		if span != nil {
+			v.Span = span(m.Start, m.End)
+		}
+		return v
+	}
+	return nil
+}
+
+// sentences splits prose into sentences at ". ", "! ", "? ", "; " and line
+// breaks.
+func sentences(text string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		end := -1
+		switch c {
+		case '\n':
+			end = i
+		case '.', '!', '?', ';':
+			if i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n' {
+				// "e.g. " and "i.e. " do not end a sentence.
+				if c == '.' && i >= 3 && (text[i-3:i] == "e.g" || text[i-3:i] == "i.e") {
+					continue
+				}
+				end = i + 1
+			}
+		}
+		if end >= 0 {
+			if s := strings.TrimSpace(text[start:end]); s != "" {
+				out = append(out, s)
+			}
+			start = end
+		}
+	}
+	if s := strings.TrimSpace(text[start:]); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+var strongWords = []string{
+	"strongly consistent", "strong consistency", "strongly-consistent", "linearizab", "linearisab",
+	"serializable", "serialisable", "acid", "strict consistency", "consistent reads", "cp system",
+	"cp store", "consistency: strong", "consistency strong", "strong reads", "read-after-write",
+	"read after write", "synchronous replication", "synchronously replicated",
+}
+
+var eventualWords = []string{
+	"eventually consistent", "eventual consistency", "eventually-consistent", "eventual",
+	"ap system", "ap store", "consistency: eventual", "stale reads", "may be stale", "can be stale",
+	"briefly stale", "slightly stale", "staleness", "asynchronous replication", "asynchronously replicated",
+}
+
+// consistencyIn finds the consistency model a component's prose states, and
+// the sentence stating it.
+func consistencyIn(sents []string) (ConsistencyModel, int) {
+	for i, s := range sents {
+		l := lower(s)
+		strong := containsWordStart(l, strongWords)
+		eventual := containsWordStart(l, eventualWords)
+		switch {
+		case strong && !eventual:
+			return Strong, i
+		case eventual && !strong:
+			return Eventual, i
+		case strong && eventual:
+			// "strong for balances, eventual for the feed": the
+			// first named wins for this component.
+			if firstIndex(l, strongWords) < firstIndex(l, eventualWords) {
+				return Strong, i
+			}
+			return Eventual, i
+		}
+	}
+	return Unset, -1
+}
+
+// containsWordStart is containsAny with the match starting a word, so that
+// "acid" does not match "placid".
+func containsWordStart(l string, words []string) bool {
+	return firstIndex(l, words) >= 0
+}
+
+func firstIndex(l string, words []string) int {
+	best := -1
+	for _, w := range words {
+		for from := 0; ; {
+			j := strings.Index(l[from:], w)
+			if j < 0 {
+				break
+			}
+			j += from
+			if j == 0 || !isWordByte(l[j-1]) {
+				if best < 0 || j < best {
+					best = j
+				}
+				break
+			}
+			from = j + 1
+		}
+	}
+	return best
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+var reasonMarkers = []string{
+	"because", "since ", "so that", "so we", "so the", "so a", "so it", "so users", "we need", "need to", "needs to",
+	"to avoid", "to prevent", "to ensure", "in order to", "otherwise", "given ", "as a result", "as the ",
+	"as it ", "as we ", "acceptable", "tolerable", "tolerate", "must", "cannot", "can't", "never",
+	"required", "requires", "is fine", "is ok", "is okay", "matters", "critical", "fine for", "ok for",
+	"why:", "reason:", "rationale:", "justification:", " — ", " -- ", " - ", "—", " – ",
+}
+
+// hasReason reports whether a sentence gives a reason.
+func hasReason(s string) bool {
+	return containsAny(lower(s), reasonMarkers...)
+}
+
+// justificationFor returns the sentence that justifies the consistency
+// choice stated in sents[i]: that sentence itself or the next one, when it
+// gives a reason.
+func justificationFor(sents []string, i int) string {
+	if i < 0 {
+		return ""
+	}
+	if hasReason(sents[i]) {
+		return sents[i]
+	}
+	if i+1 < len(sents) && hasReason(sents[i+1]) {
+		return sents[i+1]
+	}
+	return ""
+}
+
+var numberWords = map[string]int{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "single": 1, "a single": 1, "a pair of": 2, "twelve": 12,
+}
+
+const numPattern = `(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)`
+
+var (
+	rePrimaryReplicas = regexp.MustCompile(`(?:primary|leader|master|writer)\s*(?:\([^)]*\)\s*)?(?:with|and|plus|\+)\s*` + numPattern + `\s+(?:read\s+|async\s+|sync\s+|hot\s+|standby\s+)?(?:replicas?|followers?|secondar(?:y|ies)|standbys?|slaves?)`)
+	reCountReplicas   = regexp.MustCompile(numPattern + `[\s-]+(?:replicas?|instances?|nodes?|pods?|servers?|copies|machines|vms|hosts|brokers|members|containers|tasks|processes)\b`)
+	reReplicatedN     = regexp.MustCompile(`replicat\w*\s+(?:across|to|over|in|on|into)\s+` + numPattern + `\s+(?:azs?|availability\s+zones|zones|regions|data\s*cent(?:er|re)s|nodes|replicas|servers|hosts|machines|dcs)`)
+	reReplicatedTimes = regexp.MustCompile(`replicat\w*\s+` + numPattern + `\s+(?:times|ways|x)\b|` + numPattern + `-way\s+replicat`)
+	reRF              = regexp.MustCompile(`(?:replication\s+factor|\brf)\s*(?:of|=|:|is)?\s*` + numPattern + `\b`)
+	reSingle          = regexp.MustCompile(`\b(?:single|one|lone|only one|1)[\s-]+(?:instance|node|server|machine|host|vm|box|replica|pod|process|container|broker)\b|\bnot replicated\b|\bno replicas?\b|\bsingle-instance\b|\bunreplicated\b|\bsingleton\b`)
+	reMulti           = regexp.MustCompile(`multi-az|multi az|across (?:multiple|several|all|two|three|\d+) (?:azs?|zones|availability zones|nodes|servers)|active-active|active-passive|active/passive|primary-replica|primary/replica|leader-follower|master-slave|hot standby|warm standby|with a standby|replica set|read replicas|horizontally scaled|behind (?:a|the) load balancer|autoscal|auto-scal`)
+	reRegions         = regexp.MustCompile(numPattern + `\s+regions\b`)
+	reSingleRegion    = regexp.MustCompile(`\b(?:single|one|1)[\s-]region\b|\bin one region\b`)
+	reMultiRegion     = regexp.MustCompile(`multi-region|multi region|cross-region|across regions|second region|two regions|geo-replicat|globally distributed|every region`)
+)
+
+func parseNumberWord(s string) int {
+	if n, ok := numberWords[s]; ok {
+		return n
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 || n > 100000 {
+		return 0
+	}
+	return n
+}
+
+// replicasIn reads the number of instances prose gives: "3 replicas",
+// "replicated across 3 AZs", "primary with 2 read replicas", "single
+// instance". It returns 0 when the prose does not say. "Multi-AZ" and the
+// like say at least two without a number, and count as two.
+func replicasIn(l string) int {
+	if m := rePrimaryReplicas.FindStringSubmatch(l); m != nil {
+		if n := parseNumberWord(m[1]); n > 0 {
+			return n + 1
+		}
+	}
+	for _, re := range []*regexp.Regexp{reReplicatedN, reRF} {
+		if m := re.FindStringSubmatch(l); m != nil {
+			if n := parseNumberWord(m[1]); n > 0 {
+				return n
+			}
+		}
+	}
+	if m := reReplicatedTimes.FindStringSubmatch(l); m != nil {
+		for _, g := range m[1:] {
+			if n := parseNumberWord(g); n > 0 {
+				return n
+			}
+		}
+	}
+	if m := reCountReplicas.FindStringSubmatch(l); m != nil {
+		if n := parseNumberWord(m[1]); n > 0 {
+			return n
+		}
+	}
+	if reSingle.MatchString(l) {
+		return 1
+	}
+	if reMulti.MatchString(l) {
+		return 2
+	}
+	return 0
+}
+
+// regionsIn reads how many regions prose says a component runs in; 0 when
+// it does not say.
+func regionsIn(l string) int {
+	if m := reRegions.FindStringSubmatch(l); m != nil {
+		if n := parseNumberWord(m[1]); n > 0 {
+			return n
+		}
+	}
+	if reSingleRegion.MatchString(l) {
+		return 1
+	}
+	if reMultiRegion.MatchString(l) {
+		return 2
+	}
+	return 0
+}
+
+// spofAcknowledged finds a sentence accepting a single point of failure.
+func spofAcknowledged(sents []string) (bool, string) {
+	for _, s := range sents {
+		l := lower(s)
+		if !containsAny(l, "single point of failure", "spof") {
+			continue
+		}
+		if containsAny(l, "accept", "acknowledg", "tolerab", "tolerate", "is fine", "is ok", "is okay", "deliberate", "by design", "risk we take") {
+			return true, s
+		}
+	}
+	return false, ""
+}
+
+// cachePolicies lists the freshness policies prose names.
+func cachePolicies(l string) CachePolicy {
+	var p CachePolicy
+	add := func(s string) {
+		if !p.Has(s) {
+			p.Strategies = append(p.Strategies, s)
+		}
+	}
+	if containsAny(l, "ttl", "time-to-live", "time to live", "expire", "expiry", "expiration", "expires") {
+		add("ttl")
+	}
+	if containsAny(l, "write-through", "write through", "writethrough") {
+		add("write-through")
+	}
+	if containsAny(l, "write-around", "write around") {
+		add("write-around")
+	}
+	if containsAny(l, "write-behind", "write behind", "write-back", "write back", "writeback") {
+		add("write-behind")
+	}
+	if containsAny(l, "invalidat", "evict on write", "delete the key", "purge", "bust") {
+		add("invalidation")
+	}
+	return p
+}
+
+// queuePlans lists the growth plans prose names for a queue.
+func queuePlans(l string) []string {
+	var out []string
+	for _, p := range []struct {
+		plan  string
+		words []string
+	}{
+		{"autoscaling", []string{"autoscal", "auto-scal", "scale consumers", "consumers scale", "scale the consumers", "scale out consumers", "add consumers", "more consumers", "scales with queue", "scale with queue", "queue depth", "queue length", "lag"}},
+		{"priority", []string{"priority queue", "priority queues", "prioriti", "separate queue"}},
+		{"dead-letter", []string{"dead letter", "dead-letter", "dlq", "poison"}},
+		{"rate-limit", []string{"rate limit", "rate-limit", "throttl"}},
+		{"backpressure", []string{"backpressure", "back-pressure", "back pressure", "shed load", "load shedding", "bounded", "max length", "reject when full", "drop"}},
+	} {
+		if containsAny(l, p.words...) {
+			out = append(out, p.plan)
+		}
+	}
+	return out
+}
+
+// sessionState finds a service keeping user state in memory, and the
+// reason given for it.
+func sessionState(sents []string) (string, string) {
+	for i, s := range sents {
+		l := lower(s)
+		kind := ""
+		switch {
+		case containsAny(l, "sticky session", "session affinity", "sticky routing", "sticky load balancing"):
+			kind = "sticky"
+		case containsAny(l, "in-memory session", "in memory session", "sessions in memory", "session in memory", "session state in memory", "state in memory", "in-process session", "keeps session", "keep session", "stores session", "store session", "holds session", "local session", "stateful"):
+			if containsAny(l, "not stateful", "stateless", "no session", "redis", "external store", "session store") {
+				continue
+			}
+			kind = "in-memory"
+		}
+		if kind == "" {
+			continue
+		}
+		return kind, justificationFor(sents, i)
+	}
+	return "", ""
+}
+
+// kindWords infers a component's kind from a word of its name or
+// technology. Multi-word phrases are tried first.
+var kindPhrases = []struct {
+	phrase string
+	kind   ComponentKind
+}{
+	{"load balancer", KindLoadBalancer}, {"reverse proxy", KindLoadBalancer},
+	{"api gateway", KindGateway}, {"object store", KindObjectStore}, {"object storage", KindObjectStore},
+	{"blob store", KindObjectStore}, {"blob storage", KindObjectStore}, {"file store", KindObjectStore},
+	{"file server", KindObjectStore}, {"cloud storage", KindObjectStore}, {"message queue", KindQueue},
+	{"message broker", KindQueue}, {"event bus", KindQueue}, {"pub sub", KindQueue}, {"pub/sub", KindQueue},
+	{"search index", KindSearch}, {"search engine", KindSearch}, {"search cluster", KindSearch},
+	{"key value store", KindDatabase}, {"key-value store", KindDatabase}, {"data store", KindDatabase},
+	{"data warehouse", KindDatabase}, {"sql server", KindDatabase}, {"web server", KindService},
+	{"app server", KindService}, {"application server", KindService}, {"mobile app", KindExternal},
+	{"third party", KindExternal}, {"third-party", KindExternal}, {"web browser", KindExternal},
+	{"payment provider", KindExternal}, {"in-memory cache", KindCache}, {"memory cache", KindCache},
+}
+
+var kindWords = map[string]ComponentKind{
+	// Head nouns.
+	"service": KindService, "services": KindService, "server": KindService, "servers": KindService,
+	"api": KindService, "app": KindService, "backend": KindService, "microservice": KindService,
+	"frontend": KindService, "application": KindService, "monolith": KindService, "handler": KindService,
+	"db": KindDatabase, "database": KindDatabase, "databases": KindDatabase, "store": KindDatabase,
+	"datastore": KindDatabase, "ledger": KindDatabase, "rdbms": KindDatabase, "table": KindDatabase,
+	"cache": KindCache, "caches": KindCache, "caching": KindCache,
+	"queue": KindQueue, "queues": KindQueue, "broker": KindQueue, "topic": KindQueue, "stream": KindQueue, "bus": KindQueue,
+	"lb": KindLoadBalancer, "balancer": KindLoadBalancer, "proxy": KindLoadBalancer,
+	"cdn": KindCDN, "edge": KindCDN,
+	"bucket": KindObjectStore, "blob": KindObjectStore,
+	"search": KindSearch, "index": KindSearch,
+	"gateway": KindGateway,
+	"worker": KindWorker, "workers": KindWorker, "cron": KindWorker, "job": KindWorker, "jobs": KindWorker,
+	"consumer": KindWorker, "consumers": KindWorker, "scheduler": KindWorker, "crawler": KindWorker,
+	"processor": KindWorker, "pipeline": KindWorker, "batch": KindWorker,
+	"client": KindExternal, "clients": KindExternal, "user": KindExternal, "users": KindExternal,
+	"browser": KindExternal, "external": KindExternal, "partner": KindExternal,
+	// Technologies.
+	"postgres": KindDatabase, "postgresql": KindDatabase, "mysql": KindDatabase, "mariadb": KindDatabase,
+	"oracle": KindDatabase, "sqlite": KindDatabase, "cockroachdb": KindDatabase, "cockroach": KindDatabase,
+	"spanner": KindDatabase, "aurora": KindDatabase, "rds": KindDatabase, "cassandra": KindDatabase,
+	"dynamodb": KindDatabase, "dynamo": KindDatabase, "mongodb": KindDatabase, "mongo": KindDatabase,
+	"hbase": KindDatabase, "bigtable": KindDatabase, "couchdb": KindDatabase, "couchbase": KindDatabase,
+	"riak": KindDatabase, "neo4j": KindDatabase, "neptune": KindDatabase, "scylladb": KindDatabase,
+	"scylla": KindDatabase, "tidb": KindDatabase, "tikv": KindDatabase, "cosmosdb": KindDatabase,
+	"firestore": KindDatabase, "etcd": KindDatabase, "zookeeper": KindDatabase, "clickhouse": KindDatabase,
+	"influxdb": KindDatabase, "timescaledb": KindDatabase, "bigquery": KindDatabase, "redshift": KindDatabase,
+	"snowflake": KindDatabase, "foundationdb": KindDatabase, "sql": KindDatabase, "nosql": KindDatabase,
+	"redis": KindCache, "memcached": KindCache, "memcache": KindCache, "hazelcast": KindCache,
+	"varnish": KindCache, "elasticache": KindCache, "valkey": KindCache,
+	"kafka": KindQueue, "sqs": KindQueue, "rabbitmq": KindQueue, "kinesis": KindQueue, "pulsar": KindQueue,
+	"nats": KindQueue, "jetstream": KindQueue, "activemq": KindQueue, "sns": KindQueue, "pubsub": KindQueue,
+	"eventbridge": KindQueue, "celery": KindQueue,
+	"haproxy": KindLoadBalancer, "nginx": KindLoadBalancer, "envoy": KindLoadBalancer, "alb": KindLoadBalancer,
+	"elb": KindLoadBalancer, "nlb": KindLoadBalancer, "traefik": KindLoadBalancer,
+	"cloudfront": KindCDN, "akamai": KindCDN, "fastly": KindCDN, "cloudflare": KindCDN,
+	"s3": KindObjectStore, "gcs": KindObjectStore, "minio": KindObjectStore, "hdfs": KindObjectStore,
+	"elasticsearch": KindSearch, "opensearch": KindSearch, "solr": KindSearch, "lucene": KindSearch,
+	"algolia": KindSearch, "meilisearch": KindSearch,
+	"kong": KindGateway, "apigee": KindGateway,
+	"spark": KindWorker, "flink": KindWorker, "mapreduce": KindWorker, "airflow": KindWorker, "lambda": KindWorker,
+	"stripe": KindExternal, "twilio": KindExternal, "paypal": KindExternal, "sendgrid": KindExternal,
+}
+
+// inferKind guesses a component's kind from its name and technology: first
+// from the head noun of the name (the last word that names a kind: "Search
+// Service" is a service, "Orders DB" a database), then from phrases, then
+// from the technology. It returns "" when nothing names a kind.
+func inferKind(name, tech string) ComponentKind {
+	ln := lower(name)
+	for _, p := range kindPhrases {
+		if strings.HasSuffix(ln, p.phrase) {
+			return p.kind
+		}
+	}
+	words := splitWords(ln)
+	for i := len(words) - 1; i >= 0; i-- {
+		if k, ok := kindWords[words[i]]; ok {
+			return k
+		}
+	}
+	for _, p := range kindPhrases {
+		if strings.Contains(ln, p.phrase) {
+			return p.kind
+		}
+	}
+	lt := lower(tech)
+	for _, p := range kindPhrases {
+		if strings.Contains(lt, p.phrase) {
+			return p.kind
+		}
+	}
+	for _, w := range splitWords(lt) {
+		if k, ok := kindWords[w]; ok {
+			return k
+		}
+	}
+	return ""
+}
+
+// kindFromText reads a kind named in a "Type" column or a kind field.
+func kindFromText(s string) ComponentKind {
+	l := strings.TrimSpace(lower(s))
+	l = strings.ReplaceAll(l, " ", "_")
+	for _, k := range ComponentKinds {
+		if l == string(k) {
+			return k
+		}
+	}
+	return inferKind(s, "")
+}
+
+func splitWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r))
+	})
+}
+
+// firstRunes returns at most n runes of s, for messages.
+func firstRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	i := 0
+	for k := 0; k < n; k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return strings.TrimSpace(s[:i]) + "…"
+}

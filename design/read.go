@@ -1,0 +1,204 @@
+package design
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/designlint/designlint/estimate"
+)
+
+// Options controls how documents are read.
+type Options struct {
+	// Calendar converts months to seconds when reading rates.
+	Calendar estimate.Calendar
+	// MaxFileSize refuses larger files; 0 means DefaultMaxFileSize.
+	MaxFileSize int64
+	// ParseTimeout bounds the parsing and evaluation of one file; 0 means
+	// DefaultParseTimeout.
+	ParseTimeout time.Duration
+}
+
+// Limits applied when Options leaves them zero.
+const (
+	DefaultMaxFileSize  = 1 << 20
+	DefaultParseTimeout = 2 * time.Second
+)
+
+func (o Options) parser() estimate.Parser {
+	cal := o.Calendar
+	if cal.DaysPerMonth == 0 {
+		cal = estimate.DefaultCalendar
+	}
+	return estimate.Parser{Calendar: cal}
+}
+
+func (o Options) maxFileSize() int64 {
+	if o.MaxFileSize > 0 {
+		return o.MaxFileSize
+	}
+	return DefaultMaxFileSize
+}
+
+func (o Options) parseTimeout() time.Duration {
+	if o.ParseTimeout > 0 {
+		return o.ParseTimeout
+	}
+	return DefaultParseTimeout
+}
+
+// Error is a document designlint could not read: the file, where, and why.
+type Error struct {
+	Path string
+	Pos  Pos
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Pos.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Pos.Line, e.Pos.Col, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+}
+
+// FormatOf tells a document's format from its file name: .md and .markdown
+// are Markdown, .cue CUE, .json JSON, .yaml and .yml YAML.
+func FormatOf(name string) (Format, bool) {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".markdown":
+		return Markdown, true
+	case ".cue":
+		return CUE, true
+	case ".json":
+		return JSON, true
+	case ".yaml", ".yml":
+		return YAML, true
+	}
+	return "", false
+}
+
+// ReadFile reads and parses the design document at path.
+func ReadFile(path string, opts Options) (*Design, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &Error{Path: path, Msg: describeOpenError(err)}
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, &Error{Path: path, Msg: err.Error()}
+	}
+	if !st.Mode().IsRegular() {
+		return nil, &Error{Path: path, Msg: "not a regular file"}
+	}
+	limit := opts.maxFileSize()
+	if st.Size() > limit {
+		return nil, &Error{Path: path, Msg: tooLarge(st.Size(), limit)}
+	}
+	src, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, &Error{Path: path, Msg: err.Error()}
+	}
+	return Read(path, src, opts)
+}
+
+func describeOpenError(err error) string {
+	switch {
+	case os.IsNotExist(err):
+		return "no such file"
+	case os.IsPermission(err):
+		return "permission denied"
+	}
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func tooLarge(size, limit int64) string {
+	return fmt.Sprintf("file is %s, above the limit of %s (raise it with --max-file-size)", byteSize(size), byteSize(limit))
+}
+
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// Read parses a design document held in memory; name gives its format and
+// is used in positions.
+func Read(name string, src []byte, opts Options) (*Design, error) {
+	format, ok := FormatOf(name)
+	if !ok {
+		return nil, &Error{Path: name, Msg: "not a design document: designlint reads .md, .markdown, .cue, .json, .yaml and .yml files"}
+	}
+	if err := checkBytes(name, src, opts); err != nil {
+		return nil, err
+	}
+	// A byte-order mark would hide the first heading; three spaces keep
+	// every offset where it was.
+	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
+		src = append([]byte("   "), src[3:]...)
+	}
+	if format == Markdown {
+		return readMarkdown(name, src, opts)
+	}
+	if format == YAML && reYAMLAlias.Match(src) {
+		p := newLineTable(src).pos(reYAMLAlias.FindIndex(src)[0])
+		return nil, &Error{Path: name, Pos: p, Msg: "YAML anchors and aliases are not supported"}
+	}
+	return readStructured(name, src, format, opts)
+}
+
+// checkBytes refuses what is not a text document designlint should read:
+// empty, too large, binary, or not UTF-8.
+func checkBytes(name string, src []byte, opts Options) error {
+	if limit := opts.maxFileSize(); int64(len(src)) > limit {
+		return &Error{Path: name, Msg: tooLarge(int64(len(src)), limit)}
+	}
+	if len(bytes.TrimSpace(src)) == 0 {
+		return &Error{Path: name, Msg: "file is empty"}
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		return &Error{Path: name, Pos: newLineTable(src).pos(i), Msg: "binary file (it contains a NUL byte)"}
+	}
+	if !utf8.Valid(src) {
+		i := 0
+		for i < len(src) {
+			r, size := utf8.DecodeRune(src[i:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			i += size
+		}
+		return &Error{Path: name, Pos: newLineTable(src).pos(i), Msg: "invalid UTF-8"}
+	}
+	return nil
+}
+
+// parseWithTimeout parses Markdown, giving up after the parse timeout. The
+// screen makes that rare; the bound makes sure a document can never hang a
+// CI job.
+func parseWithTimeout(src []byte, opts Options) (ast.Node, error) {
+	done := make(chan ast.Node, 1)
+	go func() { done <- parseMarkdown(src) }()
+	select {
+	case n := <-done:
+		return n, nil
+	case <-time.After(opts.parseTimeout()):
+		return nil, fmt.Errorf("input too complex: parsing took longer than %s", opts.parseTimeout())
+	}
+}

@@ -1,0 +1,263 @@
+package design
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// sectionNames lists, for each section kind, the headings that name it,
+// normalised by normalizeHeading. A heading names a kind when it equals one
+// of these, starts with one, or (for names of two words or more) contains
+// one; the longest match wins.
+var sectionNames = []struct {
+	kind  SectionKind
+	names []string
+}{
+	{SectionProblem, []string{
+		"problem", "problem statement", "the problem", "overview", "background", "context",
+		"motivation", "prompt", "introduction", "context and problem statement", "problem definition",
+	}},
+	{SectionFunctional, []string{
+		"functional requirements", "functional", "functional reqs", "features", "key features",
+		"core features", "use cases", "user stories", "goals", "user journeys", "in scope",
+	}},
+	{SectionNonFunctional, []string{
+		"non functional requirements", "nonfunctional requirements", "non functional", "nonfunctional",
+		"non functional reqs", "nfrs", "nfr", "quality attributes", "slos", "slo", "slas",
+		"service level objectives", "constraints", "constraints and assumptions",
+		"performance requirements", "operational requirements",
+	}},
+	{SectionEstimates, []string{
+		"estimates", "estimate", "estimation", "estimations", "capacity", "capacity estimates",
+		"capacity estimate", "capacity estimation", "capacity planning", "back of the envelope",
+		"back of envelope", "back of the envelope estimation", "back of the envelope estimates",
+		"back of the envelope calculations", "usage calculations", "calculate usage", "traffic estimates",
+		"traffic estimation", "storage estimates", "storage estimation", "bandwidth estimates",
+		"sizing", "scale", "scale estimates", "scale estimation",
+	}},
+	{SectionAPI, []string{
+		"api", "apis", "api design", "api contract", "api contracts", "endpoints", "api endpoints",
+		"interface", "interfaces", "system interface", "system apis", "rest api", "api spec",
+		"api specification",
+	}},
+	{SectionArchitecture, []string{
+		"architecture", "high level design", "high level architecture", "system design", "design",
+		"system architecture", "architecture overview", "overall architecture", "proposed architecture",
+		"scale the design", "scaling the design",
+		"architecture diagram", "complete architecture", "proposal", "proposed design", "solution",
+		"decision", "decision outcome", "the design",
+	}},
+	{SectionComponents, []string{
+		"components", "component design", "key components", "core components", "data model",
+		"data models", "data store", "data stores", "database", "databases", "database design",
+		"database schema", "schema", "storage", "storage layer", "deep dive", "deep dives",
+		"detailed design", "design details", "core entities", "services", "building blocks",
+	}},
+	{SectionFailure, []string{
+		"failure plan", "failure modes", "failure mode", "failure handling", "failure scenarios",
+		"failures", "failure", "scale and failure", "scaling and failure", "reliability", "resilience",
+		"fault tolerance", "risks and mitigations", "risks", "disaster recovery", "failover",
+		"handling failures", "failure and recovery",
+	}},
+	{SectionTradeoffs, []string{
+		"trade offs", "tradeoffs", "trade off", "tradeoff", "alternatives considered", "alternatives",
+		"design decisions", "key decisions", "drawbacks", "consequences", "considered options",
+		"pros and cons", "pros and cons of the options", "rationale", "limitations",
+	}},
+	{SectionSummary, []string{
+		"summary", "conclusion", "conclusions", "wrap up", "wrapup", "tl dr", "tldr", "abstract",
+		"executive summary", "recap",
+	}},
+	{SectionRequirements, []string{
+		"requirements", "requirements and goals", "goals and requirements", "requirements clarification",
+		"clarify requirements", "gather requirements", "system requirements",
+	}},
+	{SectionOutOfScope, []string{
+		"out of scope", "non goals", "nongoals", "not in scope", "out of scope features",
+	}},
+}
+
+type sectionName struct {
+	kind  SectionKind
+	name  string
+	multi bool
+}
+
+var sectionIndex = func() map[string]SectionKind {
+	m := map[string]SectionKind{}
+	for _, s := range sectionNames {
+		for _, n := range s.names {
+			m[n] = s.kind
+		}
+	}
+	return m
+}()
+
+var multiWordNames = func() []sectionName {
+	var out []sectionName
+	for _, s := range sectionNames {
+		for _, n := range s.names {
+			if strings.Contains(n, " ") {
+				out = append(out, sectionName{kind: s.kind, name: n, multi: true})
+			}
+		}
+	}
+	return out
+}()
+
+// classifyHeading returns the section kind a heading names, or "" when it
+// names none.
+func classifyHeading(text string) SectionKind {
+	k, _ := classifyHeadingExact(text)
+	return k
+}
+
+// classifyHeadingExact is classifyHeading that also says whether the
+// heading is exactly one of the names rather than containing one.
+func classifyHeadingExact(text string) (SectionKind, bool) {
+	h := normalizeHeading(text)
+	if h == "" {
+		return "", false
+	}
+	if k, ok := sectionIndex[h]; ok {
+		return k, true
+	}
+	// "Outline use cases and constraints": both halves of the
+	// requirements.
+	if mentionsAny(h, functionalWords) && mentionsAny(h, nonFunctionalWords) {
+		return SectionRequirements, false
+	}
+	best, bestLen := SectionKind(""), 0
+	// "Functional requirements ✅", "Summary of changes": a name followed
+	// by more words. Names too common to lead a heading of another topic
+	// ("Scale the design", "Storage engine internals") must match whole.
+	for i := len(h) - 1; i > 0; i-- {
+		if h[i] != ' ' {
+			continue
+		}
+		if k, ok := sectionIndex[h[:i]]; ok && !wholeOnly[h[:i]] {
+			best, bestLen = k, i
+			break
+		}
+	}
+	for _, n := range multiWordNames {
+		if len(n.name) <= bestLen || wholeOnly[n.name] {
+			continue
+		}
+		if containsWords(h, n.name) {
+			best, bestLen = n.kind, len(n.name)
+		}
+	}
+	return best, false
+}
+
+// wholeOnly names match a heading only when they are all of it.
+var wholeOnly = map[string]bool{
+	"scale": true, "design": true, "storage": true, "database": true, "databases": true,
+	"services": true, "schema": true, "interface": true, "interfaces": true, "proposal": true,
+	"decision": true, "solution": true, "constraints": true, "prompt": true, "consequences": true,
+	"rationale": true, "limitations": true, "sizing": true, "the problem": true, "the design": true,
+	"context": true, "failure": true, "failures": true, "features": true, "risks": true,
+	"in scope": true, "capacity": true, "estimate": true, "recap": true, "abstract": true,
+}
+
+var functionalWords = []string{"use cases", "functional requirements", "features", "user stories"}
+var nonFunctionalWords = []string{"constraints", "non functional", "nonfunctional", "nfrs", "slos", "quality attributes"}
+
+func mentionsAny(h string, words []string) bool {
+	for _, w := range words {
+		if containsWords(h, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsWords reports whether phrase occurs in h on word boundaries.
+func containsWords(h, phrase string) bool {
+	for i := 0; ; {
+		j := strings.Index(h[i:], phrase)
+		if j < 0 {
+			return false
+		}
+		j += i
+		end := j + len(phrase)
+		if (j == 0 || h[j-1] == ' ') && (end == len(h) || h[end] == ' ') {
+			return true
+		}
+		i = j + 1
+	}
+}
+
+// normalizeHeading lower-cases a heading and strips what does not name it:
+// numbering ("3.", "2.1", "Step 1:"), emoji, punctuation, "(optional)".
+func normalizeHeading(text string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	space := true
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+			space = false
+		case r == '\'' || r == '’':
+			// "what's" stays one word
+		default:
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+		}
+	}
+	words := strings.Fields(b.String())
+	// Leading numbering: "3", "2 1", "step 1", "part ii", "phase 2".
+	for len(words) > 0 {
+		w := words[0]
+		if isNumbering(w) {
+			words = words[1:]
+			continue
+		}
+		if (w == "step" || w == "part" || w == "phase" || w == "section" || w == "chapter") && len(words) > 1 && isNumbering(words[1]) {
+			words = words[2:]
+			continue
+		}
+		break
+	}
+	// Trailing qualifiers.
+	for len(words) > 0 {
+		last := words[len(words)-1]
+		if last == "optional" || last == "recommended" || last == "required" || last == "wip" || last == "draft" {
+			words = words[:len(words)-1]
+			continue
+		}
+		break
+	}
+	return strings.Join(words, " ")
+}
+
+func isNumbering(w string) bool {
+	if w == "" {
+		return false
+	}
+	digits := true
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			digits = false
+			break
+		}
+	}
+	if digits {
+		return true
+	}
+	if len(w) == 1 && w[0] >= 'a' && w[0] <= 'h' {
+		return false // "a" is a word, not a numbering
+	}
+	switch w {
+	case "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x":
+		return true
+	}
+	return false
+}
