@@ -145,6 +145,12 @@ func Read(name string, src []byte, opts Options) (*Design, error) {
 	if !ok {
 		return nil, &Error{Path: name, Msg: "not a design document: designlint reads .md, .markdown, .cue, .json, .yaml and .yml files"}
 	}
+	return ReadAs(name, src, format, opts)
+}
+
+// ReadAs parses a design document of a known format (standard input has
+// no file name to tell it).
+func ReadAs(name string, src []byte, format Format, opts Options) (*Design, error) {
 	if err := checkBytes(name, src, opts); err != nil {
 		return nil, err
 	}

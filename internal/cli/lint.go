@@ -1,0 +1,292 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/spf13/cobra"
+
+	"github.com/designlint/designlint/design"
+	"github.com/designlint/designlint/internal/report"
+	"github.com/designlint/designlint/rules"
+)
+
+const lintLong = `Lint design documents against designlint's rules.
+
+PATH may be a file, a directory (walked for *.md, *.markdown and *.cue,
+skipping .git, node_modules and vendor; .json and .yaml documents are linted
+only when named) or - for standard input (name it with --stdin-filename so
+that its format and the paths in the report are right). Files are linted
+concurrently and reported in a stable order.
+
+Exit codes: 0 when nothing is at or above --fail-on, 1 when something is,
+2 when designlint could not do its job (a missing path, a directory
+without documents, an unreadable or unparseable file); the other files of
+the run are still linted and reported.`
+
+type lintOptions struct {
+	format        string
+	output        string
+	failOn        string
+	enable        []string
+	disable       []string
+	stdinFilename string
+	maxFileSize   string
+}
+
+func newLintCmd(io *IO, g *globalOptions) *cobra.Command {
+	o := &lintOptions{}
+	cmd := &cobra.Command{
+		Use:   "lint [PATH...]",
+		Short: "Lint design documents",
+		Long:  lintLong,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runLint(io, g, o, args)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.format, "format", "f", "text", report.Help())
+	f.StringVarP(&o.output, "output", "o", "", "write the report to this file instead of standard output")
+	f.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding is at or above this severity: error, warning, info or never")
+	f.StringSliceVar(&o.enable, "enable", nil, "run these rules even if the configuration turns them off (comma-separated ids)")
+	f.StringSliceVar(&o.disable, "disable", nil, "do not run these rules (comma-separated ids)")
+	f.StringVar(&o.stdinFilename, "stdin-filename", "", "the name to report for a document read from standard input (-); its extension gives the format")
+	f.StringVar(&o.maxFileSize, "max-file-size", "1MiB", "refuse documents larger than this")
+	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		var out []string
+		for _, fm := range report.Formats() {
+			out = append(out, fm.Name+"\t"+fm.Help)
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	})
+	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info", "never"}, cobra.ShellCompDirectiveNoFileComp))
+	ruleIDs := func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return rules.IDs(), cobra.ShellCompDirectiveNoFileComp
+	}
+	_ = cmd.RegisterFlagCompletionFunc("enable", ruleIDs)
+	_ = cmd.RegisterFlagCompletionFunc("disable", ruleIDs)
+	return cmd
+}
+
+// parseFailOn reads --fail-on; "never" gives 0: nothing fails the run.
+func parseFailOn(s string) (rules.Severity, error) {
+	if strings.EqualFold(s, "never") {
+		return 0, nil
+	}
+	sev, err := rules.ParseSeverity(s)
+	if err != nil || sev == 0 {
+		return 0, fmt.Errorf("--fail-on %q: want error, warning, info or never", s)
+	}
+	return sev, nil
+}
+
+func runLint(io *IO, g *globalOptions, o *lintOptions, args []string) error {
+	format, err := report.Lookup(o.format)
+	if err != nil {
+		return failure("%v", err)
+	}
+	failOn, err := parseFailOn(o.failOn)
+	if err != nil {
+		return failure("%v", err)
+	}
+	maxSize, err := parseSize(o.maxFileSize)
+	if err != nil {
+		return failure("--max-file-size: %v", err)
+	}
+	settings, err := ruleSettings(o.enable, o.disable)
+	if err != nil {
+		return failure("%v", err)
+	}
+	if len(args) == 0 {
+		args = []string{"."}
+	}
+	found := discover(args, nil)
+	if !g.quiet {
+		for _, n := range found.notes {
+			fmt.Fprintf(io.Err, "designlint: note: %s\n", report.Clean(n))
+		}
+	}
+	readOpts := design.Options{MaxFileSize: maxSize}
+	cfg := rules.Config{Settings: settings, Now: io.Now()}
+	files := lintAll(found.targets, io.In, o.stdinFilename, readOpts, cfg)
+
+	run := &report.Run{Tool: toolInfo(), Files: files}
+	if err := writeReport(io, o.output, format.New(report.Options{Color: g.colorAllowed(io) && o.output == "", MaxRatio: cfg.MaxRatio}), run, g.quiet && o.format == "text"); err != nil {
+		return failure("%v", err)
+	}
+	failed := len(found.problems) > 0
+	for _, p := range found.problems {
+		fmt.Fprintf(io.Err, "designlint: %s\n", report.Clean(p.Error()))
+	}
+	for _, f := range files {
+		if f.Err != nil {
+			failed = true
+			fmt.Fprintf(io.Err, "designlint: %s\n", report.Clean(f.Err.Error()))
+		}
+		if f.Report != nil {
+			for _, x := range f.Report.Findings {
+				if x.Internal {
+					failed = true
+				}
+			}
+		}
+	}
+	if failed {
+		return silentExit(exitFailure)
+	}
+	if failOn != 0 && atOrAbove(files, failOn) {
+		return silentExit(exitFindings)
+	}
+	return nil
+}
+
+// atOrAbove reports whether any finding that counts is at or above sev.
+func atOrAbove(files []report.File, sev rules.Severity) bool {
+	for _, f := range files {
+		if f.Report == nil {
+			continue
+		}
+		for _, x := range f.Report.Findings {
+			if !x.Waived() && x.Severity >= sev {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ruleSettings turns --enable and --disable into rule settings, refusing
+// ids that do not exist.
+func ruleSettings(enable, disable []string) (map[string]rules.Setting, error) {
+	settings := map[string]rules.Setting{}
+	for _, id := range disable {
+		if err := checkRuleID(id); err != nil {
+			return nil, fmt.Errorf("--disable: %w", err)
+		}
+		settings[id] = rules.Setting{Off: true}
+	}
+	for _, id := range enable {
+		if err := checkRuleID(id); err != nil {
+			return nil, fmt.Errorf("--enable: %w", err)
+		}
+		s := settings[id]
+		s.Off = false
+		settings[id] = s
+	}
+	return settings, nil
+}
+
+func checkRuleID(id string) error {
+	if _, ok := rules.Lookup(id); ok {
+		return nil
+	}
+	msg := fmt.Sprintf("unknown rule %q", id)
+	if s := rules.Suggest(id, rules.IDs()); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	} else {
+		msg += " (designlint rules lists them)"
+	}
+	return fmt.Errorf("%s", msg)
+}
+
+// lintAll reads and lints the targets concurrently, keeping their order.
+func lintAll(targets []target, stdin io.Reader, stdinName string, ro design.Options, cfg rules.Config) []report.File {
+	out := make([]report.File, len(targets))
+	var stdinData []byte
+	var stdinErr error
+	for _, t := range targets {
+		if t.stdin {
+			limit := ro.MaxFileSize
+			if limit <= 0 {
+				limit = design.DefaultMaxFileSize
+			}
+			stdinData, stdinErr = io.ReadAll(io.LimitReader(stdin, limit+1))
+			break
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(targets)))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = lintOne(targets[i], stdinData, stdinErr, stdinName, ro, cfg)
+			}
+		}()
+	}
+	for i := range targets {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+func lintOne(t target, stdinData []byte, stdinErr error, stdinName string, ro design.Options, cfg rules.Config) report.File {
+	var d *design.Design
+	var err error
+	path := t.path
+	if t.stdin {
+		path = stdinName
+		format := design.Markdown
+		if path == "" {
+			path = "<stdin>"
+		} else if f, ok := design.FormatOf(path); ok {
+			format = f
+		}
+		if stdinErr != nil {
+			return report.File{Path: path, Format: format, Err: fmt.Errorf("%s: %v", path, stdinErr)}
+		}
+		d, err = design.ReadAs(path, stdinData, format, ro)
+		if err != nil {
+			return report.File{Path: path, Format: format, Err: err}
+		}
+	} else {
+		d, err = design.ReadFile(path, ro)
+		if err != nil {
+			f, _ := design.FormatOf(path)
+			return report.File{Path: path, Format: f, Err: err}
+		}
+	}
+	return report.File{Path: path, Format: d.Format, Report: rules.Run(d, cfg)}
+}
+
+// writeReport prints the run to the output file or standard output.
+func writeReport(io *IO, output string, p report.Printer, run *report.Run, quiet bool) error {
+	var buf bytes.Buffer
+	if err := p.Print(&buf, run); err != nil {
+		return err
+	}
+	data := buf.Bytes()
+	if quiet {
+		data = dropSummary(data)
+	}
+	if output == "" {
+		_, err := io.Out.Write(data)
+		return err
+	}
+	if err := os.WriteFile(output, data, 0o644); err != nil {
+		return fmt.Errorf("writing the report: %w", err)
+	}
+	return nil
+}
+
+// dropSummary removes the text format's closing summary line.
+func dropSummary(data []byte) []byte {
+	t := bytes.TrimRight(data, "\n")
+	if i := bytes.LastIndexByte(t, '\n'); i >= 0 {
+		return t[:i+1]
+	}
+	return nil
+}
+
+func toolInfo() report.Tool {
+	return report.Tool{Name: "designlint", Version: buildVersion(), URI: "https://github.com/designlint/designlint"}
+}

@@ -1,0 +1,183 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+	"math"
+
+	"github.com/designlint/designlint/estimate"
+	"github.com/designlint/designlint/rules"
+)
+
+// The JSON format, version 1. Field names are part of designlint's
+// interface and documented in the README; add fields, never rename them.
+
+type jsonRun struct {
+	Version int        `json:"version"`
+	Tool    jsonTool   `json:"tool"`
+	Files   []jsonFile `json:"files"`
+	Fixed   []string   `json:"fixed_since_baseline,omitempty"`
+	Summary jsonCounts `json:"summary"`
+}
+
+type jsonTool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+	URI     string `json:"uri,omitempty"`
+}
+
+type jsonFile struct {
+	Path        string                    `json:"path"`
+	Format      string                    `json:"format"`
+	Error       string                    `json:"error,omitempty"`
+	Findings    []jsonFinding             `json:"findings"`
+	Assumptions map[string]JSONAssumption `json:"assumptions"`
+	Estimates   map[string]JSONEstimate   `json:"estimates"`
+}
+
+type jsonFinding struct {
+	Rule      string      `json:"rule"`
+	Severity  string      `json:"severity"`
+	Message   string      `json:"message"`
+	Line      int         `json:"line"`
+	Column    int         `json:"column"`
+	EndLine   int         `json:"end_line"`
+	EndColumn int         `json:"end_column"`
+	Waiver    *jsonWaiver `json:"waiver,omitempty"`
+}
+
+type jsonWaiver struct {
+	Kind   string `json:"kind"`
+	Reason string `json:"reason"`
+}
+
+type jsonCounts struct {
+	Files      int `json:"files"`
+	Errors     int `json:"errors"`
+	Warnings   int `json:"warnings"`
+	Infos      int `json:"infos"`
+	Waived     int `json:"waived"`
+	Unreadable int `json:"unreadable"`
+}
+
+// JSONAssumption is an input as the JSON format shows it.
+type JSONAssumption struct {
+	Value   float64 `json:"value"`
+	Unit    string  `json:"unit"`
+	Display string  `json:"display"`
+	Line    int     `json:"line,omitempty"`
+}
+
+// JSONEstimate is a derived figure as the JSON format shows it.
+type JSONEstimate struct {
+	Value    float64           `json:"value"`
+	Unit     string            `json:"unit"`
+	Display  string            `json:"display"`
+	Formula  string            `json:"formula,omitempty"`
+	Inputs   map[string]string `json:"inputs"`
+	Defaults []string          `json:"defaults,omitempty"`
+	Declared *JSONAssumption   `json:"declared,omitempty"`
+	// FromDocument marks a figure taken as the document states it,
+	// because nothing lets designlint derive it.
+	FromDocument bool `json:"from_document,omitempty"`
+}
+
+type jsonPrinter struct{ opts Options }
+
+func newJSON(o Options) Printer { return jsonPrinter{opts: o} }
+
+func (p jsonPrinter) Print(w io.Writer, run *Run) error {
+	c := Count(run)
+	out := jsonRun{
+		Version: 1,
+		Tool:    jsonTool{Name: run.Tool.Name, Version: run.Tool.Version, URI: run.Tool.URI},
+		Files:   []jsonFile{},
+		Fixed:   run.Fixed,
+		Summary: jsonCounts{Files: c.Files, Errors: c.Errors, Warnings: c.Warnings, Infos: c.Infos, Waived: c.Waived, Unreadable: c.Unreadable},
+	}
+	for _, f := range run.Files {
+		jf := jsonFile{Path: Clean(f.Path), Format: string(f.Format), Findings: []jsonFinding{}, Assumptions: map[string]JSONAssumption{}, Estimates: map[string]JSONEstimate{}}
+		if f.Err != nil {
+			jf.Error = Clean(f.Err.Error())
+		}
+		if f.Report != nil {
+			for _, x := range f.Report.Findings {
+				jf.Findings = append(jf.Findings, toJSONFinding(x))
+			}
+			jf.Assumptions, jf.Estimates = EstimateJSON(f.Report)
+		}
+		out.Files = append(out.Files, jf)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func toJSONFinding(x rules.Finding) jsonFinding {
+	jf := jsonFinding{
+		Rule: x.Rule, Severity: x.Severity.String(), Message: Clean(x.Message),
+		Line: x.Span.Start.Line, Column: x.Span.Start.Col,
+		EndLine: x.Span.End.Line, EndColumn: x.Span.End.Col,
+	}
+	if jf.EndLine == 0 {
+		jf.EndLine, jf.EndColumn = jf.Line, jf.Column
+	}
+	if x.Waiver != nil {
+		jf.Waiver = &jsonWaiver{Kind: x.Waiver.Kind, Reason: Clean(x.Waiver.Reason)}
+	}
+	return jf
+}
+
+// finite keeps JSON valid: NaN and infinities cannot be encoded, and
+// designlint never writes them.
+func finite(v float64) float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0
+	}
+	return v
+}
+
+func quantityJSON(name string, q estimate.Quantity) JSONAssumption {
+	n, _ := estimate.Lookup(name)
+	return JSONAssumption{Value: finite(q.Value), Unit: q.Dim.BaseUnit(), Display: n.FormatAs(q)}
+}
+
+// EstimateJSON builds the assumptions and estimates objects of the JSON
+// format from a report; `designlint estimate --format json` prints the same.
+func EstimateJSON(r *rules.Report) (map[string]JSONAssumption, map[string]JSONEstimate) {
+	as := map[string]JSONAssumption{}
+	es := map[string]JSONEstimate{}
+	if r == nil || r.Estimate == nil {
+		return as, es
+	}
+	for name, q := range r.Estimate.Assumed {
+		a := quantityJSON(name, q)
+		if r.Design != nil {
+			if v, ok := r.Design.Assumptions[name]; ok {
+				a.Line = v.Span.Start.Line
+			}
+		}
+		as[name] = a
+	}
+	for _, f := range r.Estimate.Figures {
+		q := quantityJSON(f.Name, f.Value)
+		e := JSONEstimate{Value: q.Value, Unit: q.Unit, Display: q.Display, Formula: f.Formula, Inputs: map[string]string{}, Defaults: f.Defaults, FromDocument: f.FromDocument}
+		for i, in := range f.Inputs {
+			if i < len(f.Values) {
+				n, _ := estimate.Lookup(in)
+				e.Inputs[in] = n.FormatAs(f.Values[i])
+			}
+		}
+		if f.Declared != nil {
+			d := quantityJSON(f.Name, *f.Declared)
+			if r.Design != nil {
+				if v, ok := r.Design.Declared[f.Name]; ok {
+					d.Line = v.Span.Start.Line
+				}
+			}
+			e.Declared = &d
+		}
+		es[f.Name] = e
+	}
+	return as, es
+}

@@ -1,0 +1,177 @@
+// Package report prints lint results in designlint's output formats: one
+// file per format, all listed in one registry that the command-line flags,
+// their help and their completion read.
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/designlint/designlint/design"
+	"github.com/designlint/designlint/rules"
+)
+
+// Tool identifies designlint in reports.
+type Tool struct {
+	Name    string
+	Version string
+	URI     string
+}
+
+// File is the outcome for one input file.
+type File struct {
+	Path   string
+	Format design.Format
+	// Report is nil when the file could not be read.
+	Report *rules.Report
+	Err    error
+}
+
+// Run is everything one lint run produced, files in a stable order.
+type Run struct {
+	Tool  Tool
+	Files []File
+	// Fixed lists baseline entries that no longer match a finding.
+	Fixed []string
+}
+
+// Options are the settings every printer may use.
+type Options struct {
+	// Color allows ANSI colour (text only; set from the terminal).
+	Color bool
+	// Root is the directory paths are made relative to (SARIF).
+	Root string
+	// MaxRatio is printed with estimate checks.
+	MaxRatio float64
+}
+
+// Printer writes a run in one format.
+type Printer interface {
+	Print(w io.Writer, run *Run) error
+}
+
+// Format is an output format: its name, one line of help, and how to make
+// its printer.
+type Format struct {
+	Name string
+	Help string
+	New  func(Options) Printer
+}
+
+// formats is the registry: every output format, in the order the help
+// lists them.
+var formats = []Format{
+	{Name: "text", Help: "findings grouped by file, for terminals (the default)", New: newText},
+	{Name: "json", Help: "findings, assumptions and estimates as JSON (version 1)", New: newJSON},
+}
+
+// Formats lists the formats, in the order of their help.
+func Formats() []Format { return append([]Format(nil), formats...) }
+
+// Names lists the format names.
+func Names() []string {
+	var out []string
+	for _, f := range formats {
+		out = append(out, f.Name)
+	}
+	return out
+}
+
+// Lookup returns the format with the given name, or an error naming the
+// formats there are.
+func Lookup(name string) (Format, error) {
+	for _, f := range formats {
+		if f.Name == name {
+			return f, nil
+		}
+	}
+	return Format{}, fmt.Errorf("unknown format %q (want %s)", name, strings.Join(Names(), ", "))
+}
+
+// Help describes the formats for a flag's usage.
+func Help() string {
+	var parts []string
+	for _, f := range formats {
+		parts = append(parts, f.Name)
+	}
+	return "output format: " + strings.Join(parts, ", ")
+}
+
+// Counts tallies a run's findings that count, by severity.
+type Counts struct {
+	Files, Errors, Warnings, Infos, Waived, Unreadable int
+}
+
+// Count tallies the findings of a run.
+func Count(run *Run) Counts {
+	c := Counts{Files: len(run.Files)}
+	for _, f := range run.Files {
+		if f.Report == nil {
+			c.Unreadable++
+			continue
+		}
+		for _, x := range f.Report.Findings {
+			if x.Waived() {
+				c.Waived++
+				continue
+			}
+			switch x.Severity {
+			case rules.Error:
+				c.Errors++
+			case rules.Warning:
+				c.Warnings++
+			case rules.Info:
+				c.Infos++
+			}
+		}
+	}
+	return c
+}
+
+// plural writes "1 error" or "2 errors".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// SummaryLine is the one-line tally: "2 errors, 1 warning in 3 files".
+func SummaryLine(c Counts) string {
+	var parts []string
+	if c.Errors > 0 {
+		parts = append(parts, plural(c.Errors, "error", "errors"))
+	}
+	if c.Warnings > 0 {
+		parts = append(parts, plural(c.Warnings, "warning", "warnings"))
+	}
+	if c.Infos > 0 {
+		parts = append(parts, plural(c.Infos, "info", "infos"))
+	}
+	s := "no findings"
+	if len(parts) > 0 {
+		s = strings.Join(parts, ", ")
+	}
+	s += " in " + plural(c.Files, "file", "files")
+	var extra []string
+	if c.Waived > 0 {
+		extra = append(extra, plural(c.Waived, "waived finding", "waived findings"))
+	}
+	if c.Unreadable > 0 {
+		extra = append(extra, plural(c.Unreadable, "file could not be read", "files could not be read"))
+	}
+	if len(extra) > 0 {
+		s += " (" + strings.Join(extra, "; ") + ")"
+	}
+	return s
+}
+
+// bySeverity returns a file's findings most severe first, then by
+// position (the order annotations are emitted in).
+func bySeverity(fs []rules.Finding) []rules.Finding {
+	out := append([]rules.Finding(nil), fs...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Severity > out[j].Severity })
+	return out
+}

@@ -1,0 +1,105 @@
+package report
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Clean neutralises text taken from a document before it is echoed in any
+// format: escape sequences and control characters are removed (a terminal
+// would act on them), line breaks and tabs become spaces (a new line could
+// start a workflow command), Unicode bidirectional controls are removed (they
+// make text read differently from what it is), "##[" is broken up and a
+// leading "::" is defused, so that no document can issue a GitHub Actions
+// workflow command through designlint's output.
+func Clean(s string) string {
+	if isPlain(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c == 0x1b { // ESC: skip the whole sequence
+			i = skipEscape(s, i)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == '\n' || r == '\r' || r == '\t' || r == '\v' || r == '\f':
+			b.WriteByte(' ')
+		case r == utf8.RuneError && size == 1:
+			b.WriteRune(unicode.ReplacementChar)
+		case r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f:
+			// other control characters: dropped
+		case isBidiControl(r):
+			// dropped
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return defuse(b.String())
+}
+
+// isPlain reports whether s needs no cleaning: printable ASCII without the
+// sequences defuse breaks up.
+func isPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return false
+		}
+	}
+	return !strings.Contains(s, "##[") && !strings.HasPrefix(strings.TrimLeft(s, " "), "::")
+}
+
+// defuse breaks up what the Actions runner reads as a command: "##[" anywhere
+// and "::" at the start.
+func defuse(s string) string {
+	s = strings.ReplaceAll(s, "##[", "# #[")
+	if t := strings.TrimLeft(s, " "); strings.HasPrefix(t, "::") {
+		s = ": :" + t[2:]
+	}
+	return s
+}
+
+func isBidiControl(r rune) bool {
+	switch {
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
+		return true
+	}
+	return false
+}
+
+// skipEscape returns the index just past the escape sequence starting at i:
+// CSI (ESC [ … final byte), OSC (ESC ] … BEL or ESC \), or ESC and one
+// character.
+func skipEscape(s string, i int) int {
+	i++ // ESC
+	if i >= len(s) {
+		return i
+	}
+	switch s[i] {
+	case '[':
+		i++
+		for i < len(s) && !(s[i] >= 0x40 && s[i] <= 0x7e) {
+			i++
+		}
+		return min(i+1, len(s))
+	case ']', 'P', '_', '^':
+		i++
+		for i < len(s) {
+			if s[i] == 0x07 {
+				return i + 1
+			}
+			if s[i] == 0x1b && i+1 < len(s) && s[i+1] == '\\' {
+				return i + 2
+			}
+			i++
+		}
+		return i
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return i + size
+}

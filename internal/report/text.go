@@ -1,0 +1,91 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/designlint/designlint/rules"
+)
+
+type textPrinter struct{ opts Options }
+
+func newText(o Options) Printer { return textPrinter{opts: o} }
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiDim    = "\x1b[2m"
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiBlue   = "\x1b[34m"
+)
+
+func (p textPrinter) paint(code, s string) string {
+	if !p.opts.Color {
+		return s
+	}
+	return code + s + ansiReset
+}
+
+func (p textPrinter) severity(s rules.Severity) string {
+	switch s {
+	case rules.Error:
+		return p.paint(ansiRed+ansiBold, "error  ")
+	case rules.Warning:
+		return p.paint(ansiYellow, "warning")
+	}
+	return p.paint(ansiBlue, "info   ")
+}
+
+// Print writes findings grouped by file, one per line as
+// "path:line:col  severity  rule-id  message", then a summary line.
+// Waived findings are counted but not listed.
+func (p textPrinter) Print(w io.Writer, run *Run) error {
+	bw := bufio.NewWriter(w)
+	first := true
+	for _, f := range run.Files {
+		if f.Report == nil {
+			continue
+		}
+		var shown []rules.Finding
+		for _, x := range f.Report.Findings {
+			if !x.Waived() {
+				shown = append(shown, x)
+			}
+		}
+		if len(shown) == 0 {
+			continue
+		}
+		if !first {
+			bw.WriteByte('\n')
+		}
+		first = false
+		width := 0
+		locs := make([]string, len(shown))
+		for i, x := range shown {
+			locs[i] = fmt.Sprintf("%s:%d:%d", Clean(f.Path), x.Span.Start.Line, x.Span.Start.Col)
+			width = max(width, len(locs[i]))
+		}
+		for i, x := range shown {
+			loc := locs[i]
+			if p.opts.Color {
+				loc += strings.Repeat(" ", width-len(loc))
+			}
+			sev := p.severity(x.Severity)
+			if !p.opts.Color {
+				sev = strings.TrimRight(sev, " ")
+			}
+			fmt.Fprintf(bw, "%s  %s  %s  %s\n", loc, sev, p.paint(ansiDim, x.Rule), Clean(x.Message))
+		}
+	}
+	if !first {
+		bw.WriteByte('\n')
+	}
+	for _, fixed := range run.Fixed {
+		fmt.Fprintf(bw, "fixed since the baseline: %s\n", Clean(fixed))
+	}
+	fmt.Fprintln(bw, SummaryLine(Count(run)))
+	return bw.Flush()
+}
