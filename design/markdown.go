@@ -59,8 +59,8 @@ type frame struct {
 	// that has content: this section's own paragraphs are then an
 	// introduction, not items.
 	subsections bool
-	body    []string // prose under a component heading
-	parent  *frame
+	body        []string // prose under a component heading
+	parent      *frame
 }
 
 // owner returns the nearest frame that collects items: one whose heading

@@ -572,7 +572,7 @@ var kindWords = map[string]ComponentKind{
 	"bucket": KindObjectStore, "blob": KindObjectStore,
 	"search": KindSearch, "index": KindSearch,
 	"gateway": KindGateway,
-	"worker": KindWorker, "workers": KindWorker, "cron": KindWorker, "job": KindWorker, "jobs": KindWorker,
+	"worker":  KindWorker, "workers": KindWorker, "cron": KindWorker, "job": KindWorker, "jobs": KindWorker,
 	"consumer": KindWorker, "consumers": KindWorker, "scheduler": KindWorker, "crawler": KindWorker,
 	"processor": KindWorker, "pipeline": KindWorker, "batch": KindWorker,
 	"client": KindExternal, "clients": KindExternal, "user": KindExternal, "users": KindExternal,
