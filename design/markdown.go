@@ -59,6 +59,9 @@ type frame struct {
 	// that has content: this section's own paragraphs are then an
 	// introduction, not items.
 	subsections bool
+	// headingItem is this heading as an item of the enclosing section,
+	// counted when something is written under it.
+	headingItem *routedItem
 	body        []string // prose under a component heading
 	parent      *frame
 }
@@ -104,6 +107,7 @@ type mdReader struct {
 	values      valueState
 	comps       map[string]*Component
 	quoteDepth  int
+	inTable     int
 }
 
 func readMarkdown(path string, src []byte, opts Options) (*Design, error) {
@@ -207,6 +211,9 @@ func (r *mdReader) heading(h *ast.Heading) {
 	if parent.label != "" {
 		inherited = parent.label
 	}
+	if kind != "" && inherited != "" && inherited != kind && inherited != SectionRequirements && isWeakHeading(title) {
+		kind = ""
+	}
 	if kind != "" {
 		fr.kind, fr.own = kind, true
 		r.d.Sections = append(r.d.Sections, Section{Kind: kind, Title: title, Level: h.Level, Span: sp, Empty: true})
@@ -235,8 +242,8 @@ func (r *mdReader) subHeading(fr *frame, title string, sp Span) {
 			fr.scenario = &Scenario{Scenario: title, Span: sp}
 		}
 	case SectionFunctional, SectionTradeoffs, SectionAPI:
-		if own := fr.parent.owner(); own != nil && !isPlaceholder(title) && !isGenericHeading(title) {
-			own.items = append(own.items, routedItem{kind: fr.kind, item: Item{Text: title, Span: sp}, src: fromHeading})
+		if !isPlaceholder(title) && !isGenericHeading(title) {
+			fr.headingItem = &routedItem{kind: fr.kind, item: Item{Text: title, Span: sp}, src: fromHeading}
 		}
 	}
 }
@@ -267,6 +274,11 @@ func (r *mdReader) closeFrame(fr *frame) {
 		sc := *fr.scenario
 		sc.Mitigation = strings.TrimSpace(strings.Join(fr.body, " "))
 		r.d.FailurePlan = append(r.d.FailurePlan, sc)
+	}
+	if fr.headingItem != nil && fr.content {
+		if own := fr.parent.owner(); own != nil {
+			own.items = append(own.items, *fr.headingItem)
+		}
 	}
 	if fr.content && fr.parent != nil {
 		fr.parent.content = true
@@ -498,7 +510,9 @@ func (r *mdReader) paragraph(n ast.Node, fr *frame) {
 	if fr.label != "" {
 		kind = fr.label
 	}
-	if r.quoteDepth == 0 {
+	// A long paragraph explains; it is not an entry of a list of
+	// requirements or scenarios. Nor is a bare link.
+	if r.quoteDepth == 0 && wordCount(t) <= maxItemWords && !isBareURL(t) {
 		own := fr.owner()
 		if own == nil {
 			own = r.top
@@ -506,6 +520,15 @@ func (r *mdReader) paragraph(n ast.Node, fr *frame) {
 		own.items = append(own.items, routedItem{kind: kind, item: Item{Text: t, Span: r.spanOf(n)}, src: fromParagraph})
 	}
 	r.text(f, kind, "")
+}
+
+// maxItemWords is the longest paragraph counted as an item of a section.
+const maxItemWords = 60
+
+// isBareURL reports text that is only a link.
+func isBareURL(t string) bool {
+	t = strings.TrimSpace(t)
+	return (strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://")) && !strings.ContainsAny(t, " \t")
 }
 
 // labelKind recognises a short line that labels what follows: "**Functional

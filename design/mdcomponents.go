@@ -25,6 +25,7 @@ var componentStopWords = []string{
 	"availability", "consistency", "latency", "performance", "hot key", "rate limiting", "plan",
 	"placement", "comparison", "problem", "solution", "decision", "trade", "alternative", "sequence",
 	"lifecycle", "workflow", "pattern", "strategies", "configuration", "deployment", "testing",
+	"recommended", "choosing", "choice", "vs ", "versus",
 }
 
 // protocolNames are "REST API" and friends: an interface style, not a box.
@@ -44,10 +45,15 @@ func componentFromHeading(title string) *Component {
 		}
 	}
 	name, tech := splitNameTech(title)
-	if name == "" || wordCount(name) > 5 || protocolNames[lower(name)] {
+	if name == "" || protocolNames[lower(name)] || !namesComponent(name) && technologyIn(tech) == "" {
 		return nil
 	}
-	kind := inferKind(name, tech)
+	// The name must name a kind, or the technology must be a product:
+	// "Recommended: Database + Cache" is a heading about an option.
+	kind := inferKind(name, "")
+	if kind == "" && technologyIn(tech) != "" {
+		kind = inferKind(name, tech)
+	}
 	if kind == "" {
 		return nil
 	}
@@ -326,7 +332,7 @@ func (r *mdReader) componentItem(fr *frame, t string, sp Span, item ast.Node) {
 	} else if l, v, ok := splitLabel(t); ok {
 		name, rest = l, v
 	}
-	if name == "" || wordCount(name) > 5 || protocolNames[lower(name)] {
+	if name == "" || protocolNames[lower(name)] || !namesComponent(name) {
 		return
 	}
 	tech := ""
@@ -400,6 +406,20 @@ func (r *mdReader) boldMention(name string, sp Span) {
 	if name == "" || wordCount(name) > 4 || protocolNames[lower(name)] {
 		return
 	}
+	// "SQL Read Replicas", "SQL Write Master-Slave": how another component
+	// is replicated, not a component of its own.
+	if words := splitWords(lower(name)); len(words) > 1 && isReplicaWord(words[len(words)-1]) {
+		for _, c := range r.d.Components {
+			if cw := splitWords(lower(c.Name)); len(cw) > 0 && cw[0] == words[0] {
+				c.Replicas = max(c.Replicas, 2)
+				return
+			}
+		}
+		return
+	}
+	if !namesComponent(name) {
+		return
+	}
 	l := lower(name)
 	for _, w := range componentStopWords {
 		if strings.Contains(l, w) {
@@ -411,6 +431,14 @@ func (r *mdReader) boldMention(name string, sp Span) {
 		return
 	}
 	r.addComponent(&Component{Name: name, Kind: kind, Span: sp})
+}
+
+func isReplicaWord(w string) bool {
+	switch w {
+	case "replica", "replicas", "slave", "slaves", "standby", "standbys", "follower", "followers", "secondary", "secondaries", "federation":
+		return true
+	}
+	return false
 }
 
 // componentTable reads a table whose header names components and their

@@ -91,7 +91,7 @@ func (r *mdReader) inline(n ast.Node, f *flat) {
 		case *ast.Emphasis:
 			from := len(f.text)
 			r.inline(c, f)
-			if v.Level == 2 && r.cur != nil && (r.cur.kind == SectionArchitecture || r.cur.kind == SectionComponents) {
+			if v.Level == 2 && r.inTable == 0 && r.cur != nil && (r.cur.kind == SectionArchitecture || r.cur.kind == SectionComponents) {
 				r.boldMention(string(f.text[from:]), r.textSpan(f, from, len(f.text)))
 			}
 		default:
@@ -123,8 +123,11 @@ func (r *mdReader) itemText(item ast.Node) *flat {
 	return f
 }
 
-// cells returns the flattened cells of a table row.
+// cells returns the flattened cells of a table row. Bold text in a table
+// is an option or a term, not a component mention.
 func (r *mdReader) cells(row ast.Node) []*flat {
+	r.inTable++
+	defer func() { r.inTable-- }()
 	var out []*flat
 	for c := row.FirstChild(); c != nil; c = c.NextSibling() {
 		if _, ok := c.(*east.TableCell); ok {

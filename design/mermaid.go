@@ -7,10 +7,13 @@ import (
 // mermaidNode is a node of a flowchart: its id, its label and its shape.
 type mermaidNode struct {
 	id, label string
-	cylinder  bool // [(label)]: a database
-	decision  bool // {label}: a decision, not a box
-	line      int  // 0-based line within the block
-	col       int
+	// first is the label's first line (its name); rest the other lines.
+	first, rest string
+	cylinder    bool // [(label)]: a database
+	decision    bool // {label}: a decision, not a box
+	line        int  // 0-based line within the block
+	col         int
+	group       string // the label of the subgraph it was declared in
 }
 
 // parseFlowchart reads the nodes and edges of a Mermaid flowchart. It
@@ -32,6 +35,7 @@ func parseFlowchart(body string) (nodes []*mermaidNode, edges [][2]string) {
 	if len(lines) > 5000 {
 		lines = lines[:5000]
 	}
+	var groups []string
 	for ln, raw := range lines {
 		line := strings.TrimSpace(raw)
 		if line == "" || strings.HasPrefix(line, "%%") {
@@ -39,7 +43,15 @@ func parseFlowchart(body string) (nodes []*mermaidNode, edges [][2]string) {
 		}
 		first := strings.Fields(line)[0]
 		switch lower(first) {
-		case "flowchart", "graph", "subgraph", "end", "classdef", "class", "style", "linkstyle", "click", "direction", "accTitle", "accdescr", "acctitle":
+		case "subgraph":
+			groups = append(groups, subgraphLabel(strings.TrimSpace(line[len(first):])))
+			continue
+		case "end":
+			if len(groups) > 0 {
+				groups = groups[:len(groups)-1]
+			}
+			continue
+		case "flowchart", "graph", "classdef", "class", "style", "linkstyle", "click", "direction", "acctitle", "accdescr":
 			continue
 		}
 		indent := len(raw) - len(strings.TrimLeft(raw, " \t"))
@@ -54,9 +66,12 @@ func parseFlowchart(body string) (nodes []*mermaidNode, edges [][2]string) {
 			for _, g := range group {
 				n := get(g.id, ln, indent+g.col)
 				if g.label != "" && n.label == "" {
-					n.label = g.label
+					n.label, n.first, n.rest = g.label, g.first, g.rest
 					n.cylinder = g.cylinder
 					n.decision = g.decision
+				}
+				if n.group == "" && len(groups) > 0 {
+					n.group = groups[len(groups)-1]
 				}
 				ids = append(ids, g.id)
 			}
@@ -88,9 +103,9 @@ func (p *flowLine) skipSpace() {
 }
 
 type nodeRef struct {
-	id, label          string
-	cylinder, decision bool
-	col                int
+	id, label, first, rest string
+	cylinder, decision     bool
+	col                    int
 }
 
 // nodeGroup reads "A", "A[label]" or "A & B".
@@ -143,6 +158,7 @@ func (p *flowLine) node() (nodeRef, bool) {
 				break
 			}
 			n.label = cleanLabel(rest[:j])
+			n.first, n.rest = splitLabelLines(rest[:j])
 			n.cylinder = sh.open == "[("
 			n.decision = sh.open == "{"
 			p.i += len(sh.open) + j + len(sh.close)
@@ -198,6 +214,26 @@ func (p *flowLine) edge() bool {
 	return true
 }
 
+// splitLabelLines splits a label at its first line break: the first line
+// names the node, the rest describes it.
+func splitLabelLines(s string) (string, string) {
+	s = strings.Trim(strings.TrimSpace(s), "\"`")
+	for _, br := range []string{"<br/>", "<br />", "<br>", "\\n"} {
+		if i := strings.Index(s, br); i >= 0 {
+			return cleanLabel(s[:i]), cleanLabel(s[i+len(br):])
+		}
+	}
+	return cleanLabel(s), ""
+}
+
+// subgraphLabel reads "Redis[Redis Cluster]" or "Clients" after subgraph.
+func subgraphLabel(s string) string {
+	if i := strings.IndexAny(s, "[("); i >= 0 {
+		return cleanLabel(strings.Trim(s[i:], "[]()"))
+	}
+	return cleanLabel(s)
+}
+
 // cleanLabel strips quotes, HTML line breaks and Markdown from a label.
 func cleanLabel(s string) string {
 	s = strings.TrimSpace(s)
@@ -227,16 +263,47 @@ func (r *mdReader) mermaid(body string, off int, sp Span, fr *frame) {
 		return
 	}
 	nodes, edges := parseFlowchart(body)
+	// A flowchart with questions in it is a process, not an architecture.
+	for _, n := range nodes {
+		if strings.HasSuffix(strings.TrimSpace(n.label), "?") {
+			return
+		}
+	}
+	base := r.lines.pos(off)
+	// "Gateway 1", "Gateway 2", "Gateway N...": instances of one component.
+	instances := map[string]int{}
+	for _, n := range nodes {
+		if b := instanceBase(n.first); b != n.first {
+			instances[NameKey(b)]++
+		}
+	}
 	byID := map[string]*Component{}
+	var replicaOf []string // ids of nodes that are replicas of another
 	for _, n := range nodes {
 		if n.decision && strings.HasSuffix(n.label, "?") {
 			continue
 		}
-		name := n.label
+		name := n.first
 		if name == "" {
 			name = n.id
 		}
-		kind := inferKind(name, "")
+		// "hash(client_id) % N" is a step, not a box.
+		if strings.ContainsAny(name, "(){}%=") {
+			continue
+		}
+		name = instanceBase(name)
+		if isReplicaName(name) {
+			replicaOf = append(replicaOf, n.id)
+			continue
+		}
+		name, tech := splitNameTech(name)
+		if tech == "" {
+			tech = technologyIn(n.rest)
+		}
+		if tech == "" {
+			tech = technologyIn(n.group)
+		}
+		kind := inferKind(name, tech)
 		if kind == "" && n.cylinder {
 			kind = KindDatabase
 		}
@@ -246,13 +313,27 @@ func (r *mdReader) mermaid(body string, off int, sp Span, fr *frame) {
 		if kind == "" {
 			kind = KindService
 		}
-		name, tech := splitNameTech(name)
-		nsp := r.lines.span(off, off)
-		nsp.Start.Line += n.line
+		nsp := Span{Start: Pos{Line: base.Line + n.line, Col: n.col + 1}}
 		nsp.End = nsp.Start
 		c := r.addComponent(&Component{Name: name, Technology: tech, Kind: kind, Span: nsp})
-		if c != nil {
-			byID[n.id] = c
+		if c == nil {
+			continue
+		}
+		if n.rest != "" {
+			r.analyseProse(c, n.rest)
+		}
+		if k := instances[NameKey(name)]; k >= 2 && c.Replicas < k {
+			c.Replicas = k
+		}
+		byID[n.id] = c
+	}
+	for _, id := range replicaOf {
+		for _, e := range edges {
+			if e[1] == id {
+				if c := byID[e[0]]; c != nil {
+					c.Replicas = max(c.Replicas, 1) + 1
+				}
+			}
 		}
 	}
 	for _, e := range edges {
@@ -262,4 +343,39 @@ func (r *mdReader) mermaid(body string, off int, sp Span, fr *frame) {
 		}
 		a.DependsOn = appendUnique(a.DependsOn, b.Name)
 	}
+}
+
+// instanceBase strips an instance number from a node name: "Gateway 1",
+// "API Server 2", "Shard N..." are instances of "Gateway", "API Server",
+// "Shard".
+func instanceBase(name string) string {
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return name
+	}
+	last := strings.TrimRight(words[len(words)-1], ".…")
+	last = strings.TrimPrefix(last, "#")
+	if last == "" || last == "N" || last == "n" || isAllDigits(last) {
+		return strings.Join(words[:len(words)-1], " ")
+	}
+	return name
+}
+
+func isAllDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isReplicaName reports nodes that stand for a copy of another node.
+func isReplicaName(name string) bool {
+	switch lower(name) {
+	case "replica", "replicas", "read replica", "read replicas", "standby", "follower", "followers",
+		"secondary", "secondaries", "slave", "slaves", "hot standby", "warm standby":
+		return true
+	}
+	return false
 }

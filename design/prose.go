@@ -126,7 +126,8 @@ func hasPromptVerb(s string) bool {
 	return false
 }
 
-// stripSlots removes bracketed slots from t and counts them.
+// stripSlots removes bracketed slots from t and counts them. Slots may
+// nest ("{because {force}}").
 func stripSlots(t string) (string, int) {
 	var b strings.Builder
 	slots := 0
@@ -142,15 +143,36 @@ func stripSlots(t string) (string, int) {
 			closing = ']'
 		}
 		if closing != 0 {
-			if j := strings.IndexByte(t[i+1:], closing); j >= 0 && isSlot(t[i:i+j+2]) {
-				slots++
-				i += j + 1
-				continue
+			if j := matching(t, i, c, closing); j > i {
+				inner := t[i+1 : j]
+				if strings.Contains(inner, " ") || strings.Contains(inner, "…") || strings.Contains(inner, "...") || hasPromptVerb(inner) {
+					slots++
+					i = j
+					continue
+				}
 			}
 		}
 		b.WriteByte(c)
 	}
 	return b.String(), slots
+}
+
+// matching returns the index of the bracket closing the one at i, counting
+// nesting, or -1.
+func matching(t string, i int, open, closing byte) int {
+	depth := 0
+	for j := i; j < len(t); j++ {
+		switch t[j] {
+		case open:
+			depth++
+		case closing:
+			depth--
+			if depth == 0 {
+				return j
+			}
+		}
+	}
+	return -1
 }
 
 func wordCount(s string) int {
@@ -179,11 +201,15 @@ var nfrKeywords = []struct {
 	{Latency, []string{"latency", "latencies", "p99", "p95", "p90", "p50", "p999", "response time", "millisecond", "fast", "quick", "responsive", "real-time", "realtime", "real time", "slow", "snappy", "instant"}},
 	{Durability, []string{"durab", "data loss", "never lost", "never be lost", "lose data", "lost once", "rpo", "backup", "persisted", "zero loss"}},
 	{Consistency, []string{"consisten", "linearizab", "stale", "read-your-writes", "read your writes", "serializab", "causal", "up-to-date", "up to date"}},
-	{Scalability, []string{"scal", "users", "dau", "mau", "qps", "rps", "tps", "throughput", "requests per", "requests/", "req/s", "concurrent", "growth", "load", "writes per", "reads per", "per second", "per day"}},
+	{Scalability, []string{"scal", "qps", "rps", "tps", "throughput", "req/s", "concurrent", "growth", "load", "traffic spike"}},
 	{Security, []string{"secur", "encrypt", "authenticat", "authoriz", "authoris", "privacy", "gdpr", "tls", "pii", "compliance", "access control", "oauth", "abuse"}},
 	{Observability, []string{"observab", "monitor", "metric", "logging", "tracing", "alert", "dashboard", "telemetry"}},
 	{Cost, []string{"cost", "budget", "cheap", "expensive", "spend", "$"}},
 }
+
+// scaleWithNumber are words that speak to scale only next to a number:
+// "10M users" is a scale requirement, "support only anonymous users" is not.
+var scaleWithNumber = []string{"users", "dau", "mau", "requests per", "requests/", "writes per", "reads per", "per second", "per day", "per month", "customers", "messages", "events"}
 
 // NFRCategories returns every quality a requirement speaks to, most
 // important first; a requirement that names none is OtherNFR.
@@ -191,7 +217,7 @@ func NFRCategories(text string) []NFRCategory {
 	l := " " + lower(text) + " "
 	var out []NFRCategory
 	for _, k := range nfrKeywords {
-		if containsAny(l, k.words...) {
+		if containsAny(l, k.words...) || k.cat == Scalability && containsAny(l, scaleWithNumber...) && strings.ContainsAny(l, "0123456789") {
 			out = append(out, k.cat)
 		}
 	}
@@ -564,8 +590,8 @@ var kindWords = map[string]ComponentKind{
 	"api": KindService, "app": KindService, "backend": KindService, "microservice": KindService,
 	"frontend": KindService, "application": KindService, "monolith": KindService, "handler": KindService,
 	"db": KindDatabase, "database": KindDatabase, "databases": KindDatabase, "store": KindDatabase,
-	"datastore": KindDatabase, "ledger": KindDatabase, "rdbms": KindDatabase, "table": KindDatabase,
-	"cache": KindCache, "caches": KindCache, "caching": KindCache,
+	"datastore": KindDatabase, "ledger": KindDatabase, "rdbms": KindDatabase,
+	"cache": KindCache, "caches": KindCache,
 	"queue": KindQueue, "queues": KindQueue, "broker": KindQueue, "topic": KindQueue, "stream": KindQueue, "bus": KindQueue,
 	"lb": KindLoadBalancer, "balancer": KindLoadBalancer, "proxy": KindLoadBalancer,
 	"cdn": KindCDN, "edge": KindCDN,
@@ -638,6 +664,47 @@ func inferKind(name, tech string) ComponentKind {
 		}
 	}
 	return ""
+}
+
+// containerNouns end a component's name without naming its kind: "Redis
+// cluster", "Kafka brokers", "API tier".
+var containerNouns = map[string]bool{
+	"cluster": true, "clusters": true, "tier": true, "layer": true, "fleet": true, "pool": true,
+	"nodes": true, "node": true, "instances": true, "instance": true, "shards": true, "shard": true,
+	"farm": true, "group": true, "primary": true, "master": true, "replicaset": true, "deployment": true,
+}
+
+// namesComponent reports whether a short name looks like a component's:
+// its last word is a kind noun, a technology or a container noun ("Orders
+// DB", "Redis", "Kafka cluster"), and it reads as a name, not a phrase
+// ("Consistent reads from cache", "Database cleanup").
+func namesComponent(name string) bool {
+	words := splitWords(lower(name))
+	if len(words) == 0 || len(words) > 5 {
+		return false
+	}
+	for _, w := range words {
+		switch w {
+		case "a", "an", "the", "of", "for", "with", "to", "in", "from", "on", "how", "why", "what", "when", "and", "or", "vs", "is", "are", "using", "via", "per":
+			return false
+		}
+	}
+	if strings.HasSuffix(words[0], "ing") && len(words) > 1 && kindWords[words[0]] == "" {
+		return false // "Proxying a checksum database"
+	}
+	last := words[len(words)-1]
+	if _, ok := kindWords[last]; ok {
+		return true
+	}
+	if containerNouns[last] {
+		return true
+	}
+	for _, p := range kindPhrases {
+		if strings.HasSuffix(lower(name), p.phrase) {
+			return true
+		}
+	}
+	return false
 }
 
 // kindFromText reads a kind named in a "Type" column or a kind field.

@@ -44,7 +44,7 @@ var sectionNames = []struct {
 	{SectionArchitecture, []string{
 		"architecture", "high level design", "high level architecture", "system design", "design",
 		"system architecture", "architecture overview", "overall architecture", "proposed architecture",
-		"scale the design", "scaling the design",
+		"scale the design", "scaling the design", "basic design",
 		"architecture diagram", "complete architecture", "proposal", "proposed design", "solution",
 		"decision", "decision outcome", "the design",
 	}},
@@ -151,6 +151,20 @@ func classifyHeadingExact(text string) (SectionKind, bool) {
 	}
 	return best, false
 }
+
+// weakNames are headings that name a section kind only when nothing around
+// them says otherwise: "Constraints" under "Design" is about type
+// constraints, "Storage" under "High-level design" is part of the design.
+var weakNames = map[string]bool{
+	"constraints": true, "storage": true, "database": true, "databases": true, "schema": true,
+	"services": true, "interface": true, "interfaces": true, "capacity": true, "sizing": true,
+	"scale": true, "context": true, "background": true, "overview": true, "consequences": true,
+	"rationale": true, "limitations": true, "risks": true, "failures": true, "alternatives": true,
+	"introduction": true, "design": true, "solution": true, "proposal": true, "decision": true,
+}
+
+// isWeakHeading reports whether a heading names its kind only weakly.
+func isWeakHeading(text string) bool { return weakNames[normalizeHeading(text)] }
 
 // wholeOnly names match a heading only when they are all of it.
 var wholeOnly = map[string]bool{
