@@ -16,6 +16,7 @@ func endpointsIn(text string, sp Span) []Endpoint {
 	if !containsAny(text, "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "curl") {
 		return nil
 	}
+	text = strings.ReplaceAll(text, "\\\n", " ")
 	var out []Endpoint
 	for _, m := range reEndpoint.FindAllStringSubmatch(text, 50) {
 		out = append(out, Endpoint{Method: m[1], Path: strings.TrimRight(m[2], ".,;:)"), Span: sp})

@@ -371,6 +371,10 @@ func horizonIn(opts Options, l string) (float64, string) {
 func (r *mdReader) text(f *flat, kind SectionKind, parent string) {
 	t := f.String()
 	r.equationCandidate(f, t)
+	r.tradeoffSentences(f, t, kind)
+	if kind != SectionAPI {
+		r.d.API = append(r.d.API, endpointsIn(t, r.fullSpan(f))...)
+	}
 	if !readsValues(kind) || r.values.ignoreDepth > 0 {
 		return
 	}
@@ -399,6 +403,23 @@ func (r *mdReader) text(f *flat, kind SectionKind, parent string) {
 		r.learnEntity(normalizeLabel(t))
 	}
 	r.sentenceValues(f, t)
+}
+
+// tradeoffSentences keeps sentences outside a trade-offs section that state
+// a trade-off ("at the cost of", "the trade-off is").
+func (r *mdReader) tradeoffSentences(f *flat, t string, kind SectionKind) {
+	if kind == SectionTradeoffs || kind == SectionOutOfScope {
+		return
+	}
+	l := lower(t)
+	if !containsAny(l, "trade-off", "tradeoff", "trade off", "at the cost of", "at the expense of", "in exchange for") {
+		return
+	}
+	for _, s := range sentences(t) {
+		if containsAny(lower(s), "trade-off", "tradeoff", "trade off", "at the cost of", "at the expense of", "in exchange for") {
+			r.d.TradeOffs = append(r.d.TradeOffs, Item{Text: s, Span: r.fullSpan(f)})
+		}
+	}
 }
 
 // splitLabelEquals splits "total = ~1.27 KB": a label without numbers, an
