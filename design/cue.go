@@ -87,8 +87,7 @@ func parseStructured(s structuredSource) (*ast.File, error) {
 		if err != nil {
 			return nil, err
 		}
-		f, err := astutilToFile(expr)
-		return f, err
+		return astutilToFile(expr, s)
 	case YAML:
 		return cueyaml.Extract(s.name, s.src)
 	default:
@@ -98,10 +97,10 @@ func parseStructured(s structuredSource) (*ast.File, error) {
 
 // astutilToFile wraps a JSON expression as a file; a JSON document that is
 // not an object is refused.
-func astutilToFile(expr ast.Expr) (*ast.File, error) {
+func astutilToFile(expr ast.Expr, s structuredSource) (*ast.File, error) {
 	st, ok := expr.(*ast.StructLit)
 	if !ok {
-		return nil, fmt.Errorf("a design document must be a JSON object")
+		return nil, &Error{Path: s.path, Msg: "a design document must be a JSON object"}
 	}
 	return &ast.File{Decls: st.Elts}, nil
 }
@@ -208,6 +207,9 @@ func readStructured(path string, src []byte, f Format, opts Options) (*Design, e
 
 // cueSyntaxError turns a parse error into a read error with a position.
 func cueSyntaxError(s structuredSource, err error) error {
+	if e, ok := err.(*Error); ok {
+		return e
+	}
 	for _, e := range errors.Errors(err) {
 		format, args := e.Msg()
 		msg := fmt.Sprintf(format, args...)
@@ -313,9 +315,27 @@ func schemaIssues(err error, doc cue.Value, s structuredSource) []Issue {
 		}
 		g.msgs = appendUniqueString(g.msgs, msg)
 	}
+	// A value that fails a choice of shapes (#NFR | string) reports a
+	// type mismatch for the shape it is not and the real problem deeper
+	// down for the one it is meant to be: keep the deeper one.
+	for _, path := range order {
+		g := groups[path]
+		if !allMismatches(g.msgs) {
+			continue
+		}
+		for _, other := range order {
+			if other != path && strings.HasPrefix(other, path+".") {
+				g.msgs = nil
+				break
+			}
+		}
+	}
 	var out []Issue
 	for _, path := range order {
 		g := groups[path]
+		if g.msgs == nil {
+			continue
+		}
 		pos := g.pos
 		if !pos.IsValid() {
 			pos = nearestPos(doc, path)
@@ -332,6 +352,15 @@ func schemaIssues(err error, doc cue.Value, s structuredSource) []Issue {
 		out = append(out, Issue{Rule: "schema", Message: text, Span: s.span(pos), Element: "field:" + path})
 	}
 	return out
+}
+
+func allMismatches(msgs []string) bool {
+	for _, m := range msgs {
+		if !strings.Contains(m, "mismatched types") {
+			return false
+		}
+	}
+	return len(msgs) > 0
 }
 
 // tidySchemaMessage turns CUE's wording for a failed choice into one

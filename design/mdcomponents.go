@@ -19,13 +19,25 @@ import (
 // componentStopWords mark headings about a topic rather than a component.
 var componentStopWords = []string{
 	"use case", "flow", "overview", "implementation", "algorithm", "option", "approach", "strategy",
-	"diagram", "architecture", "design", "step", "how ", "why ", "what ", "example", "summary",
+	"diagram", "architecture", "design", "step", "how", "why", "what", "example", "summary",
 	"interface", "model", "schema", "table of", "notes", "details", "consideration", "scaling", "scale",
 	"sharding", "partitioning", "replication", "caching", "indexing", "monitoring", "security",
 	"availability", "consistency", "latency", "performance", "hot key", "rate limiting", "plan",
-	"placement", "comparison", "problem", "solution", "decision", "trade", "alternative", "sequence",
+	"placement", "comparison", "problem", "solution", "decision", "trade", "alternative", "sequence diagram",
 	"lifecycle", "workflow", "pattern", "strategies", "configuration", "deployment", "testing",
-	"recommended", "choosing", "choice", "vs ", "versus",
+	"recommended", "choosing", "choice", "vs", "versus", "options", "algorithms", "diagrams",
+	"patterns", "flows", "considerations", "components", "trade offs", "alternatives",
+}
+
+// hasStopWord reports whether a heading or name is about a topic.
+func hasStopWord(s string) bool {
+	h := normalizeHeading(s)
+	for _, w := range componentStopWords {
+		if containsWords(h, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // protocolNames are "REST API" and friends: an interface style, not a box.
@@ -38,11 +50,8 @@ var protocolNames = map[string]bool{
 // (PostgreSQL)", "Cache: Redis", "Feed service". It returns nil for a
 // heading about a topic.
 func componentFromHeading(title string) *Component {
-	l := lower(title)
-	for _, w := range componentStopWords {
-		if strings.Contains(l, w) {
-			return nil
-		}
+	if hasStopWord(title) {
+		return nil
 	}
 	name, tech := splitNameTech(title)
 	if name == "" || protocolNames[lower(name)] || !namesComponent(name) && technologyIn(tech) == "" {
@@ -57,8 +66,17 @@ func componentFromHeading(title string) *Component {
 	if kind == "" {
 		return nil
 	}
-	return &Component{Name: name, Technology: tech, Kind: kind}
+	return &Component{Name: name, Technology: tech, Kind: kind, rank: rankHeading}
 }
+
+// Ranks of the places a component is found, most definite last.
+const (
+	rankMention = iota
+	rankDiagram
+	rankListItem
+	rankTable
+	rankHeading
+)
 
 // splitNameTech splits "Orders DB (PostgreSQL)" or "Cache: Redis" into a
 // name and a technology.
@@ -125,8 +143,8 @@ func mergeComponent(old, c *Component) {
 	} else if c.Description != "" && !strings.Contains(old.Description, c.Description) {
 		old.Description += " " + c.Description
 	}
-	if old.Span == (Span{}) || c.Span.Start.Line > 0 && old.Span.Start.Line == 0 {
-		old.Span = c.Span
+	if old.Span == (Span{}) || c.Span.Start.Line > 0 && c.rank > old.rank {
+		old.Span, old.rank = c.Span, c.rank
 	}
 }
 
@@ -350,7 +368,7 @@ func (r *mdReader) componentItem(fr *frame, t string, sp Span, item ast.Node) {
 	if tech == "" {
 		tech = technologyIn(rest)
 	}
-	c := r.addComponent(&Component{Name: name, Kind: kind, Technology: tech, Span: sp})
+	c := r.addComponent(&Component{Name: name, Kind: kind, Technology: tech, Span: sp, rank: rankListItem})
 	if c != nil && rest != "" {
 		var body []string
 		body = append(body, rest)
@@ -420,17 +438,14 @@ func (r *mdReader) boldMention(name string, sp Span) {
 	if !namesComponent(name) {
 		return
 	}
-	l := lower(name)
-	for _, w := range componentStopWords {
-		if strings.Contains(l, w) {
-			return
-		}
+	if hasStopWord(name) {
+		return
 	}
 	kind := inferKind(name, "")
 	if kind == "" {
 		return
 	}
-	r.addComponent(&Component{Name: name, Kind: kind, Span: sp})
+	r.addComponent(&Component{Name: name, Kind: kind, Span: sp, rank: rankMention})
 }
 
 func isReplicaWord(w string) bool {
@@ -500,7 +515,7 @@ func (r *mdReader) componentTable(cols []string, rows [][]*flat, spans []Span) b
 		if name == "" {
 			continue
 		}
-		c := &Component{Name: name, Technology: cell(row, "tech"), Span: spans[i]}
+		c := &Component{Name: name, Technology: cell(row, "tech"), Span: spans[i], rank: rankTable}
 		if k := cell(row, "kind"); k != "" {
 			c.Kind = kindFromText(k)
 		}

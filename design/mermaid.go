@@ -315,7 +315,7 @@ func (r *mdReader) mermaid(body string, off int, sp Span, fr *frame) {
 		}
 		nsp := Span{Start: Pos{Line: base.Line + n.line, Col: n.col + 1}}
 		nsp.End = nsp.Start
-		c := r.addComponent(&Component{Name: name, Technology: tech, Kind: kind, Span: nsp})
+		c := r.addComponent(&Component{Name: name, Technology: tech, Kind: kind, Span: nsp, rank: rankDiagram})
 		if c == nil {
 			continue
 		}

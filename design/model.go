@@ -216,6 +216,9 @@ type Component struct {
 	// Description is the prose written about the component.
 	Description string
 	Span        Span
+	// rank says how definite the place Span points at is: a heading about
+	// the component beats a table row, which beats a mention.
+	rank int
 }
 
 // Scenario is one entry of the failure plan.

@@ -78,6 +78,12 @@ func isPlaceholder(text string) bool {
 	if isSlot(t) {
 		return true
 	}
+	// "Latency: TBD", "Owner: <name>": a label with nothing filled in.
+	if i := strings.Index(t, ":"); i > 0 && i < 40 && !strings.Contains(t[:i], " ") || i > 0 && i < 40 && strings.Count(t[:i], " ") < 4 {
+		if v := strings.TrimSpace(t[i+1:]); v != "" && (isPlaceholder(v) || isWrapped(v)) {
+			return true
+		}
+	}
 	// Fill-in-the-blanks prose: what is left outside the slots is a few
 	// words of scaffolding ("Good, because {argument a}").
 	if strings.ContainsAny(t, "{<[") {
@@ -96,6 +102,16 @@ func isPlaceholder(text string) bool {
 		}
 	}
 	return false
+}
+
+// isWrapped reports whether t is one bracketed word: <target>, {name}.
+func isWrapped(t string) bool {
+	if len(t) < 3 {
+		return false
+	}
+	open, close := t[0], t[len(t)-1]
+	return (open == '<' && close == '>' || open == '[' && close == ']' || open == '{' && close == '}') &&
+		!strings.ContainsAny(t[1:len(t)-1], "<>[]{}")
 }
 
 // isSlot reports whether t is one bracketed slot: <describe…>, [name of the
@@ -209,7 +225,7 @@ var nfrKeywords = []struct {
 
 // scaleWithNumber are words that speak to scale only next to a number:
 // "10M users" is a scale requirement, "support only anonymous users" is not.
-var scaleWithNumber = []string{"users", "dau", "mau", "requests per", "requests/", "writes per", "reads per", "per second", "per day", "per month", "customers", "messages", "events"}
+var scaleWithNumber = []string{"users", "dau", "mau", "requests per", "requests/", "writes per", "reads per", "per second", "per day", "per month", "per hour", " a day", " a second", " a month", "/day", "/s ", "customers", "messages", "events"}
 
 // NFRCategories returns every quality a requirement speaks to, most
 // important first; a requirement that names none is OtherNFR.

@@ -189,6 +189,15 @@ func (r *reader) quantity() (Quantity, error) {
 			st.dim, st.unitMul, st.unitWord = Percent, 0.01, "%"
 			bare = false
 			continue
+		case (c == '/' || r.wordIs("per")) && (st.dim == Percent || st.dim == Ratio || st.dim == Duration):
+			// "99.9% per month", "3x per day", "5 min per session":
+			// the period describes the figure, it does not make a rate.
+			if r.whole {
+				r.i = len(r.s)
+			} else {
+				r.i = save
+			}
+			return r.build(st, v, bare)
 		case c == '/' || r.wordIs("per"):
 			if c == '/' {
 				r.i++

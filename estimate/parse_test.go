@@ -54,6 +54,8 @@ func TestParseAccepts(t *testing.T) {
 		{"5-year", 0, 5 * 365 * 86400, Duration},
 		{"1 Gb", 0, 1e9 / 8, Bytes},
 		{"1.5 billion", 0, 1.5e9, Count},
+		{"99.95% per month", 0, 0.9995, Percent},
+		{"5 min per session", 0, 300, Duration},
 	}
 	for _, tt := range tests {
 		q, err := Parser{Calendar: DefaultCalendar}.Parse(tt.in, tt.want)
@@ -86,7 +88,6 @@ func TestParseRejects(t *testing.T) {
 		{"10 gb", "ambiguous"},
 		{"1,5", "comma"},
 		{"10 KB/s/day", "two periods"},
-		{"5 s/day", "duration cannot be per"},
 		{"3 4", "unexpected"},
 		{"10%%", "after a unit"},
 		{"10:0", "zero denominator"},

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/designlint/designlint/design"
 )
@@ -75,7 +76,11 @@ func addAs(d *design.Design, heading, field string) string {
 	if structured(d) {
 		return "add " + field
 	}
-	return "add a " + quote(heading) + " section"
+	article := "a"
+	if strings.ContainsRune("AEIOU", rune(heading[0])) {
+		article = "an"
+	}
+	return "add " + article + " " + quote(heading) + " section"
 }
 
 func quote(s string) string { return fmt.Sprintf("%q", s) }

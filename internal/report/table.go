@@ -2,6 +2,7 @@ package report
 
 import (
 	"io"
+	"strings"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
@@ -35,14 +36,43 @@ func Table(w io.Writer, header []string, rows [][]string, markdown bool) error {
 			tablewriter.WithPadding(tw.Padding{Left: "", Right: "  ", Overwrite: true}),
 		)
 	}
-	t := tablewriter.NewTable(w, opts...)
+	tw := &trimWriter{w: w}
+	t := tablewriter.NewTable(tw, opts...)
 	t.Header(cleanRow(header, markdown))
 	for _, r := range rows {
 		if err := t.Append(cleanRow(r, markdown)); err != nil {
 			return err
 		}
 	}
-	return t.Render()
+	if err := t.Render(); err != nil {
+		return err
+	}
+	return tw.flush()
+}
+
+// trimWriter drops the spaces tablewriter pads the last column with.
+type trimWriter struct {
+	w   io.Writer
+	buf []byte
+}
+
+func (t *trimWriter) Write(p []byte) (int, error) {
+	t.buf = append(t.buf, p...)
+	return len(p), nil
+}
+
+func (t *trimWriter) flush() error {
+	lines := strings.SplitAfter(string(t.buf), "\n")
+	var b strings.Builder
+	for _, l := range lines {
+		nl := strings.HasSuffix(l, "\n")
+		b.WriteString(strings.TrimRight(l, " \t\n"))
+		if nl {
+			b.WriteByte('\n')
+		}
+	}
+	_, err := io.WriteString(t.w, b.String())
+	return err
 }
 
 func cleanRow(r []string, markdown bool) []string {

@@ -1,0 +1,244 @@
+package design
+
+import "testing"
+
+func TestClassifyHeading(t *testing.T) {
+	tests := []struct {
+		heading string
+		want    SectionKind
+	}{
+		{"Problem statement", SectionProblem},
+		{"1. Overview", SectionProblem},
+		{"Functional Requirements ✅", SectionFunctional},
+		{"Use cases", SectionFunctional},
+		{"Non-Functional Requirements", SectionNonFunctional},
+		{"NFRs", SectionNonFunctional},
+		{"SLOs", SectionNonFunctional},
+		{"3. Estimates", SectionEstimates},
+		{"Capacity Estimation and Constrains", SectionEstimates},
+		{"Back-of-the-envelope", SectionEstimates},
+		{"Calculate usage", SectionEstimates},
+		{"API design", SectionAPI},
+		{"System Interface", SectionAPI},
+		{"High-level design", SectionArchitecture},
+		{"Step 2: Create a high level design", SectionArchitecture},
+		{"Components", SectionComponents},
+		{"Data model", SectionComponents},
+		{"Deep Dives", SectionComponents},
+		{"Failure plan", SectionFailure},
+		{"Risks and Mitigations", SectionFailure},
+		{"2. High Availability & Fault Tolerance 🛡️", SectionFailure},
+		{"Trade-offs", SectionTradeoffs},
+		{"Alternatives considered", SectionTradeoffs},
+		{"TL;DR", SectionSummary},
+		{"Wrap-up", SectionSummary},
+		{"Requirements", SectionRequirements},
+		{"Step 1: Outline use cases and constraints", SectionRequirements},
+		{"Non-Goals", SectionOutOfScope},
+		{"Out of scope", SectionOutOfScope},
+		// Not sections.
+		{"Step 4: Scale the design", SectionArchitecture},
+		{"Scale the team", ""},
+		{"Storage engine internals", ""},
+		{"Redis Token Bucket Implementation", ""},
+		{"Changelog", ""},
+		{"[4.0.0] – 2024-09-17", ""},
+		{"We'll scope the problem to handle only the following use cases", SectionFunctional},
+	}
+	for _, tt := range tests {
+		if got := classifyHeading(tt.heading); got != tt.want {
+			t.Errorf("classifyHeading(%q) = %q, want %q", tt.heading, got, tt.want)
+		}
+	}
+}
+
+func TestIsPlaceholder(t *testing.T) {
+	yes := []string{
+		"", "TODO", "todo: write this", "TBD.", "N/A", "…", "...", "<describe the problem>", "<describe…>",
+		"[name of the store]", "{title of option 1}", "Good, because {argument a}",
+		"Describe the problem here.", "List your functional requirements:",
+		`Chosen option: "{title of option 1}", because {justification. e.g., only option, which meets {force} | …}.`,
+	}
+	no := []string{
+		"Users upload photos", "GET /v1/users/{id}", "Cache entries expire after 5 minutes",
+		"List view loads in 200 ms", "[link](http://example.com) text with words", "<br>",
+		"Describe-able widgets are cached for 10 minutes",
+	}
+	for _, s := range yes {
+		if !isPlaceholder(s) {
+			t.Errorf("isPlaceholder(%q) = false, want true", s)
+		}
+	}
+	for _, s := range no {
+		if isPlaceholder(s) {
+			t.Errorf("isPlaceholder(%q) = true, want false", s)
+		}
+	}
+}
+
+func TestReplicasIn(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"runs 3 replicas behind the load balancer", 3},
+		{"replicated across 3 AZs", 3},
+		{"a primary with 2 read replicas", 3},
+		{"leader with two followers", 3},
+		{"a single instance", 1},
+		{"runs on one node", 1},
+		{"a 5-node cluster", 5},
+		{"replication factor of 3", 3},
+		{"RF=3", 3},
+		{"multi-AZ deployment", 2},
+		{"stores orders", 0},
+		{"p99 under 200 ms", 0},
+	}
+	for _, tt := range tests {
+		if got := replicasIn(lower(tt.text)); got != tt.want {
+			t.Errorf("replicasIn(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestRegionsIn(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"deployed in a single region", 1},
+		{"runs in 3 regions", 3},
+		{"multi-region active-active", 2},
+		{"three zones", 0},
+	}
+	for _, tt := range tests {
+		if got := regionsIn(lower(tt.text)); got != tt.want {
+			t.Errorf("regionsIn(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestConsistencyIn(t *testing.T) {
+	tests := []struct {
+		text          string
+		model         ConsistencyModel
+		justification bool
+	}{
+		{"Strongly consistent because a balance must never be read stale.", Strong, true},
+		{"Eventually consistent. A feed a few seconds old is acceptable.", Eventual, true},
+		{"Eventually consistent. Entries live for 30 seconds.", Eventual, false},
+		{"Uses ACID transactions so that transfers are atomic.", Strong, true},
+		{"Linearizable reads.", Strong, false},
+		{"Stores posts.", Unset, false},
+		{"The placid lake.", Unset, false},
+	}
+	for _, tt := range tests {
+		sents := sentences(tt.text)
+		m, i := consistencyIn(sents)
+		j := justificationFor(sents, i)
+		if m != tt.model || (j != "") != tt.justification {
+			t.Errorf("consistencyIn(%q) = %q, justification %q; want %q, justified %v", tt.text, m, j, tt.model, tt.justification)
+		}
+	}
+}
+
+func TestInferKind(t *testing.T) {
+	tests := []struct {
+		name, tech string
+		want       ComponentKind
+	}{
+		{"Orders DB", "PostgreSQL", KindDatabase},
+		{"Search Service", "", KindService},
+		{"Feed cache", "", KindCache},
+		{"Redis", "", KindCache},
+		{"Kafka cluster", "", KindQueue},
+		{"Object Store", "", KindObjectStore},
+		{"API Gateway", "", KindGateway},
+		{"Load Balancer", "", KindLoadBalancer},
+		{"Thumbnail worker", "", KindWorker},
+		{"Client", "", KindExternal},
+		{"Ledger", "", KindDatabase},
+		{"Fanout", "", ""},
+	}
+	for _, tt := range tests {
+		if got := inferKind(tt.name, tt.tech); got != tt.want {
+			t.Errorf("inferKind(%q, %q) = %q, want %q", tt.name, tt.tech, got, tt.want)
+		}
+	}
+}
+
+func TestNamesComponent(t *testing.T) {
+	yes := []string{"Orders DB", "Redis", "Kafka cluster", "Feed service", "Checksum Database", "API tier"}
+	no := []string{"Consistent reads from cache", "Database cleanup", "Proxying a Checksum Database", "How the cache works", "Caching"}
+	for _, s := range yes {
+		if !namesComponent(s) {
+			t.Errorf("namesComponent(%q) = false, want true", s)
+		}
+	}
+	for _, s := range no {
+		if namesComponent(s) {
+			t.Errorf("namesComponent(%q) = true, want false", s)
+		}
+	}
+}
+
+func TestNFRCategories(t *testing.T) {
+	tests := []struct {
+		text string
+		want NFRCategory
+	}{
+		{"Feed loads in under 200 ms at p99", Latency},
+		{"99.99% availability", Availability},
+		{"10M daily active users", Scalability},
+		{"Support only anonymous users", OtherNFR},
+		{"Uploads are never lost once acknowledged", Durability},
+		{"Reads may be stale for up to 5 s", Consistency},
+		{"All traffic uses TLS", Security},
+		{"Pastes are text only", OtherNFR},
+	}
+	for _, tt := range tests {
+		if got := NFRCategories(tt.text)[0]; got != tt.want {
+			t.Errorf("NFRCategories(%q)[0] = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestParseFlowchart(t *testing.T) {
+	body := `flowchart LR
+    subgraph Edge[Edge tier]
+        lb[Load balancer]
+    end
+    client([Client]) -->|HTTPS| lb
+    lb --> api1[API 1] & api2[API 2]
+    api1 & api2 -- reads --> db[(Orders DB<br/>PostgreSQL)]
+    api1 -.-> cache{{Redis cache}}
+    classDef hot fill:#f00
+    style db stroke:#333
+`
+	nodes, edges := parseFlowchart(body)
+	labels := map[string]string{}
+	for _, n := range nodes {
+		labels[n.id] = n.first
+	}
+	for id, want := range map[string]string{"lb": "Load balancer", "client": "Client", "api1": "API 1", "db": "Orders DB", "cache": "Redis cache"} {
+		if labels[id] != want {
+			t.Errorf("node %s: label %q, want %q", id, labels[id], want)
+		}
+	}
+	wantEdges := map[[2]string]bool{
+		{"client", "lb"}: true, {"lb", "api1"}: true, {"lb", "api2"}: true,
+		{"api1", "db"}: true, {"api2", "db"}: true, {"api1", "cache"}: true,
+	}
+	got := map[[2]string]bool{}
+	for _, e := range edges {
+		got[e] = true
+	}
+	for e := range wantEdges {
+		if !got[e] {
+			t.Errorf("missing edge %v; got %v", e, edges)
+		}
+	}
+	if len(got) != len(wantEdges) {
+		t.Errorf("edges = %v, want %d", edges, len(wantEdges))
+	}
+}

@@ -1,0 +1,162 @@
+package design
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestSpecExampleValidates(t *testing.T) {
+	d, err := ReadFile(filepath.Join("testdata", "spec-example.cue"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, is := range d.Issues {
+		t.Errorf("schema issue in the spec's example: %s at %v", is.Message, is.Span.Start)
+	}
+	if d.Title != "Instagram feed" || len(d.Functional) != 1 || len(d.NonFunctional) != 2 {
+		t.Errorf("title %q, %d functional, %d non-functional", d.Title, len(d.Functional), len(d.NonFunctional))
+	}
+	if v := d.Assumptions["dau"]; v.Quantity.Value != 100000 || v.Span.Start.Line != 11 {
+		t.Errorf("dau = %+v", v)
+	}
+	if v := d.Declared["requests_per_day"]; v.Quantity.Value != 1e7 {
+		t.Errorf("requests_per_day = %+v (CUE arithmetic should be evaluated)", v)
+	}
+	if v := d.Assumptions["write_size"]; v.Quantity.Value != 2000 {
+		t.Errorf("write_size = %+v", v)
+	}
+	ranker := d.Component("ranker")
+	if ranker == nil || ranker.Kind != KindWorker || ranker.Replicas != 1 || !ranker.SPOF.Acknowledged {
+		t.Errorf("ranker = %+v", ranker)
+	}
+	cache := d.Component("cache")
+	if cache == nil || cache.Consistency != Eventual || !cache.Cache.Has("write-through") || cache.Cache.TTL != "5m" {
+		t.Errorf("cache = %+v", cache)
+	}
+	if feed := d.Component("feed"); feed == nil || strings.Join(feed.DependsOn, ",") != "feed_db,cache" {
+		t.Errorf("feed = %+v", feed)
+	}
+	if len(d.FailurePlan) != 3 || len(d.API) != 1 || len(d.TradeOffs) != 1 {
+		t.Errorf("%d scenarios, %d endpoints, %d trade-offs", len(d.FailurePlan), len(d.API), len(d.TradeOffs))
+	}
+}
+
+func TestSchemaIssuesHavePositions(t *testing.T) {
+	src := `title: "Jobs"
+components: {
+	api: {kind: "service", replicas: 3}
+	jobs: {kind: "message-queue", replicas: 3}
+	web: {kind: "service", replicaz: 2}
+}
+`
+	d, err := Read("jobs.cue", []byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, is := range d.Issues {
+		got[strings.SplitN(is.Message, ":", 2)[0]] = is.Span.Start.Line
+	}
+	if got["components.jobs.kind"] != 4 || got["components.web.replicaz"] != 5 {
+		t.Errorf("issues = %+v", d.Issues)
+	}
+}
+
+func TestReadRefuses(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      string
+		line      int
+	}{
+		{"empty.md", "", "file is empty", 0},
+		{"blank.md", "  \n\n", "file is empty", 0},
+		{"binary.md", "# T\n\x00\x01", "binary file", 2},
+		{"latin1.md", "# Caf\xe9\n", "invalid UTF-8", 1},
+		{"syntax.cue", "title: \"x\"\ncomponents: {\n", "syntax error", 2},
+		{"import.cue", "import \"example.com/evil\"\ntitle: \"x\"\n", "import \"example.com/evil\" is not allowed", 1},
+		{"tool.cue", "import \"tool/exec\"\ntitle: \"x\"\n", "is not allowed", 1},
+		{"embed.cue", "title: \"x\"\ndata: _ @embed(file=\"/etc/passwd\")\n", "@embed attribute is not allowed", 2},
+		{"extern.cue", "@extern(embed)\n\ntitle: \"x\"\n", "@extern attribute is not allowed", 1},
+		{"huge.cue", "title: \"x\"\nassumptions: dau: 1e400\n", "outside the range", 2},
+		{"ref.cue", "title: nope\n", "reference \"nope\" not found", 1},
+		{"alias.yaml", "a: &x [1]\nb: *x\n", "anchors and aliases", 1},
+		{"array.json", "[1, 2]", "JSON object", 0},
+		{"deep.md", strings.Repeat("> ", 40) + "x\n", "input too complex", 1},
+		{"markers.md", "# T\n\n" + strings.Repeat("- ", 100) + "x\n", "input too complex", 3},
+		{"columns.md", "|" + strings.Repeat("a|", 200) + "\n|" + strings.Repeat("-|", 200) + "\n", "input too complex", 2},
+		{"brackets.md", strings.Repeat("[", 5000) + "\n", "input too complex", 1},
+		{"notes.txt", "hello", "not a design document", 0},
+	}
+	for _, tt := range tests {
+		_, err := Read(tt.name, []byte(tt.src), Options{})
+		var e *Error
+		if !errors.As(err, &e) {
+			t.Errorf("%s: err = %v, want a *design.Error", tt.name, err)
+			continue
+		}
+		if !strings.Contains(e.Msg, tt.want) || e.Path != tt.name {
+			t.Errorf("%s: error %q, want it to mention %q and the file", tt.name, err, tt.want)
+		}
+		if e.Pos.Line != tt.line {
+			t.Errorf("%s: error at line %d, want %d (%v)", tt.name, e.Pos.Line, tt.line, err)
+		}
+	}
+}
+
+func TestReadFileRefusesLargeFiles(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big.md")
+	if err := os.WriteFile(path, []byte("# Big\n"+strings.Repeat("x", 2000)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := ReadFile(path, Options{MaxFileSize: 1000})
+	if err == nil || !strings.Contains(err.Error(), "above the limit") {
+		t.Errorf("err = %v", err)
+	}
+	_, err = ReadFile(filepath.Join(t.TempDir(), "missing.md"), Options{})
+	if err == nil || !strings.Contains(err.Error(), "no such file") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestJSONAndYAMLDocuments(t *testing.T) {
+	d, err := Read("doc.json", []byte(`{"title": "Jobs", "components": {"api": {"kind": "server"}}}`), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Issues) != 1 || !strings.Contains(d.Issues[0].Message, "components.api.kind") || d.Issues[0].Span.Start.Line != 1 {
+		t.Errorf("issues = %+v", d.Issues)
+	}
+	d, err = Read("doc.yaml", []byte("title: Jobs\nassumptions:\n  dau: 10M\n"), Options{})
+	if err != nil || d.Assumptions["dau"].Quantity.Value != 10e6 || d.Assumptions["dau"].Span.Start.Line != 3 {
+		t.Errorf("yaml: %v, %+v", err, d)
+	}
+}
+
+// TestPathologicalInputIsFast feeds the reader inputs that make naive
+// Markdown parsing super-linear; each must be refused or read quickly.
+func TestPathologicalInputIsFast(t *testing.T) {
+	inputs := map[string]string{
+		"emphasis":   strings.Repeat("*a ", 100000),
+		"brackets":   strings.Repeat("[a", 3000),
+		"backticks":  strings.Repeat("`a", 50000),
+		"nested":     strings.Repeat("- a\n  ", 30),
+		"lt":         strings.Repeat("<", 200000),
+		"longline":   strings.Repeat("word ", 200000),
+		"headings":   strings.Repeat("# h\n", 50000),
+		"table rows": "|a|b|\n|-|-|\n" + strings.Repeat("|x|y|\n", 50000),
+		"links":      strings.Repeat("[a]: b\n", 20000) + strings.Repeat("[a] ", 20000),
+		"mermaid":    "## Architecture\n\n```mermaid\nflowchart LR\n" + strings.Repeat("a --> b & c & d\n", 20000) + "```\n",
+		"equations":  strings.Repeat("1 × 2 = 3 ", 50000),
+	}
+	for name, src := range inputs {
+		start := time.Now()
+		_, _ = Read(name+".md", []byte(src), Options{})
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("%s: %v for %d bytes", name, d, len(src))
+		}
+	}
+}

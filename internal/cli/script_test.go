@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"encoding/hex"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of testdata/script from the actual output")
+
+func TestMain(m *testing.M) {
+	os.Exit(testscript.RunMain(m, map[string]func() int{"designlint": Main}))
+}
+
+// TestScripts runs the CLI scenarios in testdata/script: one behaviour per
+// script (exit codes, formats, stdin, directories, bad input). Run with
+// -update to refresh their expected output after reading the diff.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:           filepath.Join("..", "..", "testdata", "script"),
+		UpdateScripts: *update,
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("NO_COLOR", "")
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// writehex FILE HEX writes bytes a text archive cannot hold.
+			"writehex": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: writehex FILE HEX")
+				}
+				b, err := hex.DecodeString(strings.ReplaceAll(args[1], " ", ""))
+				ts.Check(err)
+				ts.Check(os.WriteFile(ts.MkAbs(args[0]), b, 0o644))
+			},
+			// bigfile FILE SIZE writes a Markdown file of SIZE bytes.
+			"bigfile": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: bigfile FILE SIZE")
+				}
+				n, err := strconv.Atoi(args[1])
+				ts.Check(err)
+				line := "Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n"
+				b := []byte("# Big\n\n" + strings.Repeat(line, n/len(line)+1))
+				ts.Check(os.WriteFile(ts.MkAbs(args[0]), b[:n], 0o644))
+			},
+			// mkfifo FILE makes a named pipe.
+			"mkfifo": func(ts *testscript.TestScript, neg bool, args []string) {
+				ts.Check(mkfifo(ts.MkAbs(args[0])))
+			},
+		},
+	})
+}
