@@ -13,7 +13,7 @@ var (
 // endpointsIn finds HTTP operations written in text: "GET /v1/feed",
 // "POST https://api.example.com/paste", or a curl command.
 func endpointsIn(text string, sp Span) []Endpoint {
-	if !containsAny(text, "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "curl") {
+	if strings.IndexByte(text, '/') < 0 || !containsAny(text, "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "curl") {
 		return nil
 	}
 	text = strings.ReplaceAll(text, "\\\n", " ")

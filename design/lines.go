@@ -1,28 +1,31 @@
 package design
 
-import "sort"
+import (
+	"bytes"
+	"sort"
+)
 
 // lineTable maps byte offsets of one file to line and column. It holds the
 // offset at which each line starts and is searched by bisection.
 type lineTable struct {
 	starts []int
 	size   int
+	// hint is the line of the last lookup: the reader asks in document
+	// order, so the next answer is usually on the same line or just after.
+	hint *int
 }
 
 func newLineTable(src []byte) lineTable {
-	n := 1
-	for _, c := range src {
-		if c == '\n' {
-			n++
+	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
-	starts := make([]int, 1, n)
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
-	return lineTable{starts: starts, size: len(src)}
+	return lineTable{starts: starts, size: len(src), hint: new(int)}
 }
 
 // pos converts a byte offset to a 1-based line and byte column. A negative
@@ -34,7 +37,22 @@ func (t lineTable) pos(off int) Pos {
 	if off > t.size {
 		off = t.size
 	}
-	line := sort.Search(len(t.starts), func(i int) bool { return t.starts[i] > off }) - 1
+	line := -1
+	if t.hint != nil {
+		h := *t.hint
+		for k := h; k < len(t.starts) && k < h+8 && t.starts[k] <= off; k++ {
+			if k+1 == len(t.starts) || t.starts[k+1] > off {
+				line = k
+				break
+			}
+		}
+	}
+	if line < 0 {
+		line = sort.Search(len(t.starts), func(i int) bool { return t.starts[i] > off }) - 1
+	}
+	if t.hint != nil {
+		*t.hint = line
+	}
 	return Pos{Line: line + 1, Col: off - t.starts[line] + 1}
 }
 

@@ -108,6 +108,9 @@ type mdReader struct {
 	comps       map[string]*Component
 	quoteDepth  int
 	inTable     int
+	// texts are the paragraphs and items outside a trade-offs section,
+	// searched for trade-off sentences when the document has no section.
+	texts []*flat
 }
 
 func readMarkdown(path string, src []byte, opts Options) (*Design, error) {
@@ -512,7 +515,7 @@ func (r *mdReader) paragraph(n ast.Node, fr *frame) {
 	}
 	// A long paragraph explains; it is not an entry of a list of
 	// requirements or scenarios. Nor is a bare link.
-	if r.quoteDepth == 0 && wordCount(t) <= maxItemWords && !isBareURL(t) {
+	if r.quoteDepth == 0 && strings.Count(t, " ") < maxItemWords && !isBareURL(t) {
 		own := fr.owner()
 		if own == nil {
 			own = r.top
@@ -534,8 +537,15 @@ func isBareURL(t string) bool {
 // labelKind recognises a short line that labels what follows: "**Functional
 // requirements:**", "Non-functional:", "Out of scope".
 func labelKind(t string) SectionKind {
+	if len(t) > 48 {
+		return ""
+	}
 	t = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(t), ":"))
 	if len(t) > 40 || strings.Count(t, " ") > 4 {
+		return ""
+	}
+	l := lower(t)
+	if !containsAny(l, "functional", "nfr", "scope", "goals", "use case", "feature", "stories", "quality", "slo", "constraint") {
 		return ""
 	}
 	switch k := classifyHeading(t); k {
@@ -779,6 +789,7 @@ func (r *mdReader) failureTable(cols []string, rows [][]*flat, spans []Span, fr 
 
 // finish completes the document once every block has been seen.
 func (r *mdReader) finish() {
+	r.tradeoffsInProse()
 	r.resolveValues()
 	r.finishComponents()
 }

@@ -274,6 +274,11 @@ func (r *mdReader) describeComponent(c *Component, body []string) {
 // analyseProse fills what a component's description says, leaving alone
 // what labels or structured fields already set.
 func (r *mdReader) analyseProse(c *Component, text string) {
+	// A component's essential facts are stated near its name; an essay
+	// under a heading is read only so far.
+	if len(text) > maxComponentProse {
+		text = text[:maxComponentProse]
+	}
 	sents := sentences(text)
 	l := lower(text)
 	if c.Consistency == Unset {
@@ -283,31 +288,35 @@ func (r *mdReader) analyseProse(c *Component, text string) {
 			c.Justification = justificationFor(sents, i)
 		}
 	}
+	replicas, regions := replicaFacts(l)
 	if c.Replicas == 0 {
-		c.Replicas = replicasIn(l)
+		c.Replicas = replicas
 	}
 	if c.Regions == 0 {
-		c.Regions = regionsIn(l)
+		c.Regions = regions
 	}
 	if !c.SPOF.Acknowledged {
 		c.SPOF.Acknowledged, c.SPOF.Reason = spofAcknowledged(sents)
 	}
-	if len(c.Cache.Strategies) == 0 {
+	if len(c.Cache.Strategies) == 0 && (c.Kind == KindCache || c.Kind == KindCDN) {
 		c.Cache = cachePolicies(l)
 	}
-	if len(c.Queue.Plans) == 0 {
+	if len(c.Queue.Plans) == 0 && c.Kind == KindQueue {
 		c.Queue.Plans = queuePlans(l)
 	}
-	if c.Session == "" {
+	if c.Session == "" && (c.Kind == KindService || c.Kind == KindGateway || c.Kind == "") {
 		c.Session, c.SessionReason = sessionState(sents)
 	}
-	if c.Capacity == nil {
+	if c.Capacity == nil && (strings.Contains(l, "per ") || strings.Contains(l, "capacity") || strings.Contains(l, "each ") || strings.Contains(l, "single") || strings.Contains(l, "one ")) {
 		c.Capacity = capacityIn(text, r.opts)
 	}
 	if c.Availability == nil {
 		c.Availability = availabilityIn(sents, r.opts)
 	}
 }
+
+// maxComponentProse bounds the prose read for one component.
+const maxComponentProse = 8 << 10
 
 // availabilityIn reads a component's own availability: a percentage in a
 // sentence about availability or uptime.

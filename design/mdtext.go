@@ -12,16 +12,46 @@ import (
 // offsets back to source offsets so that anything found in the text can be
 // reported at its place in the file.
 type flat struct {
-	text  []byte
+	b     strings.Builder
 	marks []mark // sorted by textOff
 	start int    // source offset of the first byte
+	last  byte   // the last byte written
+	lower string // the text in lower case, made on first use
 }
 
 type mark struct {
 	textOff, srcOff int
 }
 
-func (f *flat) String() string { return string(f.text) }
+// newFlat makes a flat sized for a block's lines.
+func newFlat(n ast.Node) *flat {
+	f := &flat{start: n.Pos()}
+	if n.Type() != ast.TypeBlock {
+		return f
+	}
+	if lines := n.Lines(); lines != nil && lines.Len() > 0 {
+		size := lines.At(lines.Len()-1).Stop - lines.At(0).Start
+		if size > 0 && size < 1<<20 {
+			f.b.Grow(size)
+		}
+		f.marks = make([]mark, 0, lines.Len()+2)
+	}
+	return f
+}
+
+// String returns the text; it does not copy.
+func (f *flat) String() string { return f.b.String() }
+
+// Len is the length of the text.
+func (f *flat) Len() int { return f.b.Len() }
+
+// Lower returns the text in lower case, computed once.
+func (f *flat) Lower() string {
+	if f.lower == "" && f.b.Len() > 0 {
+		f.lower = lower(f.b.String())
+	}
+	return f.lower
+}
 
 // add appends source bytes src[from:to].
 func (f *flat) add(src []byte, from, to int) {
@@ -31,8 +61,9 @@ func (f *flat) add(src []byte, from, to int) {
 	if len(f.marks) == 0 {
 		f.start = from
 	}
-	f.marks = append(f.marks, mark{textOff: len(f.text), srcOff: from})
-	f.text = append(f.text, src[from:to]...)
+	f.marks = append(f.marks, mark{textOff: f.b.Len(), srcOff: from})
+	f.b.Write(src[from:to])
+	f.last = src[to-1]
 }
 
 // addString appends text that has no source bytes of its own (an entity, a
@@ -42,14 +73,16 @@ func (f *flat) addString(s string, at int) {
 		return
 	}
 	if at >= 0 {
-		f.marks = append(f.marks, mark{textOff: len(f.text), srcOff: at})
+		f.marks = append(f.marks, mark{textOff: f.b.Len(), srcOff: at})
 	}
-	f.text = append(f.text, s...)
+	f.b.WriteString(s)
+	f.last = s[len(s)-1]
 }
 
 func (f *flat) space() {
-	if n := len(f.text); n > 0 && f.text[n-1] != ' ' {
-		f.text = append(f.text, ' ')
+	if f.b.Len() > 0 && f.last != ' ' {
+		f.b.WriteByte(' ')
+		f.last = ' '
 	}
 }
 
@@ -89,10 +122,10 @@ func (r *mdReader) inline(n ast.Node, f *flat) {
 		case *ast.Image:
 			r.sawImage = true
 		case *ast.Emphasis:
-			from := len(f.text)
+			from := f.Len()
 			r.inline(c, f)
 			if v.Level == 2 && r.inTable == 0 && r.cur != nil && (r.cur.kind == SectionArchitecture || r.cur.kind == SectionComponents) {
-				r.boldMention(string(f.text[from:]), r.textSpan(f, from, len(f.text)))
+				r.boldMention(f.String()[from:], r.textSpan(f, from, f.Len()))
 			}
 		default:
 			r.inline(c, f)
@@ -102,7 +135,7 @@ func (r *mdReader) inline(n ast.Node, f *flat) {
 
 // blockText flattens a paragraph-like block.
 func (r *mdReader) blockText(n ast.Node) *flat {
-	f := &flat{start: n.Pos()}
+	f := newFlat(n)
 	r.inline(n, f)
 	return f
 }
@@ -114,7 +147,7 @@ func (r *mdReader) itemText(item ast.Node) *flat {
 	for c := item.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c.Kind() {
 		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading:
-			if len(f.text) > 0 {
+			if f.Len() > 0 {
 				f.space()
 			}
 			r.inline(c, f)
@@ -204,12 +237,12 @@ func (r *mdReader) textSpan(f *flat, from, to int) Span {
 
 // fullSpan is the span of all of a flattened text.
 func (r *mdReader) fullSpan(f *flat) Span {
-	if len(f.text) == 0 {
+	if f.Len() == 0 {
 		p := f.start
 		if p < 0 {
 			p = 0
 		}
 		return r.lines.span(p, p)
 	}
-	return r.textSpan(f, 0, len(f.text))
+	return r.textSpan(f, 0, f.Len())
 }

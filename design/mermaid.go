@@ -234,6 +234,8 @@ func subgraphLabel(s string) string {
 	return cleanLabel(s)
 }
 
+var labelMarkup = strings.NewReplacer("**", "", "__", "", "`", "", "&quot;", "")
+
 // cleanLabel strips quotes, HTML line breaks and Markdown from a label.
 func cleanLabel(s string) string {
 	s = strings.TrimSpace(s)
@@ -242,7 +244,7 @@ func cleanLabel(s string) string {
 		s = strings.ReplaceAll(s, br, " ")
 	}
 	s = stripTags(s)
-	s = strings.NewReplacer("**", "", "__", "", "`", "", "&quot;", "").Replace(s)
+	s = labelMarkup.Replace(s)
 	return strings.Join(strings.Fields(s), " ")
 }
 

@@ -1,8 +1,6 @@
 package design
 
 import (
-	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -66,39 +64,46 @@ func isPlaceholder(text string) bool {
 	if t == "" {
 		return true
 	}
-	l := lower(t)
-	if placeholderWords[l] {
+	// Only the first words matter for the word and prompt checks.
+	head := t
+	if len(head) > 24 {
+		head = head[:24]
+	}
+	lh := lower(head)
+	if len(t) <= 24 && placeholderWords[lh] {
 		return true
 	}
 	for _, p := range []string{"todo:", "todo ", "tbd:", "tbd ", "tbd -", "fixme:", "fixme ", "todo(", "lorem ipsum"} {
-		if strings.HasPrefix(l, p) {
+		if strings.HasPrefix(lh, p) {
 			return true
 		}
 	}
-	if isSlot(t) {
+	if c := t[0]; (c == '<' || c == '[' || c == '{') && isSlot(t) {
 		return true
 	}
 	// "Latency: TBD", "Owner: <name>": a label with nothing filled in.
-	if i := strings.Index(t, ":"); i > 0 && i < 40 && !strings.Contains(t[:i], " ") || i > 0 && i < 40 && strings.Count(t[:i], " ") < 4 {
-		if v := strings.TrimSpace(t[i+1:]); v != "" && (isPlaceholder(v) || isWrapped(v)) {
+	if i := strings.IndexByte(t, ':'); i > 0 && i < 40 && strings.Count(t[:i], " ") < 4 {
+		if v := strings.TrimSpace(t[i+1:]); v != "" && len(v) < 80 && (isWrapped(v) || isPlaceholder(v)) {
 			return true
 		}
 	}
 	// Fill-in-the-blanks prose: what is left outside the slots is a few
 	// words of scaffolding ("Good, because {argument a}").
-	if strings.ContainsAny(t, "{<[") {
+	if strings.IndexByte(t, '{') >= 0 || strings.IndexByte(t, '<') >= 0 || strings.IndexByte(t, '[') >= 0 {
 		rest, slots := stripSlots(t)
 		if slots > 0 && wordCount(rest) <= 4 {
 			return true
 		}
 	}
 	for _, v := range promptVerbs {
-		if strings.HasPrefix(l, v+" ") {
+		if len(lh) > len(v) && lh[len(v)] == ' ' && strings.HasPrefix(lh, v) {
+			l := lower(t)
 			if strings.Contains(l, " your ") || strings.Contains(l, "you ") || strings.Contains(l, " here") ||
 				strings.Contains(l, "e.g.") || strings.HasSuffix(strings.TrimSpace(text), ":") ||
 				strings.HasSuffix(l, "…") || strings.HasSuffix(l, "...") {
 				return true
 			}
+			break
 		}
 	}
 	return false
@@ -414,88 +419,188 @@ func justificationFor(sents []string, i int) string {
 
 var numberWords = map[string]int{
 	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-	"nine": 9, "ten": 10, "single": 1, "a single": 1, "a pair of": 2, "twelve": 12,
+	"nine": 9, "ten": 10, "single": 1, "twelve": 12,
 }
-
-const numPattern = `(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)`
-
-var (
-	rePrimaryReplicas = regexp.MustCompile(`(?:primary|leader|master|writer)\s*(?:\([^)]*\)\s*)?(?:with|and|plus|\+)\s*` + numPattern + `\s+(?:read\s+|async\s+|sync\s+|hot\s+|standby\s+)?(?:replicas?|followers?|secondar(?:y|ies)|standbys?|slaves?)`)
-	reCountReplicas   = regexp.MustCompile(numPattern + `[\s-]+(?:replicas?|instances?|nodes?|pods?|servers?|copies|machines|vms|hosts|brokers|members|containers|tasks|processes)\b`)
-	reReplicatedN     = regexp.MustCompile(`replicat\w*\s+(?:across|to|over|in|on|into)\s+` + numPattern + `\s+(?:azs?|availability\s+zones|zones|regions|data\s*cent(?:er|re)s|nodes|replicas|servers|hosts|machines|dcs)`)
-	reReplicatedTimes = regexp.MustCompile(`replicat\w*\s+` + numPattern + `\s+(?:times|ways|x)\b|` + numPattern + `-way\s+replicat`)
-	reRF              = regexp.MustCompile(`(?:replication\s+factor|\brf)\s*(?:of|=|:|is)?\s*` + numPattern + `\b`)
-	reSingle          = regexp.MustCompile(`\b(?:single|one|lone|only one|1)[\s-]+(?:instance|node|server|machine|host|vm|box|replica|pod|process|container|broker)\b|\bnot replicated\b|\bno replicas?\b|\bsingle-instance\b|\bunreplicated\b|\bsingleton\b`)
-	reMulti           = regexp.MustCompile(`multi-az|multi az|across (?:multiple|several|all|two|three|\d+) (?:azs?|zones|availability zones|nodes|servers)|active-active|active-passive|active/passive|primary-replica|primary/replica|leader-follower|master-slave|hot standby|warm standby|with a standby|replica set|read replicas|horizontally scaled|behind (?:a|the) load balancer|autoscal|auto-scal`)
-	reRegions         = regexp.MustCompile(numPattern + `\s+regions\b`)
-	reSingleRegion    = regexp.MustCompile(`\b(?:single|one|1)[\s-]region\b|\bin one region\b`)
-	reMultiRegion     = regexp.MustCompile(`multi-region|multi region|cross-region|across regions|second region|two regions|geo-replicat|globally distributed|every region`)
-)
 
 func parseNumberWord(s string) int {
 	if n, ok := numberWords[s]; ok {
 		return n
 	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n < 0 || n > 100000 {
-		return 0
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' || n > 100000 {
+			return 0
+		}
+		n = n*10 + int(s[i]-'0')
 	}
 	return n
 }
 
-// replicasIn reads the number of instances prose gives: "3 replicas",
-// "replicated across 3 AZs", "primary with 2 read replicas", "single
-// instance". It returns 0 when the prose does not say. "Multi-AZ" and the
-// like say at least two without a number, and count as two.
-func replicasIn(l string) int {
-	if m := rePrimaryReplicas.FindStringSubmatch(l); m != nil {
-		if n := parseNumberWord(m[1]); n > 0 {
-			return n + 1
+// words splits lower-cased prose into words of letters and digits; hyphens
+// and punctuation separate ("3-node" is "3", "node").
+func words(l string) []string {
+	out := make([]string, 0, len(l)/5)
+	start := -1
+	for i := 0; i <= len(l); i++ {
+		word := i < len(l) && (l[i] >= 'a' && l[i] <= 'z' || l[i] >= '0' && l[i] <= '9' || l[i] >= 0x80)
+		switch {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			out = append(out, l[start:i])
+			start = -1
 		}
 	}
-	for _, re := range []*regexp.Regexp{reReplicatedN, reRF} {
-		if m := re.FindStringSubmatch(l); m != nil {
-			if n := parseNumberWord(m[1]); n > 0 {
-				return n
-			}
-		}
-	}
-	if m := reReplicatedTimes.FindStringSubmatch(l); m != nil {
-		for _, g := range m[1:] {
-			if n := parseNumberWord(g); n > 0 {
-				return n
-			}
-		}
-	}
-	if m := reCountReplicas.FindStringSubmatch(l); m != nil {
-		if n := parseNumberWord(m[1]); n > 0 {
-			return n
-		}
-	}
-	if reSingle.MatchString(l) {
-		return 1
-	}
-	if reMulti.MatchString(l) {
-		return 2
-	}
-	return 0
+	return out
 }
 
-// regionsIn reads how many regions prose says a component runs in; 0 when
-// it does not say.
-func regionsIn(l string) int {
-	if m := reRegions.FindStringSubmatch(l); m != nil {
-		if n := parseNumberWord(m[1]); n > 0 {
-			return n
+var instanceNouns = map[string]bool{
+	"replica": true, "replicas": true, "instance": true, "instances": true, "node": true, "nodes": true,
+	"pod": true, "pods": true, "server": true, "servers": true, "copies": true, "machine": true, "machines": true,
+	"vm": true, "vms": true, "host": true, "hosts": true, "broker": true, "brokers": true, "member": true,
+	"members": true, "container": true, "containers": true, "task": true, "tasks": true, "process": true,
+	"processes": true, "box": true,
+}
+
+var copyNouns = map[string]bool{
+	"replica": true, "replicas": true, "follower": true, "followers": true, "secondary": true,
+	"secondaries": true, "standby": true, "standbys": true, "slave": true, "slaves": true,
+}
+
+var placeNouns = map[string]bool{
+	"az": true, "azs": true, "zones": true, "zone": true, "regions": true, "datacenters": true,
+	"datacentres": true, "dcs": true, "nodes": true, "replicas": true, "servers": true, "hosts": true,
+	"machines": true, "availability": true, "data": true,
+}
+
+// replicaFacts reads how many instances and regions prose gives a
+// component, in one pass over its words: "3 replicas", "replicated across 3
+// AZs", "primary with 2 read replicas", "a single instance", "multi-AZ",
+// "deployed in a single region". Zero means the prose does not say;
+// "multi-AZ" and the like say at least two without a number and count as
+// two.
+func replicaFacts(l string) (replicas, regions int) {
+	w := words(l)
+	at := func(i int) string {
+		if i >= 0 && i < len(w) {
+			return w[i]
+		}
+		return ""
+	}
+	// Findings by strength: a stated count beats "multi-AZ".
+	var primary, replicated, count, single, multi int
+	var nRegions, singleRegion, multiRegion int
+	for i, x := range w {
+		switch {
+		case x == "primary" || x == "leader" || x == "master" || x == "writer":
+			j := i + 1
+			if at(j) == "with" || at(j) == "and" || at(j) == "plus" {
+				if n := parseNumberWord(at(j + 1)); n > 0 {
+					k := j + 2
+					switch at(k) {
+					case "read", "async", "sync", "hot", "standby", "warm":
+						k++
+					}
+					if copyNouns[at(k)] && primary == 0 {
+						primary = n + 1
+					}
+				}
+			}
+			if x == "master" && at(i+1) == "slave" || x == "leader" && at(i+1) == "follower" || x == "primary" && (at(i+1) == "replica" || at(i+1) == "secondary") {
+				multi = 2
+			}
+		case strings.HasPrefix(x, "replicat"):
+			switch at(i + 1) {
+			case "across", "to", "over", "in", "on", "into":
+				if n := parseNumberWord(at(i + 2)); n > 0 && placeNouns[at(i+3)] && replicated == 0 {
+					replicated = n
+				}
+			}
+			if n := parseNumberWord(at(i + 1)); n > 0 && (at(i+2) == "times" || at(i+2) == "ways" || at(i+2) == "x") && replicated == 0 {
+				replicated = n
+			}
+			if x == "replication" && at(i+1) == "factor" {
+				k := i + 2
+				if at(k) == "of" || at(k) == "is" {
+					k++
+				}
+				if n := parseNumberWord(at(k)); n > 0 && replicated == 0 {
+					replicated = n
+				}
+			}
+		case x == "rf":
+			if n := parseNumberWord(at(i + 1)); n > 0 && replicated == 0 {
+				replicated = n
+			}
+		case x == "way" && strings.HasPrefix(at(i+1), "replicat"):
+			if n := parseNumberWord(at(i - 1)); n > 0 && replicated == 0 {
+				replicated = n
+			}
+		case x == "region" || x == "regions":
+			prev := at(i - 1)
+			if n := parseNumberWord(prev); n > 0 && x == "regions" && nRegions == 0 {
+				nRegions = n
+			}
+			if (prev == "single" || prev == "one" || prev == "1") && x == "region" {
+				singleRegion = 1
+			}
+			if prev == "multi" || prev == "cross" || prev == "across" || prev == "second" || prev == "every" || prev == "two" {
+				multiRegion = 2
+			}
+		case x == "geo" && strings.HasPrefix(at(i+1), "replicat"), x == "globally" && at(i+1) == "distributed":
+			multiRegion = 2
+		case x == "multi" && (at(i+1) == "az" || at(i+1) == "zone"), x == "autoscaling" || x == "autoscaled" || x == "autoscale" || x == "auto" && strings.HasPrefix(at(i+1), "scal"):
+			multi = 2
+		case x == "active" && (at(i+1) == "active" || at(i+1) == "passive"), (x == "hot" || x == "warm") && at(i+1) == "standby":
+			multi = 2
+		case x == "read" && at(i+1) == "replicas", x == "replica" && at(i+1) == "set", x == "horizontally" && at(i+1) == "scaled":
+			multi = 2
+		case x == "behind" && (at(i+1) == "a" || at(i+1) == "the") && at(i+2) == "load" && at(i+3) == "balancer":
+			multi = 2
+		case x == "across" && (at(i+1) == "multiple" || at(i+1) == "several" || at(i+1) == "all" || parseNumberWord(at(i+1)) > 1) && placeNouns[at(i+2)]:
+			multi = 2
+		case x == "not" && at(i+1) == "replicated", x == "no" && (at(i+1) == "replica" || at(i+1) == "replicas"), x == "unreplicated", x == "singleton":
+			single = 1
+		case (x == "single" || x == "one" || x == "lone" || x == "1") && instanceNouns[at(i+1)]:
+			single = 1
+		}
+		if n := parseNumberWord(x); n > 0 && x != "single" && instanceNouns[at(i+1)] && count == 0 {
+			count = n
 		}
 	}
-	if reSingleRegion.MatchString(l) {
-		return 1
+	switch {
+	case primary > 0:
+		replicas = primary
+	case replicated > 0:
+		replicas = replicated
+	case count > 0:
+		replicas = count
+	case single > 0:
+		replicas = 1
+	case multi > 0:
+		replicas = 2
 	}
-	if reMultiRegion.MatchString(l) {
-		return 2
+	switch {
+	case nRegions > 0:
+		regions = nRegions
+	case singleRegion > 0:
+		regions = 1
+	case multiRegion > 0:
+		regions = 2
 	}
-	return 0
+	return replicas, regions
+}
+
+// replicasIn is replicaFacts' replica count.
+func replicasIn(l string) int {
+	n, _ := replicaFacts(l)
+	return n
+}
+
+// regionsIn is replicaFacts' region count.
+func regionsIn(l string) int {
+	_, n := replicaFacts(l)
+	return n
 }
 
 // spofAcknowledged finds a sentence accepting a single point of failure.

@@ -1,6 +1,7 @@
 package design
 
 import (
+	"bytes"
 	"fmt"
 )
 
@@ -19,6 +20,7 @@ const (
 	maxUnclosed       = 4096 // unclosed [ or runs of emphasis markers in one block
 	maxDelimiterRun   = 4096 // one run of * _ ` ~ [ characters
 	screenTabColumns  = 4
+	runScanThreshold  = 2048 // occurrences of one marker in a file
 	screenFenceLength = 3
 )
 
@@ -32,11 +34,21 @@ func screenMarkdown(src []byte, opts Options) error {
 	fenceLen := 0
 	unclosed := 0
 	blank := true
+	// Runs of emphasis markers and unclosed brackets only matter in their
+	// thousands; counting them first (fast) spares reading every byte of
+	// ordinary documents.
+	scanRuns := false
+	for _, c := range []byte("*_`~<[") {
+		if bytes.Count(src, []byte{c}) > runScanThreshold {
+			scanRuns = true
+			break
+		}
+	}
 	for i := 0; i < len(src); {
 		lines++
-		end := i
-		for end < len(src) && src[end] != '\n' {
-			end++
+		end := len(src)
+		if j := bytes.IndexByte(src[i:], '\n'); j >= 0 {
+			end = i + j
 		}
 		line := src[i:end]
 		next := end + 1
@@ -109,33 +121,40 @@ func screenMarkdown(src []byte, opts Options) error {
 		if depth > 0 && indent > maxIndent {
 			return tooComplex(lines, 1, fmt.Sprintf("a list item or quote indented by more than %d columns", maxIndent))
 		}
-		if isDelimiterRow(line) {
+		if bytes.IndexByte(line, '|') >= 0 && isDelimiterRow(line) {
 			if cols := countColumns(line); cols > maxTableColumns {
 				return tooComplex(lines, 1, fmt.Sprintf("a table with %d columns (limit %d)", cols, maxTableColumns))
 			}
 		}
+		if !scanRuns {
+			i = next
+			continue
+		}
 		run, runChar := 0, byte(0)
 		for k := j; k < len(line); k++ {
 			c := line[k]
-			switch c {
-			case '[':
+			switch screenClass[c] {
+			case classPlain:
+				runChar = 0
+				continue
+			case classSpace:
+				continue
+			case classOpen:
 				unclosed++
-			case ']':
+			case classClose:
 				if unclosed > 0 {
 					unclosed--
 				}
-			}
-			if c == '*' || c == '_' || c == '`' || c == '~' || c == '[' || c == '<' {
-				if c == runChar {
-					run++
-				} else {
-					run, runChar = 1, c
-				}
-				if run > maxDelimiterRun {
-					return tooComplex(lines, k+1, fmt.Sprintf("a run of more than %d %q characters", maxDelimiterRun, c))
-				}
-			} else if c != ' ' {
 				runChar = 0
+				continue
+			}
+			if c == runChar {
+				run++
+			} else {
+				run, runChar = 1, c
+			}
+			if run > maxDelimiterRun {
+				return tooComplex(lines, k+1, fmt.Sprintf("a run of more than %d %q characters", maxDelimiterRun, c))
 			}
 		}
 		if unclosed > maxUnclosed {
@@ -145,6 +164,26 @@ func screenMarkdown(src []byte, opts Options) error {
 	}
 	return nil
 }
+
+// Byte classes for the screen's inner loop.
+const (
+	classPlain = iota
+	classSpace
+	classRun   // * _ ` ~ <: emphasis, code and HTML openers
+	classOpen  // [
+	classClose // ]
+)
+
+var screenClass = func() [256]uint8 {
+	var t [256]uint8
+	for _, c := range []byte("*_`~<") {
+		t[c] = classRun
+	}
+	t['['] = classOpen
+	t[']'] = classClose
+	t[' '] = classSpace
+	return t
+}()
 
 func tooComplex(line, col int, what string) error {
 	return &Error{Pos: Pos{Line: line, Col: col}, Msg: "input too complex: " + what}

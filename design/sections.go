@@ -78,12 +78,6 @@ var sectionNames = []struct {
 	}},
 }
 
-type sectionName struct {
-	kind  SectionKind
-	name  string
-	multi bool
-}
-
 var sectionIndex = func() map[string]SectionKind {
 	m := map[string]SectionKind{}
 	for _, s := range sectionNames {
@@ -94,16 +88,19 @@ var sectionIndex = func() map[string]SectionKind {
 	return m
 }()
 
-var multiWordNames = func() []sectionName {
-	var out []sectionName
-	for _, s := range sectionNames {
-		for _, n := range s.names {
-			if strings.Contains(n, " ") {
-				out = append(out, sectionName{kind: s.kind, name: n, multi: true})
-			}
+// maxNameWords is the longest section name, in words.
+const maxNameWords = 7
+
+// nameStarts holds the first word of every name of two words or more:
+// only runs of words starting with one of them can be a name.
+var nameStarts = func() map[string]bool {
+	m := map[string]bool{}
+	for n := range sectionIndex {
+		if i := strings.IndexByte(n, ' '); i > 0 {
+			m[n[:i]] = true
 		}
 	}
-	return out
+	return m
 }()
 
 // classifyHeading returns the section kind a heading names, or "" when it
@@ -141,12 +138,36 @@ func classifyHeadingExact(text string) (SectionKind, bool) {
 			break
 		}
 	}
-	for _, n := range multiWordNames {
-		if len(n.name) <= bestLen || wholeOnly[n.name] {
+	// Names of two words or more anywhere in the heading: look up every
+	// run of two to seven words.
+	var starts [32]int
+	n := 0
+	for i := 0; i < len(h) && n < len(starts); i++ {
+		if i == 0 || h[i-1] == ' ' {
+			starts[n] = i
+			n++
+		}
+	}
+	for a := 0; a < n; a++ {
+		first := h[starts[a]:]
+		if i := strings.IndexByte(first, ' '); i >= 0 {
+			first = first[:i]
+		}
+		if !nameStarts[first] {
 			continue
 		}
-		if containsWords(h, n.name) {
-			best, bestLen = n.kind, len(n.name)
+		for b := a + 2; b <= n && b-a <= maxNameWords; b++ {
+			end := len(h)
+			if b < n {
+				end = starts[b] - 1
+			}
+			name := h[starts[a]:end]
+			if len(name) <= bestLen || wholeOnly[name] {
+				continue
+			}
+			if k, ok := sectionIndex[name]; ok {
+				best, bestLen = k, len(name)
+			}
 		}
 	}
 	return best, false
@@ -207,6 +228,9 @@ func containsWords(h, phrase string) bool {
 // normalizeHeading lower-cases a heading and strips what does not name it:
 // numbering ("3.", "2.1", "Step 1:"), emoji, punctuation, "(optional)".
 func normalizeHeading(text string) string {
+	if h, ok := normalizeASCII(text); ok {
+		return h
+	}
 	var b strings.Builder
 	b.Grow(len(text))
 	space := true
@@ -250,6 +274,60 @@ func normalizeHeading(text string) string {
 		break
 	}
 	return strings.Join(words, " ")
+}
+
+// normalizeASCII is normalizeHeading for ASCII text, without the unicode
+// tables; it reports false for text it cannot handle.
+func normalizeASCII(text string) (string, bool) {
+	if len(text) > 256 {
+		return "", false
+	}
+	var buf [256]byte
+	b := buf[:0]
+	space := true
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c >= 0x80:
+			return "", false
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			b = append(b, c)
+			space = false
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+			space = false
+		case c == '\'':
+		default:
+			if !space {
+				b = append(b, ' ')
+				space = true
+			}
+		}
+	}
+	h := strings.TrimRight(string(b), " ")
+	// Leading numbering and trailing qualifiers need the word-level pass.
+	if h != "" && (h[0] >= '0' && h[0] <= '9' || hasNumberingPrefix(h) || hasQualifierSuffix(h)) {
+		return "", false
+	}
+	return h, true
+}
+
+func hasNumberingPrefix(h string) bool {
+	for _, w := range []string{"step ", "part ", "phase ", "section ", "chapter ", "i ", "ii ", "iii ", "iv ", "v ", "vi ", "vii ", "viii ", "ix ", "x "} {
+		if strings.HasPrefix(h, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasQualifierSuffix(h string) bool {
+	for _, w := range []string{" optional", " recommended", " required", " wip", " draft"} {
+		if strings.HasSuffix(h, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func isNumbering(w string) bool {

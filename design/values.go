@@ -371,11 +371,22 @@ func horizonIn(opts Options, l string) (float64, string) {
 func (r *mdReader) text(f *flat, kind SectionKind, parent string) {
 	t := f.String()
 	r.equationCandidate(f, t)
-	r.tradeoffSentences(f, t, kind)
-	if kind != SectionAPI {
-		r.d.API = append(r.d.API, endpointsIn(t, r.fullSpan(f))...)
+	if kind != SectionTradeoffs && kind != SectionOutOfScope {
+		r.texts = append(r.texts, f)
 	}
-	if !readsValues(kind) || r.values.ignoreDepth > 0 {
+	if kind != SectionAPI && strings.IndexByte(t, '/') >= 0 {
+		if eps := endpointsIn(t, Span{}); len(eps) > 0 {
+			sp := r.fullSpan(f)
+			for i := range eps {
+				eps[i].Span = sp
+			}
+			r.d.API = append(r.d.API, eps...)
+		}
+	}
+	// Values are read in the sections that state them, and in text above
+	// the first heading; a chapter about something else ("## IP") is not
+	// read for figures.
+	if !readsValues(kind) || kind == "" && r.cur != r.top || r.values.ignoreDepth > 0 {
 		return
 	}
 	strict := kind == SectionEstimates
@@ -399,22 +410,28 @@ func (r *mdReader) text(f *flat, kind SectionKind, parent string) {
 			}
 		}
 	}
-	if strings.HasSuffix(strings.TrimSpace(t), ":") {
+	if len(t) < 60 && strings.HasSuffix(strings.TrimSpace(t), ":") {
 		r.learnEntity(normalizeLabel(t))
 	}
 	r.sentenceValues(f, t)
 }
 
-// tradeoffSentences keeps sentences outside a trade-offs section that state
-// a trade-off ("at the cost of", "the trade-off is").
-func (r *mdReader) tradeoffSentences(f *flat, t string, kind SectionKind) {
-	if kind == SectionTradeoffs || kind == SectionOutOfScope {
+// tradeoffsInProse keeps, for a document without a trade-offs section,
+// the sentences elsewhere that state one ("at the cost of", "the trade-off
+// is").
+func (r *mdReader) tradeoffsInProse() {
+	if r.d.HasContent(SectionTradeoffs) {
 		return
 	}
-	l := lower(t)
-	if !containsAny(l, "trade-off", "tradeoff", "trade off", "at the cost of", "at the expense of", "in exchange for") {
-		return
+	for _, f := range r.texts {
+		if t := f.String(); hasTradeoffWords(t, f) {
+			r.tradeoffSentences(f, t)
+		}
 	}
+}
+
+// tradeoffSentences keeps the sentences of a text that state a trade-off.
+func (r *mdReader) tradeoffSentences(f *flat, t string) {
 	for _, s := range sentences(t) {
 		if containsAny(lower(s), "trade-off", "tradeoff", "trade off", "at the cost of", "at the expense of", "in exchange for") {
 			r.d.TradeOffs = append(r.d.TradeOffs, Item{Text: s, Span: r.fullSpan(f)})
@@ -422,10 +439,23 @@ func (r *mdReader) tradeoffSentences(f *flat, t string, kind SectionKind) {
 	}
 }
 
+// hasTradeoffWords is a quick test for tradeoffSentences: the phrases all
+// contain "trade" or "cost of", "expense of" or "exchange for".
+func hasTradeoffWords(t string, f *flat) bool {
+	if !strings.Contains(t, "rade") && !strings.Contains(t, "RADE") && !strings.Contains(t, "ost of") && !strings.Contains(t, "xpense of") && !strings.Contains(t, "xchange for") {
+		return false
+	}
+	l := f.Lower()
+	return strings.Contains(l, "trade") || strings.Contains(l, "cost of") || strings.Contains(l, "expense of") || strings.Contains(l, "exchange for")
+}
+
 // splitLabelEquals splits "total = ~1.27 KB": a label without numbers, an
 // equals sign, a value.
 func splitLabelEquals(t string) (label, value string, ok bool) {
-	i := strings.IndexAny(t, "=≈")
+	i := strings.IndexByte(t, '=')
+	if i < 0 {
+		i = strings.Index(t, "≈")
+	}
 	if i <= 0 || i > 60 {
 		return "", "", false
 	}
@@ -471,7 +501,7 @@ func (r *mdReader) sentenceValues(f *flat, t string) {
 		}
 		ms = keep
 	}
-	lt := lower(t)
+	lt := f.Lower()
 	for _, m := range ms {
 		before := lastWords(lt[:m.Start], 7)
 		own := lt[m.Start:m.End]
@@ -585,26 +615,56 @@ func lastWords(s string, n int) string {
 	if i := strings.LastIndexAny(s, ".;!?\n"); i >= 0 && (i+1 >= len(s) || s[i+1] == ' ') {
 		s = s[i+1:]
 	}
-	w := strings.Fields(s)
-	if len(w) > n {
-		w = w[len(w)-n:]
+	s = strings.TrimRight(s, " ")
+	// Walk back over n words.
+	i := len(s)
+	for k := 0; k < n && i > 0; k++ {
+		j := strings.LastIndexByte(s[:i], ' ')
+		if j < 0 {
+			i = 0
+			break
+		}
+		i = j
+		for i > 0 && s[i-1] == ' ' {
+			i--
+		}
 	}
-	return strings.Join(w, " ")
+	return collapseSpaces(strings.TrimLeft(s[i:], " "))
 }
 
 // firstWords returns the first n words of s, up to a sentence break.
 func firstWords(s string, n int) string {
 	for i := 0; i < len(s); i++ {
-		if strings.IndexByte(";!?\n", s[i]) >= 0 || s[i] == '.' && (i+1 == len(s) || s[i+1] == ' ') || s[i] == ',' {
+		if c := s[i]; c == ';' || c == '!' || c == '?' || c == '\n' || c == ',' || c == '.' && (i+1 == len(s) || s[i+1] == ' ') {
 			s = s[:i]
 			break
 		}
 	}
-	w := strings.Fields(s)
-	if len(w) > n {
-		w = w[:n]
+	s = strings.TrimLeft(s, " ")
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		j := strings.IndexByte(s[i:], ' ')
+		if j < 0 {
+			i = len(s)
+			break
+		}
+		i += j
+		if k < n-1 {
+			for i < len(s) && s[i] == ' ' {
+				i++
+			}
+		}
 	}
-	return strings.Join(w, " ")
+	return collapseSpaces(strings.TrimRight(s[:i], " "))
+}
+
+// collapseSpaces folds runs of spaces into one, allocating only when there
+// are some.
+func collapseSpaces(s string) string {
+	if !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\t") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // nameFromWords maps a quantity in a sentence to a canonical name by the
@@ -787,10 +847,14 @@ func (r *mdReader) resolveValues() {
 // equationCandidate keeps text that writes out a calculation, for the
 // arithmetic check.
 func (r *mdReader) equationCandidate(f *flat, t string) {
-	if !strings.ContainsAny(t, "0123456789") {
+	// = and ~ are ASCII; ≈ and → both start with the byte 0xE2; LaTeX
+	// operators start with a backslash.
+	if strings.IndexByte(t, '=') < 0 && strings.IndexByte(t, '~') < 0 &&
+		(strings.IndexByte(t, 0xE2) < 0 || !strings.Contains(t, "≈") && !strings.Contains(t, "→")) &&
+		(strings.IndexByte(t, '\\') < 0 || !strings.Contains(t, `\approx`) && !strings.Contains(t, `\sim`)) {
 		return
 	}
-	if !strings.ContainsAny(t, "=≈~→") && !strings.Contains(t, `\approx`) && !strings.Contains(t, `\sim`) {
+	if !strings.ContainsAny(t, "0123456789") {
 		return
 	}
 	r.d.Equations = append(r.d.Equations, Equation{Text: t, Span: r.fullSpan(f)})
