@@ -1,0 +1,37 @@
+package rules
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// RulesTable renders the README's rules table from the registry.
+func rulesTable() string {
+	var b strings.Builder
+	b.WriteString("| rule | category | default | what it wants |\n|---|---|---|---|\n")
+	for _, r := range Registry() {
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", r.ID, r.Category, r.Severity, r.Summary)
+	}
+	return b.String()
+}
+
+// TestREADMERulesTable keeps the README's table of rules in step with the
+// registry. When it fails, paste the table it prints between the markers.
+func TestREADMERulesTable(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const begin, end = "<!-- rules-table:begin -->\n", "<!-- rules-table:end -->"
+	s := string(src)
+	i, j := strings.Index(s, begin), strings.Index(s, end)
+	if i < 0 || j < i {
+		t.Fatalf("README.md has no %q … %q markers", begin, end)
+	}
+	if got, want := s[i+len(begin):j], rulesTable(); got != want {
+		t.Errorf("README.md's rules table is out of date; replace it with:\n%s", want)
+	}
+}
