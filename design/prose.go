@@ -290,7 +290,30 @@ func measurableTarget(text string, p Options, span func(start, end int) Span) *V
 // sentences splits prose into sentences at ". ", "! ", "? ", "; " and line
 // breaks.
 func sentences(text string) []string {
-	var out []string
+	rs := sentenceRanges(text)
+	out := make([]string, 0, len(rs))
+	for _, r := range rs {
+		out = append(out, text[r[0]:r[1]])
+	}
+	return out
+}
+
+// sentenceRanges returns the byte ranges of the sentences of text, trimmed
+// of surrounding spaces. A period ends a sentence only before a space or
+// the end ("1.5" and "e.g. " do not).
+func sentenceRanges(text string) [][2]int {
+	var out [][2]int
+	add := func(a, b int) {
+		for a < b && (text[a] == ' ' || text[a] == '\n' || text[a] == '\t') {
+			a++
+		}
+		for b > a && (text[b-1] == ' ' || text[b-1] == '\n' || text[b-1] == '\t') {
+			b--
+		}
+		if b > a {
+			out = append(out, [2]int{a, b})
+		}
+	}
 	start := 0
 	for i := 0; i < len(text); i++ {
 		c := text[i]
@@ -300,7 +323,6 @@ func sentences(text string) []string {
 			end = i
 		case '.', '!', '?', ';':
 			if i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n' {
-				// "e.g. " and "i.e. " do not end a sentence.
 				if c == '.' && i >= 3 && (text[i-3:i] == "e.g" || text[i-3:i] == "i.e") {
 					continue
 				}
@@ -308,15 +330,11 @@ func sentences(text string) []string {
 			}
 		}
 		if end >= 0 {
-			if s := strings.TrimSpace(text[start:end]); s != "" {
-				out = append(out, s)
-			}
+			add(start, end)
 			start = end
 		}
 	}
-	if s := strings.TrimSpace(text[start:]); s != "" {
-		out = append(out, s)
-	}
+	add(start, len(text))
 	return out
 }
 

@@ -786,6 +786,24 @@ func (r *mdReader) tableValues(cols []string, header []*flat, rows [][]*flat, sp
 			r.labelValue(header[0].String(), header[1].String(), spans[0], false)
 		}
 	}
+	// "| Total memory | 10M × 50B | 500 MB |": a calculation column and a
+	// result column make an equation.
+	calcCol := -1
+	for i, c := range cols {
+		if containsWords(c, "calculation") || containsWords(c, "formula") || containsWords(c, "math") || containsWords(c, "computation") {
+			calcCol = i
+		}
+	}
+	if calcCol >= 0 && valueCol >= 0 && calcCol != valueCol {
+		for i, row := range rows {
+			if calcCol < len(row) && valueCol < len(row) {
+				calc, res := strings.TrimSpace(row[calcCol].String()), strings.TrimSpace(row[valueCol].String())
+				if strings.ContainsAny(calc, "0123456789") && strings.ContainsAny(res, "0123456789") && !strings.ContainsAny(calc, "=") {
+					r.d.Equations = append(r.d.Equations, Equation{Text: calc + " = " + res, Span: spans[i]})
+				}
+			}
+		}
+	}
 	if valueCol <= nameCol {
 		return
 	}
@@ -857,5 +875,11 @@ func (r *mdReader) equationCandidate(f *flat, t string) {
 	if !strings.ContainsAny(t, "0123456789") {
 		return
 	}
-	r.d.Equations = append(r.d.Equations, Equation{Text: t, Span: r.fullSpan(f)})
+	// One equation per sentence, at the sentence's own line.
+	for _, rg := range sentenceRanges(t) {
+		st := t[rg[0]:rg[1]]
+		if strings.ContainsAny(st, "=~≈→\\") && strings.ContainsAny(st, "0123456789") {
+			r.d.Equations = append(r.d.Equations, Equation{Text: st, Span: r.textSpan(f, rg[0], rg[1])})
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -18,6 +19,8 @@ func rulesTable() string {
 	return b.String()
 }
 
+var updateReadme = flag.Bool("update-readme", false, "rewrite the README's rules table from the registry")
+
 // TestREADMERulesTable keeps the README's table of rules in step with the
 // registry. When it fails, paste the table it prints between the markers.
 func TestREADMERulesTable(t *testing.T) {
@@ -32,6 +35,13 @@ func TestREADMERulesTable(t *testing.T) {
 		t.Fatalf("README.md has no %q … %q markers", begin, end)
 	}
 	if got, want := s[i+len(begin):j], rulesTable(); got != want {
-		t.Errorf("README.md's rules table is out of date; replace it with:\n%s", want)
+		if *updateReadme {
+			s = s[:i+len(begin)] + want + s[j:]
+			if err := os.WriteFile(filepath.Join("..", "README.md"), []byte(s), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+		t.Errorf("README.md's rules table is out of date; run go test ./rules -run TestREADMERulesTable -update-readme, or replace it with:\n%s", want)
 	}
 }
