@@ -297,6 +297,9 @@ func tokenize(s string) []token {
 		case c == '+':
 			toks = append(toks, token{kind: tOp, op: '+', start: i, end: i + 1})
 			i++
+		case c == '^':
+			toks = append(toks, token{kind: tOp, op: '^', start: i, end: i + 1})
+			i++
 		case c == '=':
 			j := i
 			for j < len(s) && s[j] == '=' {
@@ -366,7 +369,7 @@ func scaleWord(w string) ([]float64, bool) {
 		return []float64{1e9, 1}, true
 	case "T", "trillion", "tn":
 		return []float64{1e12}, true
-	case "%":
+	case "%", "percent", "pct":
 		return []float64{0.01}, true
 	case "ms":
 		return []float64{1e-3}, true
@@ -421,7 +424,7 @@ done:
 	// The scale: attached ("10M", "2KB", "99%") or after one space
 	// ("10 million", "2 KB", "200 ms").
 	k := j
-	if k < len(s) && s[k] == ' ' {
+	for k < len(s) && k < j+4 && s[k] == ' ' {
 		k++
 	}
 	e := k
@@ -519,7 +522,7 @@ func (p *evaluator) term() (float64, bool) {
 	if !ok {
 		return 0, false
 	}
-	for p.i < len(p.toks) && p.toks[p.i].kind == tOp && p.toks[p.i].op != '+' {
+	for p.i < len(p.toks) && p.toks[p.i].kind == tOp && (p.toks[p.i].op == '*' || p.toks[p.i].op == '/') {
 		op := p.toks[p.i].op
 		p.i++
 		w, ok := p.factor()
@@ -539,6 +542,23 @@ func (p *evaluator) term() (float64, bool) {
 }
 
 func (p *evaluator) factor() (float64, bool) {
+	v, ok := p.primary()
+	if !ok {
+		return 0, false
+	}
+	// "62^7": a power binds tighter than × and /.
+	if p.i < len(p.toks) && p.toks[p.i].kind == tOp && p.toks[p.i].op == '^' {
+		p.i++
+		e, ok := p.primary()
+		if !ok || e > 64 || e < -64 {
+			return 0, false
+		}
+		v = math.Pow(v, e)
+	}
+	return v, true
+}
+
+func (p *evaluator) primary() (float64, bool) {
 	if p.i >= len(p.toks) {
 		return 0, false
 	}

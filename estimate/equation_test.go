@@ -33,6 +33,11 @@ func TestCheckEquations(t *testing.T) {
 		{"\\frac{10,000,000}{86,400} \\approx 116", false},
 		{"1,000 TPS × 200 ms = 200 requests in flight", false},
 		{"2 KB × 1,000 writes/s = 2 MB/s", false},
+		{`$100 \times 100 \space million = 10 \space billion/month$`, false},
+		{`$\frac{100 \space million}{(30 \space days \times 24 \space hrs \times 3600 \space seconds)} = \sim 40 \space URLs/second$`, false},
+		{`$20 \space percent \times 350 \space million \times 500 \space bytes = 35 \space GB/day$`, false},
+		{`$62^7 = \sim 3.5 \space trillion$`, false},
+		{"62^7 = 3.5 billion", true},
 		// Slips.
 		{"500 writes/s × 2 KB = 100 MB/s", true},
 		{"10M requests/day ÷ 86,400 = 1,157 TPS", true},

@@ -184,7 +184,17 @@ func (n Name) Coerce(q Quantity) (Quantity, error) {
 }
 
 func (n Name) mismatch(q Quantity) error {
-	return fmt.Errorf("%s expects a %s, got %s (a %s)", n.ID, n.Dim, Format(q), q.Dim)
+	return fmt.Errorf("%s needs %s, such as %s, but %s is %s", n.ID, dimPhrase[n.Dim], dimExample[n.Dim], Format(q), dimPhrase[q.Dim])
+}
+
+var dimPhrase = map[Dim]string{
+	Count: "a count", Bytes: "a size", Duration: "a duration", Rate: "a rate",
+	ByteRate: "a size per second", Ratio: "a ratio", Percent: "a percentage",
+}
+
+var dimExample = map[Dim]string{
+	Count: "10M", Bytes: "2 KB", Duration: "5 years", Rate: "500/s",
+	ByteRate: "20 MB/s", Ratio: "3x", Percent: "99.9%",
 }
 
 // FormatAs prints a value the way the name reads best: TPS for request

@@ -97,9 +97,10 @@ type Pass struct {
 	// For suppression-reason, which runs after the others: how many
 	// findings each directive waived, today's date, and the rule ids
 	// that exist.
-	used  []int
-	now   time.Time
-	known map[string]bool
+	used   []int
+	now    time.Time
+	known  map[string]bool
+	active map[string]bool
 }
 
 // RuleOptions are the per-rule settings of the configuration.

@@ -104,6 +104,7 @@ func Run(d *design.Design, cfg Config) *Report {
 	overrides := documentOverrides(d)
 	var findings []Finding
 	var directives *Rule
+	active := map[string]bool{}
 	for _, r := range all {
 		set := cfg.Settings[r.ID]
 		if ov, ok := overrides[r.ID]; ok {
@@ -115,6 +116,7 @@ func Run(d *design.Design, cfg Config) *Report {
 		if set.Off {
 			continue
 		}
+		active[r.ID] = true
 		if r.ID == SuppressionReason.ID {
 			directives = r
 			continue
@@ -134,7 +136,7 @@ func Run(d *design.Design, cfg Config) *Report {
 	if directives != nil {
 		set := cfg.Settings[directives.ID]
 		var out []Finding
-		p := &Pass{Design: d, Estimate: rep.Estimate, rule: directives, out: &out, used: used, now: cfg.Now, known: knownIDs(all)}
+		p := &Pass{Design: d, Estimate: rep.Estimate, rule: directives, out: &out, used: used, now: cfg.Now, known: knownIDs(all), active: active}
 		runRule(directives, p)
 		for i := range out {
 			out[i].Severity = severityOf(directives, set, out[i])
