@@ -140,6 +140,7 @@ func readMarkdown(path string, src []byte, opts Options) (*Design, error) {
 	}
 	r.top = &frame{level: 0}
 	r.cur = r.top
+	r.learnEntities(body)
 	r.walk(doc)
 	r.closeTo(0)
 	r.finishTop()

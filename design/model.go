@@ -236,6 +236,21 @@ type Endpoint struct {
 	Span        Span
 }
 
+// RateClaim is a rate stated in prose for something the estimator has no
+// name for ("10 billion searches per month", "4,000 search requests per
+// second"). Two claims about the same thing must agree.
+type RateClaim struct {
+	// Noun is what is counted, folded ("search" for both "searches" and
+	// "search requests").
+	Noun     string
+	Quantity estimate.Quantity
+	Text     string
+	Span     Span
+	// Scope is the line of the outermost heading above the claim (0 for
+	// none); claims are compared only within one scope.
+	Scope int
+}
+
 // Equation is a calculation written out in the text, kept for the
 // arithmetic check.
 type Equation struct {
@@ -295,6 +310,7 @@ type Design struct {
 	API          []Endpoint
 	Summary      []Item
 	Equations    []Equation
+	Rates        []RateClaim
 	Diagrams     []Span
 	Suppressions []Suppression
 	Overrides    []Override

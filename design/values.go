@@ -1,6 +1,7 @@
 package design
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/designlint/designlint/estimate"
@@ -103,6 +104,10 @@ func (r *mdReader) familyOf(l string) family {
 		return famReads
 	case containsWords(l, "writes") || containsWords(l, "write") || containsAny(l, "write requests", "write qps", "write tps", "uploads", "new urls", "new posts", "inserts", "posts per") || r.mentionsEntity(l):
 		return famWrites
+	case containsWords(l, "search") || containsWords(l, "searches"):
+		// Searches are one kind of request among others: they are not
+		// the total, nor reads of what is written.
+		return famNone
 	case containsAny(l, "request", "requests", "qps", "rps", "tps", "traffic", "throughput", "load", "api calls", "calls", "queries", "hits", "req"):
 		return famRequests
 	}
@@ -214,6 +219,11 @@ func (r *mdReader) labelValue(label, value string, sp Span, strict bool) bool {
 		return false
 	}
 	r.learnEntity(l)
+	// "Ingress: 139 × 2 KB = 278 KB/s average; 417 × 2 KB = 834 KB/s at
+	// peak": the first clause is the figure the label names.
+	if i := strings.Index(value, "; "); i > 0 {
+		value = value[:i]
+	}
 	// "Requests per day: 100,000 × 100 = 10M": the result is the value.
 	if i := lastEquals(value); i >= 0 {
 		value = strings.TrimSpace(value[i:])
@@ -319,6 +329,26 @@ func lastEquals(s string) int {
 	}
 	return best
 }
+
+// learnEntities finds, before the walk, what the document's writes create,
+// from "size per tweet" wherever it is: assumptions often come before the
+// sizes ("500 million tweets per day" above "Size per tweet").
+func (r *mdReader) learnEntities(src []byte) {
+	for i := 0; ; {
+		j := bytes.Index(src[i:], []byte("ize per "))
+		if j < 0 {
+			return
+		}
+		i += j + len("ize per ")
+		end := i
+		for end < len(src) && end-i < 40 && (isLetterByte(src[end]) || src[end] == ' ' || src[end] == '-') {
+			end++
+		}
+		r.learnEntity("size per " + lower(strings.TrimSpace(string(src[i:end]))))
+	}
+}
+
+func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // learnEntity remembers what a write creates from "size per paste",
 // "average tweet size".
@@ -502,6 +532,9 @@ func (r *mdReader) sentenceValues(f *flat, t string) {
 		ms = keep
 	}
 	lt := f.Lower()
+	if eq < 0 && !hasOperator(t) {
+		r.rateClaims(f, t, lt, ms)
+	}
 	for _, m := range ms {
 		before := lastWords(lt[:m.Start], 7)
 		own := lt[m.Start:m.End]
@@ -574,6 +607,124 @@ func periodWordOf(w string) (estimate.Period, bool) {
 		return estimate.PerYear, true
 	}
 	return 0, false
+}
+
+// rateClaims records the rates stated in a sentence with what they count:
+// "4 paste writes per second", "60 thousand tweets delivered on fanout per
+// second".
+func (r *mdReader) rateClaims(f *flat, t, lt string, ms []estimate.Match) {
+	for _, m := range ms {
+		q := m.Quantity
+		var words []string
+		per := estimate.Period(0)
+		switch q.Dim {
+		case estimate.Rate:
+			// The words between the number and the period.
+			words = strings.Fields(lt[m.Start:m.End])
+			per = q.Per
+		case estimate.Count:
+			after := strings.Fields(firstWords(lt[m.End:], 9))
+			found := false
+			for i := 0; i+1 < len(after) && i < 8; i++ {
+				if w := after[i]; w == "per" || w == "a" || w == "each" || w == "every" {
+					if p, ok := periodWordOf(after[i+1]); ok {
+						words, per, found = after[:i], p, true
+						break
+					}
+				}
+			}
+			if !found {
+				continue
+			}
+			q = estimate.Quantity{Value: q.Value / r.opts.Calendar.Seconds(per), Dim: estimate.Rate, Per: per}
+		default:
+			continue
+		}
+		noun := rateNoun(words)
+		if noun == "" || noun == "request" || noun == "req" || noun == "query" || noun == "call" {
+			// Plain requests are the estimator's own figures; a
+			// bare "requests" in prose may mean reads in one
+			// sentence and writes in the next.
+			continue
+		}
+		// "at peak" and "per user" make a different figure of the same
+		// thing.
+		ctx := lastWords(lt[:m.Start], 6) + " " + lt[m.Start:m.End] + " " + firstWords(lt[m.End:], 6)
+		if containsAny(ctx, "peak", "max", "busiest", "burst") {
+			noun = "peak " + noun
+		}
+		if containsAny(ctx, "per user", "each user", "a user", "users make", "user makes", "every user", "per dau") && !strings.Contains(noun, "per user") {
+			noun += " per user"
+		}
+		r.d.Rates = append(r.d.Rates, RateClaim{Noun: noun, Quantity: q, Text: strings.TrimSpace(t[m.Start:min(len(t), m.End+len(firstWords(t[m.End:], 9)))]), Span: r.textSpan(f, m.Start, m.End), Scope: r.scope()})
+	}
+}
+
+// scope names the part of the document a statement belongs to: the
+// outermost heading above it other than the document's title. Figures in
+// different parts (the chapters of a book of designs) are not compared.
+func (r *mdReader) scope() int {
+	var outer *frame
+	for fr := r.cur; fr != nil && fr != r.top; fr = fr.parent {
+		if fr.parent == r.top && fr.level == 1 && fr.title == r.d.Title && !fr.own {
+			break
+		}
+		outer = fr
+	}
+	if outer == nil {
+		return 0
+	}
+	return outer.span.Start.Line
+}
+
+// rateNoun folds the words naming what a rate counts: numbers, scales,
+// periods and filler go; "requests" goes when something qualifies it; each
+// word is made singular. "search requests" and "searches" are both
+// "search"; "requests per user" is "request per user".
+func rateNoun(words []string) string {
+	var out []string
+	skipPeriod := false
+	for i, w := range words {
+		w = strings.Trim(w, ".,;:()*_`\"'")
+		if w == "" || skipPeriod {
+			skipPeriod = false
+			continue
+		}
+		if w[0] >= '0' && w[0] <= '9' || w == "~" {
+			continue
+		}
+		switch w {
+		case "thousand", "million", "billion", "trillion", "k", "m", "b", "bn", "mn", "the", "of", "on", "a", "an", "new", "total", "in", "about", "around", "roughly", "average", "avg":
+			continue
+		case "per", "/", "each", "every":
+			if i+1 < len(words) {
+				if _, ok := periodWordOf(words[i+1]); ok {
+					skipPeriod = true
+					continue
+				}
+			}
+			out = append(out, "per")
+			continue
+		}
+		if _, ok := periodWordOf(w); ok && (w == "daily" || w == "monthly" || w == "yearly") {
+			continue
+		}
+		out = append(out, singular(w))
+	}
+	if len(out) > 1 {
+		kept := out[:0]
+		for i, w := range out {
+			if (w == "request" || w == "req") && i > 0 && out[i-1] != "per" {
+				continue
+			}
+			kept = append(kept, w)
+		}
+		out = kept
+	}
+	if len(out) == 0 || len(out) > 6 {
+		return ""
+	}
+	return strings.Join(out, " ")
 }
 
 // hasOperator reports whether text has an arithmetic operator between two

@@ -242,10 +242,29 @@ func Chain() []string {
 type evaluation struct {
 	in   Inputs
 	vals map[string]Quantity
+	// deps records, for each computed figure, the stated figures it was
+	// computed from, so that no figure is derived from itself (reads from
+	// writes from reads).
+	deps map[string]map[string]bool
 	// declaredFirst makes declared figures feed later steps in preference
 	// to derived ones (the arithmetic check); otherwise derivations win
 	// and declared figures only fill gaps (the table).
 	declaredFirst bool
+}
+
+// depsOf returns the stated figures a value rests on: itself when it is
+// used as stated, what it was computed from otherwise.
+func (e *evaluation) depsOf(name string) map[string]bool {
+	if _, ok := e.in.Assumed[name]; ok {
+		return map[string]bool{name: true}
+	}
+	if _, ok := e.in.Declared[name]; ok && e.declaredFirst {
+		return map[string]bool{name: true}
+	}
+	if d, ok := e.deps[name]; ok {
+		return d
+	}
+	return map[string]bool{name: true}
 }
 
 func (e *evaluation) get(name string) (Quantity, bool) {
@@ -274,6 +293,15 @@ func (e *evaluation) apply(s step) (Figure, []string, bool) {
 		v := map[string]float64{}
 		var missing []string
 		var used []Quantity
+		circular := false
+		for _, n := range a.inputs {
+			if _, ok := e.get(n); ok && e.depsOf(n)[s.name] {
+				circular = true
+			}
+		}
+		if circular {
+			continue
+		}
 		for _, n := range a.inputs {
 			q, ok := e.get(n)
 			if !ok {
@@ -313,6 +341,13 @@ func (e *evaluation) apply(s step) (Figure, []string, bool) {
 		if s.minimum > 0 && x < s.minimum {
 			x = s.minimum
 		}
+		deps := map[string]bool{}
+		for _, in := range f.Inputs {
+			for k := range e.depsOf(in) {
+				deps[k] = true
+			}
+		}
+		e.deps[s.name] = deps
 		n := nameIndex[s.name]
 		f.Value = Quantity{Value: x, Dim: n.Dim}
 		if n.Dim == Rate {
@@ -335,8 +370,8 @@ func Derive(in Inputs) *Result {
 		in.Calendar = DefaultCalendar
 	}
 	res := &Result{Assumed: in.Assumed}
-	table := &evaluation{in: in, vals: map[string]Quantity{}}
-	check := &evaluation{in: in, vals: map[string]Quantity{}, declaredFirst: true}
+	table := &evaluation{in: in, vals: map[string]Quantity{}, deps: map[string]map[string]bool{}}
+	check := &evaluation{in: in, vals: map[string]Quantity{}, deps: map[string]map[string]bool{}, declaredFirst: true}
 	for _, s := range chain {
 		if _, assumed := in.Assumed[s.name]; assumed {
 			// An input given outright (requests_per_day in the

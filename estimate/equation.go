@@ -69,11 +69,20 @@ func CheckEquations(text string, maxRatio float64) []Mismatch {
 }
 
 // compare evaluates both sides under every reading of their ambiguous
-// scales and reports the best agreement.
+// scales and reports the best agreement. When one side writes no scale at
+// all ("278 × 3 = 834 MB/s"), the other side's scales may be the unit the
+// author left out, and it is also read without them.
 func compare(l, r side, maxRatio float64) (ratio, lv, rv float64, ok bool) {
 	ratio = math.Inf(1)
-	for _, a := range l.values() {
-		for _, b := range r.values() {
+	lvals, rvals := l.values(), r.values()
+	if !l.scaled() && r.scaled() {
+		rvals = append(rvals, r.unscaled()...)
+	}
+	if l.scaled() && !r.scaled() {
+		lvals = append(lvals, l.unscaled()...)
+	}
+	for _, a := range lvals {
+		for _, b := range rvals {
 			if math.IsNaN(a) || math.IsNaN(b) || math.IsInf(a, 0) || math.IsInf(b, 0) {
 				continue
 			}
@@ -458,6 +467,29 @@ type side struct {
 	toks       []token
 	start, end int // byte offsets in the normalised text
 	ops        bool
+}
+
+// scaled reports whether any number of the side has a scale or unit
+// prefix.
+func (sd side) scaled() bool {
+	for _, t := range sd.toks {
+		if t.kind == tNum && (len(t.alts) > 1 || t.alts[0] != 1) {
+			return true
+		}
+	}
+	return false
+}
+
+// unscaled evaluates the side with every scale taken as 1.
+func (sd side) unscaled() []float64 {
+	toks := make([]token, len(sd.toks))
+	copy(toks, sd.toks)
+	for i := range toks {
+		if toks[i].kind == tNum {
+			toks[i].alts = []float64{1}
+		}
+	}
+	return side{toks: toks}.values()
 }
 
 func (sd side) values() []float64 {

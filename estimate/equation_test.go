@@ -38,6 +38,11 @@ func TestCheckEquations(t *testing.T) {
 		{`$20 \space percent \times 350 \space million \times 500 \space bytes = 35 \space GB/day$`, false},
 		{`$62^7 = \sim 3.5 \space trillion$`, false},
 		{"62^7 = 3.5 billion", true},
+		// A unit left out on one side is not a slip of a million...
+		{"Peak: 278 × 3 = 834 MB/s", false},
+		// ...but a wrong product still is.
+		{"40 × 100 = 40k", true},
+		{"100 × 10 = 1M", true},
 		// Slips.
 		{"500 writes/s × 2 KB = 100 MB/s", true},
 		{"10M requests/day ÷ 86,400 = 1,157 TPS", true},

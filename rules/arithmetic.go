@@ -73,6 +73,17 @@ func checkArithmetic(p *Pass) {
 			reported[v.Span.Start.Line] = true
 		}
 	}
+	for _, rc := range RateChecks(d) {
+		if rc.Ratio <= maxRatio || reported[rc.Claim.Span.Start.Line] {
+			continue
+		}
+		reported[rc.Claim.Span.Start.Line] = true
+		p.Report(rc.Claim.Span, "rate:"+rc.Claim.Noun,
+			"%s says %s a second, but %s (line %d) says %s a second; %s apart%s; make them agree",
+			quote(shorten(rc.Claim.Text, 50)), estimate.FormatNumber(rc.Claim.Quantity.Value),
+			quote(shorten(rc.Earlier.Text, 50)), rc.Earlier.Span.Start.Line, estimate.FormatNumber(rc.Earlier.Quantity.Value),
+			ratioText(rc.Ratio), periodHint(rc.Ratio))
+	}
 	for _, eq := range d.Equations {
 		if reported[eq.Span.Start.Line] {
 			continue
@@ -83,6 +94,52 @@ func checkArithmetic(p *Pass) {
 				shorten(m.Left, 60), shorten(m.Right, 40), estimate.FormatNumber(m.LeftValue), estimate.FormatNumber(m.RightValue), ratioText(m.Ratio))
 		}
 	}
+}
+
+// RateCheck compares a rate the document states with an earlier statement
+// of the same thing at another period.
+type RateCheck struct {
+	Claim, Earlier design.RateClaim
+	Ratio          float64
+}
+
+// RateChecks pairs each stated rate with the first statement of the same
+// thing, when they were written in different periods or as different
+// numbers ("10 billion searches per month" and "4,000 search requests per
+// second").
+func RateChecks(d *design.Design) []RateCheck {
+	type key struct {
+		noun  string
+		scope int
+	}
+	first := map[key]design.RateClaim{}
+	var out []RateCheck
+	for _, c := range d.Rates {
+		k := key{c.Noun, c.Scope}
+		e, ok := first[k]
+		if !ok {
+			first[k] = c
+			continue
+		}
+		if e.Span.Start.Line == c.Span.Start.Line {
+			continue
+		}
+		out = append(out, RateCheck{Claim: c, Earlier: e, Ratio: estimate.Disagreement(c.Quantity.Value, e.Quantity.Value)})
+	}
+	return out
+}
+
+// periodHint names the slip a rate ratio points to.
+func periodHint(r float64) string {
+	for _, p := range []struct {
+		f    float64
+		hint string
+	}{{86400, "per day and per second"}, {30, "per month and per day"}, {2.592e6, "per month and per second"}, {3600, "per hour and per second"}, {365, "per year and per day"}} {
+		if math.Abs(r/p.f-1) < 0.05 {
+			return " (were " + p.hint + " mixed up?)"
+		}
+	}
+	return ""
 }
 
 // ratioText prints how far apart two figures are: "10x", "2.5x".

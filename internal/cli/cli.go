@@ -140,6 +140,7 @@ unparseable files, paths that matched no document).`,
 	pf.BoolVarP(&g.quiet, "quiet", "q", false, "print findings only: no summary line and no notes")
 	root.AddCommand(
 		newLintCmd(io, g),
+		newEstimateCmd(io, g),
 		newRulesCmd(io, g),
 		newSchemaCmd(io),
 		newVersionCmd(io),

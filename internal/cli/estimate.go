@@ -1,0 +1,221 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/designlint/designlint/design"
+	"github.com/designlint/designlint/estimate"
+	"github.com/designlint/designlint/internal/report"
+	"github.com/designlint/designlint/rules"
+)
+
+const estimateLong = `Work out a design's capacity figures and show the work: every derived
+figure (requests per day, average and peak TPS, reads and writes, storage per
+day, per year and in total, bandwidth, servers, cache memory, concurrency,
+queue growth, monthly downtime) with its formula and the value of each input,
+in the order of the chain. Defaults the estimator relies on are printed
+beside the figure they affect; no peak is invented.
+
+Assumptions come from the document and from --set, which wins:
+
+  designlint estimate docs/feed.md --set peak_factor=3
+  designlint estimate --set dau=10M --set requests_per_user_per_day=40 --set peak_factor=3
+
+Figures the document declares are compared with their formula applied to
+the figures they are made from; a disagreement beyond the allowed ratio
+(1.5 by default) is a finding, and the command exits 1 as lint does.
+
+Conventions: a day is 86,400 s, a month 30 days, a year 365 days; KB, MB and
+GB are powers of 1000, KiB, MiB and GiB powers of 1024; b and bps are bits.`
+
+type estimateOptions struct {
+	format   string
+	sets     []string
+	failOn   string
+	maxRatio float64
+}
+
+func newEstimateCmd(io *IO, g *globalOptions) *cobra.Command {
+	o := &estimateOptions{}
+	cmd := &cobra.Command{
+		Use:   "estimate [PATH]",
+		Short: "Work out a design's capacity figures, with formulas",
+		Long:  estimateLong,
+		Args:  cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runEstimate(io, g, o, args)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.format, "format", "f", "text", "output format: text or json")
+	f.StringArrayVar(&o.sets, "set", nil, "an assumption as name=value (repeatable), e.g. --set dau=10M")
+	f.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a declared figure disagrees at or above this severity: error, warning, info or never")
+	f.Float64Var(&o.maxRatio, "max-ratio", rules.DefaultMaxRatio, "how far a declared figure may be from the derived one, either way")
+	_ = cmd.RegisterFlagCompletionFunc("set", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		var out []string
+		for _, n := range estimate.Names() {
+			out = append(out, n.ID+"=\t"+n.Summary)
+		}
+		return out, cobra.ShellCompDirectiveNoSpace | cobra.ShellCompDirectiveNoFileComp
+	})
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// parseSets reads --set name=value pairs into canonical quantities.
+func parseSets(sets []string, cal estimate.Calendar) (map[string]estimate.Quantity, error) {
+	out := map[string]estimate.Quantity{}
+	p := estimate.Parser{Calendar: cal}
+	for _, s := range sets {
+		name, value, ok := strings.Cut(s, "=")
+		name = strings.TrimSpace(name)
+		if !ok || name == "" || strings.TrimSpace(value) == "" {
+			return nil, fmt.Errorf("--set %q: write name=value, e.g. --set dau=10M", s)
+		}
+		n, known := estimate.Lookup(name)
+		if !known {
+			msg := fmt.Sprintf("--set %s: unknown name", name)
+			if sug := rules.Suggest(name, estimate.NameIDs()); sug != "" {
+				msg += fmt.Sprintf("; did you mean %q?", sug)
+			}
+			return nil, fmt.Errorf("%s", msg)
+		}
+		q, err := p.Parse(value, n.Dim)
+		if err == nil {
+			q, err = n.Coerce(q)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("--set %s: %v", name, err)
+		}
+		out[name] = q
+	}
+	return out, nil
+}
+
+func runEstimate(io *IO, g *globalOptions, o *estimateOptions, args []string) error {
+	if o.format != "text" && o.format != "json" {
+		return failure("unknown format %q for estimate (want text or json)", o.format)
+	}
+	failOn, err := parseFailOn(o.failOn)
+	if err != nil {
+		return failure("%v", err)
+	}
+	if o.maxRatio <= 1 {
+		return failure("--max-ratio must be above 1")
+	}
+	cal := estimate.DefaultCalendar
+	sets, err := parseSets(o.sets, cal)
+	if err != nil {
+		return failure("%v", err)
+	}
+	if len(args) == 0 && len(sets) == 0 {
+		return failure("nothing to estimate: give a design document or assumptions with --set (designlint estimate --help)")
+	}
+	e := &report.Estimate{Sources: map[string]string{}, MaxRatio: o.maxRatio, Declared: map[string]design.Value{}}
+	in := estimate.Inputs{Assumed: map[string]estimate.Quantity{}, Declared: map[string]estimate.Quantity{}, Calendar: cal}
+	var d *design.Design
+	if len(args) == 1 {
+		e.Path = args[0]
+		d, err = design.ReadFile(args[0], design.Options{Calendar: cal})
+		if err != nil {
+			return failure("%s", report.Clean(err.Error()))
+		}
+		in = rules.Inputs(d, cal)
+		for name, v := range d.Assumptions {
+			e.Sources[name] = fmt.Sprintf("line %d", v.Span.Start.Line)
+		}
+		for name := range in.Assumed {
+			if _, ok := e.Sources[name]; !ok {
+				e.Sources[name] = "availability target"
+			}
+		}
+		e.Declared = d.Declared
+	}
+	for name, q := range sets {
+		in.Assumed[name] = q
+		e.Sources[name] = "--set"
+	}
+	e.Result = estimate.Derive(in)
+	if o.format == "json" {
+		err = printEstimateJSON(io, e)
+	} else {
+		err = report.PrintEstimate(io.Out, e)
+	}
+	if err != nil {
+		return failure("%v", err)
+	}
+	if d != nil {
+		for _, is := range d.Issues {
+			fmt.Fprintf(io.Err, "designlint: %s:%d:%d: %s\n", report.Clean(d.Path), is.Span.Start.Line, is.Span.Start.Col, report.Clean(is.Message))
+		}
+	}
+	if failOn != 0 && failOn <= rules.EstimateArithmetic.Severity {
+		for _, c := range e.Result.Checks {
+			if c.Ratio > o.maxRatio {
+				return silentExit(exitFindings)
+			}
+		}
+	}
+	return nil
+}
+
+type jsonEstimate struct {
+	Version     int                              `json:"version"`
+	Path        string                           `json:"path,omitempty"`
+	Assumptions map[string]report.JSONAssumption `json:"assumptions"`
+	Estimates   map[string]report.JSONEstimate   `json:"estimates"`
+	Checks      []jsonCheck                      `json:"checks"`
+	Unchecked   []jsonUnchecked                  `json:"unchecked"`
+}
+
+type jsonCheck struct {
+	Name     string  `json:"name"`
+	Declared float64 `json:"declared"`
+	Derived  float64 `json:"derived"`
+	Unit     string  `json:"unit"`
+	Ratio    float64 `json:"ratio"`
+	Formula  string  `json:"formula"`
+	OK       bool    `json:"ok"`
+	Line     int     `json:"line,omitempty"`
+}
+
+type jsonUnchecked struct {
+	Name    string   `json:"name"`
+	Missing []string `json:"missing"`
+}
+
+func printEstimateJSON(io *IO, e *report.Estimate) error {
+	rep := &rules.Report{Estimate: e.Result, Design: &design.Design{Assumptions: map[string]design.Value{}, Declared: e.Declared}}
+	out := jsonEstimate{Version: 1, Path: report.Clean(e.Path), Checks: []jsonCheck{}, Unchecked: []jsonUnchecked{}}
+	out.Assumptions, out.Estimates = report.EstimateJSON(rep)
+	for name, src := range e.Sources {
+		if a, ok := out.Assumptions[name]; ok {
+			var line int
+			if _, err := fmt.Sscanf(src, "line %d", &line); err == nil {
+				a.Line = line
+				out.Assumptions[name] = a
+			}
+		}
+	}
+	for _, c := range e.Result.Checks {
+		ratio := c.Ratio
+		if ratio > 1e300 {
+			ratio = 0
+		}
+		jc := jsonCheck{Name: c.Name, Declared: c.Declared.Value, Derived: c.Derived.Value, Unit: c.Derived.Dim.BaseUnit(), Ratio: ratio, Formula: c.Formula, OK: c.Ratio <= e.MaxRatio}
+		if v, ok := e.Declared[c.Name]; ok {
+			jc.Line = v.Span.Start.Line
+		}
+		out.Checks = append(out.Checks, jc)
+	}
+	for _, u := range e.Result.Unchecked {
+		out.Unchecked = append(out.Unchecked, jsonUnchecked{Name: u.Name, Missing: u.Missing})
+	}
+	enc := json.NewEncoder(io.Out)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
