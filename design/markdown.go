@@ -605,7 +605,7 @@ func (r *mdReader) list(l *ast.List, fr *frame, depth int, label SectionKind, pa
 		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
 			switch v := c.(type) {
 			case *ast.List:
-				r.list(v, fr, depth+1, itemLabel, t)
+				r.list(v, fr, depth+1, itemLabel, ancestry(parent, t))
 			case *ast.Paragraph, *ast.TextBlock, *ast.Heading:
 				// already in the item's text
 			default:
@@ -613,6 +613,30 @@ func (r *mdReader) list(l *ast.List, fr *frame, depth int, label SectionKind, pa
 			}
 		}
 	}
+}
+
+// ancestry appends an item's text to the labels above it, keeping the
+// last three: "Write › QPS" qualifies the figures nested under them.
+func ancestry(parent, t string) string {
+	if len(t) > 60 {
+		t = t[:60]
+	}
+	if parent == "" {
+		return t
+	}
+	parts := strings.Split(parent, " › ")
+	if len(parts) >= 3 {
+		parts = parts[len(parts)-2:]
+	}
+	return strings.Join(append(parts, t), " › ")
+}
+
+// lastAncestor is the item directly above.
+func lastAncestor(parent string) string {
+	if i := strings.LastIndex(parent, " › "); i >= 0 {
+		return parent[i+len(" › "):]
+	}
+	return parent
 }
 
 // nestedText joins the text of an item's nested lists: the details of a

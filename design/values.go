@@ -108,10 +108,20 @@ func (r *mdReader) familyOf(l string) family {
 		// Searches are one kind of request among others: they are not
 		// the total, nor reads of what is written.
 		return famNone
-	case containsAny(l, "request", "requests", "qps", "rps", "tps", "traffic", "throughput", "load", "api calls", "calls", "queries", "hits", "req"):
+	case containsAny(l, "request", "traffic", "throughput", "api calls", "queries") || anyWord(l, "qps", "rps", "tps", "req", "reqs", "load", "calls", "hits"):
 		return famRequests
 	}
 	return famNone
+}
+
+// anyWord reports whether l contains one of the words on word boundaries.
+func anyWord(l string, words ...string) bool {
+	for _, w := range words {
+		if containsWords(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionsEntity reports whether words name the thing a write creates, as
@@ -130,7 +140,7 @@ func (r *mdReader) mentionsEntity(l string) bool {
 func nameForFamily(f family, q estimate.Quantity, l string) string {
 	peak := containsAny(l, "peak", "max", "burst", "busiest")
 	perUser := containsAny(l, "per user", "each user", "a user", "per dau", "per active user", "users make", "user makes", "every user", "users each", "each making", "users making", "users send", "user sends")
-	perSecond := q.Dim == estimate.Rate && q.Per == estimate.PerSecond || containsAny(l, "per second", "qps", "tps", "rps", "/s")
+	perSecond := q.Dim == estimate.Rate && q.Per == estimate.PerSecond || containsAny(l, "per second", "/s") || anyWord(l, "qps", "tps", "rps")
 	switch f {
 	case famRequests, famReads, famWrites:
 		prefix := map[family]string{famRequests: "", famReads: "read_", famWrites: "write_"}[f]
@@ -372,6 +382,11 @@ func singular(w string) string {
 	if strings.HasSuffix(w, "ies") {
 		return w[:len(w)-3] + "y"
 	}
+	for _, suf := range []string{"ches", "shes", "sses", "xes", "zes"} {
+		if strings.HasSuffix(w, suf) && w != "caches" {
+			return w[:len(w)-2]
+		}
+	}
 	if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
 		return w[:len(w)-1]
 	}
@@ -431,7 +446,7 @@ func (r *mdReader) text(f *flat, kind SectionKind, parent string) {
 		}
 		// "Total: ~10 KB" under "Size per tweet": the parent names it.
 		if parent != "" {
-			pl := strings.TrimSuffix(strings.TrimSpace(parent), ":")
+			pl := strings.TrimSuffix(strings.TrimSpace(lastAncestor(parent)), ":")
 			if r.labelValue(pl+" "+label, value, sp, false) {
 				return
 			}
@@ -443,7 +458,7 @@ func (r *mdReader) text(f *flat, kind SectionKind, parent string) {
 	if len(t) < 60 && strings.HasSuffix(strings.TrimSpace(t), ":") {
 		r.learnEntity(normalizeLabel(t))
 	}
-	r.sentenceValues(f, t)
+	r.sentenceValues(f, t, parent)
 }
 
 // tradeoffsInProse keeps, for a document without a trade-offs section,
@@ -506,7 +521,7 @@ func isGenericLabel(l string) bool {
 }
 
 // sentenceValues reads quantities in prose by the words around them.
-func (r *mdReader) sentenceValues(f *flat, t string) {
+func (r *mdReader) sentenceValues(f *flat, t, parent string) {
 	if !strings.ContainsAny(t, "0123456789") {
 		return
 	}
@@ -549,6 +564,11 @@ func (r *mdReader) sentenceValues(f *flat, t string) {
 			}
 		}
 		name := r.nameFromWords(m.Quantity, before, own, after)
+		if name == "" && parent != "" && len(t) < 80 {
+			// "- Write › QPS › 100m / (…) = ~40 URLs/s": the labels
+			// above a short item say what it counts.
+			name = r.nameFromWords(m.Quantity, lower(parent)+" "+before, own, after)
+		}
 		if name == "" {
 			continue
 		}
@@ -617,6 +637,7 @@ func (r *mdReader) rateClaims(f *flat, t, lt string, ms []estimate.Match) {
 		q := m.Quantity
 		var words []string
 		per := estimate.Period(0)
+		end := m.End
 		switch q.Dim {
 		case estimate.Rate:
 			// The words between the number and the period.
@@ -629,6 +650,10 @@ func (r *mdReader) rateClaims(f *flat, t, lt string, ms []estimate.Match) {
 				if w := after[i]; w == "per" || w == "a" || w == "each" || w == "every" {
 					if p, ok := periodWordOf(after[i+1]); ok {
 						words, per, found = after[:i], p, true
+						phrase := after[i] + " " + after[i+1]
+						if k := strings.Index(lt[m.End:], phrase); k >= 0 {
+							end = m.End + k + len(phrase)
+						}
 						break
 					}
 				}
@@ -656,7 +681,7 @@ func (r *mdReader) rateClaims(f *flat, t, lt string, ms []estimate.Match) {
 		if containsAny(ctx, "per user", "each user", "a user", "users make", "user makes", "every user", "per dau") && !strings.Contains(noun, "per user") {
 			noun += " per user"
 		}
-		r.d.Rates = append(r.d.Rates, RateClaim{Noun: noun, Quantity: q, Text: strings.TrimSpace(t[m.Start:min(len(t), m.End+len(firstWords(t[m.End:], 9)))]), Span: r.textSpan(f, m.Start, m.End), Scope: r.scope()})
+		r.d.Rates = append(r.d.Rates, RateClaim{Noun: noun, Quantity: q, Text: strings.TrimSpace(t[m.Start:min(len(t), end)]), Span: r.textSpan(f, m.Start, m.End), Scope: r.scope()})
 	}
 }
 

@@ -134,6 +134,16 @@ func runEstimate(io *IO, g *globalOptions, o *estimateOptions, args []string) er
 			}
 		}
 		e.Declared = d.Declared
+		for _, rc := range rules.RateChecks(d) {
+			mark, verdict := "ok  ", "within"
+			if rc.Ratio > o.maxRatio {
+				mark, verdict = "FAIL", "outside"
+			}
+			e.Rates = append(e.Rates, fmt.Sprintf("%s %s (line %d) says %s a second and %s (line %d) %s: %sx apart, %s the %sx allowed",
+				mark, rc.Claim.Noun, rc.Claim.Span.Start.Line, estimate.FormatNumber(rc.Claim.Quantity.Value),
+				fmt.Sprintf("%q", rc.Earlier.Text), rc.Earlier.Span.Start.Line, estimate.FormatNumber(rc.Earlier.Quantity.Value),
+				estimate.FormatNumber(rc.Ratio), verdict, estimate.FormatNumber(o.maxRatio)))
+		}
 	}
 	for name, q := range sets {
 		in.Assumed[name] = q

@@ -19,6 +19,8 @@ type Estimate struct {
 	Sources  map[string]string
 	Declared map[string]design.Value
 	MaxRatio float64
+	// Rates holds one line per comparison of a rate stated twice.
+	Rates []string
 }
 
 // EstimateHeader is the header of the figures table.
@@ -72,12 +74,13 @@ func CheckLines(e *Estimate) []string {
 			mark, c.Name, where, n.FormatAs(c.Declared), c.Formula, n.FormatAs(c.Derived),
 			estimate.FormatNumber(c.Ratio), verdict, estimate.FormatNumber(e.MaxRatio)))
 	}
+	out = append(out, e.Rates...)
 	for _, u := range e.Result.Unchecked {
 		where := ""
 		if v, ok := e.Declared[u.Name]; ok && v.Span.Start.Line > 0 {
 			where = fmt.Sprintf(" (line %d)", v.Span.Start.Line)
 		}
-		out = append(out, fmt.Sprintf("--   %s%s: not checked, the document does not give %s", u.Name, where, strings.Join(u.Missing, " or ")))
+		out = append(out, fmt.Sprintf("--   %s%s: not checked, the document does not give %s", u.Name, where, strings.Join(u.Missing, " and ")))
 	}
 	return out
 }
