@@ -55,7 +55,7 @@ func getEnv() *cueEnv {
 	if err := v.Err(); err != nil {
 		panic("designlint: embedded schema/design.cue does not compile: " + err.Error())
 	}
-	return &cueEnv{ctx: ctx, design: v.LookupPath(cue.ParsePath("#Design"))}
+	return &cueEnv{ctx: ctx, design: v.LookupPath(cue.MakePath(cue.Def("#Design")))}
 }
 
 func putEnv(e *cueEnv) {
@@ -474,6 +474,12 @@ func dedupeSuppressions(in []Suppression) []Suppression {
 	return out
 }
 
+// field looks up a field by name; cue.ParsePath would run the CUE parser
+// for every lookup.
+func field(v cue.Value, name string) cue.Value {
+	return v.LookupPath(cue.MakePath(cue.Str(name)))
+}
+
 // decoder reads a CUE value into the model, within a budget of values.
 type decoder struct {
 	d      *Design
@@ -533,29 +539,29 @@ func (dc *decoder) section(kind SectionKind, v cue.Value, title string, n int) {
 // design decodes a whole document (or a fenced block's fields).
 func (dc *decoder) design(v cue.Value, whole bool) {
 	d := dc.d
-	if s, ok := dc.str(v.LookupPath(cue.ParsePath("title"))); ok && d.Title == "" {
+	if s, ok := dc.str(field(v, "title")); ok && d.Title == "" {
 		d.Title = s
 	}
-	if s, ok := dc.str(v.LookupPath(cue.ParsePath("status"))); ok && d.Status == "" {
+	if s, ok := dc.str(field(v, "status")); ok && d.Status == "" {
 		d.Status = s
 	}
-	p := v.LookupPath(cue.ParsePath("problem"))
+	p := field(v, "problem")
 	prob := dc.items(p)
 	d.Problem = append(d.Problem, prob...)
 	dc.section(SectionProblem, p, "problem", len(prob))
 
-	req := v.LookupPath(cue.ParsePath("requirements"))
-	fn := req.LookupPath(cue.ParsePath("functional"))
+	req := field(v, "requirements")
+	fn := field(req, "functional")
 	fi := dc.items(fn)
 	d.Functional = append(d.Functional, fi...)
 	dc.section(SectionFunctional, fn, "requirements.functional", len(fi))
-	nf := req.LookupPath(cue.ParsePath("nonfunctional"))
+	nf := field(req, "nonfunctional")
 	nn := dc.nfrs(nf)
 	dc.section(SectionNonFunctional, nf, "requirements.nonfunctional", nn)
 
-	as := v.LookupPath(cue.ParsePath("assumptions"))
+	as := field(v, "assumptions")
 	na := dc.figures(as, false)
-	es := v.LookupPath(cue.ParsePath("estimates"))
+	es := field(v, "estimates")
 	ne := dc.figures(es, true)
 	if as.Exists() || es.Exists() {
 		sv := as
@@ -565,24 +571,24 @@ func (dc *decoder) design(v cue.Value, whole bool) {
 		dc.section(SectionEstimates, sv, "assumptions", na+ne)
 	}
 
-	api := v.LookupPath(cue.ParsePath("api"))
+	api := field(v, "api")
 	dc.section(SectionAPI, api, "api", dc.endpoints(api))
 
-	comps := v.LookupPath(cue.ParsePath("components"))
+	comps := field(v, "components")
 	dc.section(SectionComponents, comps, "components", dc.components(comps))
 
-	fp := v.LookupPath(cue.ParsePath("failure_plan"))
+	fp := field(v, "failure_plan")
 	dc.section(SectionFailure, fp, "failure_plan", dc.scenarios(fp))
 
-	tr := v.LookupPath(cue.ParsePath("tradeoffs"))
+	tr := field(v, "tradeoffs")
 	dc.section(SectionTradeoffs, tr, "tradeoffs", dc.tradeoffs(tr))
 
-	sm := v.LookupPath(cue.ParsePath("summary"))
+	sm := field(v, "summary")
 	si := dc.items(sm)
 	d.Summary = append(d.Summary, si...)
 	dc.section(SectionSummary, sm, "summary", len(si))
 
-	dl := v.LookupPath(cue.ParsePath("designlint"))
+	dl := field(v, "designlint")
 	if dl.Exists() {
 		if it, err := dl.Fields(); err == nil {
 			for it.Next() && dc.spend() {
@@ -605,9 +611,9 @@ func (dc *decoder) nfrs(v cue.Value) int {
 		if s, ok := dc.str(e); ok {
 			text = s
 		} else {
-			text, _ = dc.str(e.LookupPath(cue.ParsePath("requirement")))
-			cat, _ = dc.str(e.LookupPath(cue.ParsePath("category")))
-			tv := e.LookupPath(cue.ParsePath("target"))
+			text, _ = dc.str(field(e, "requirement"))
+			cat, _ = dc.str(field(e, "category"))
+			tv := field(e, "target")
 			if s, ok := dc.str(tv); ok {
 				target = s
 			} else if f, err := tv.Float64(); err == nil && !math.IsInf(f, 0) {
@@ -720,9 +726,9 @@ func (dc *decoder) endpoints(v cue.Value) int {
 	n := 0
 	for it.Next() && dc.spend() {
 		e := it.Value()
-		m, _ := dc.str(e.LookupPath(cue.ParsePath("method")))
-		p, _ := dc.str(e.LookupPath(cue.ParsePath("path")))
-		desc, _ := dc.str(e.LookupPath(cue.ParsePath("description")))
+		m, _ := dc.str(field(e, "method"))
+		p, _ := dc.str(field(e, "path"))
+		desc, _ := dc.str(field(e, "description"))
 		if s, ok := dc.str(e); ok {
 			desc = s
 		}
@@ -747,8 +753,8 @@ func (dc *decoder) scenarios(v cue.Value) int {
 		if s, ok := dc.str(e); ok {
 			sc = scenarioFrom(routedItem{item: Item{Text: s, Span: sc.Span}})
 		} else {
-			sc.Scenario, _ = dc.str(e.LookupPath(cue.ParsePath("scenario")))
-			sc.Mitigation, _ = dc.str(e.LookupPath(cue.ParsePath("mitigation")))
+			sc.Scenario, _ = dc.str(field(e, "scenario"))
+			sc.Mitigation, _ = dc.str(field(e, "mitigation"))
 		}
 		if sc.Scenario == "" || isPlaceholder(sc.Scenario) {
 			continue
@@ -772,9 +778,9 @@ func (dc *decoder) tradeoffs(v cue.Value) int {
 		e := it.Value()
 		text, ok := dc.str(e)
 		if !ok {
-			choice, _ := dc.str(e.LookupPath(cue.ParsePath("choice")))
-			because, _ := dc.str(e.LookupPath(cue.ParsePath("because")))
-			cost, _ := dc.str(e.LookupPath(cue.ParsePath("cost")))
+			choice, _ := dc.str(field(e, "choice"))
+			because, _ := dc.str(field(e, "because"))
+			cost, _ := dc.str(field(e, "cost"))
 			text = strings.TrimSpace(choice + " because " + because)
 			if cost != "" {
 				text += "; cost: " + cost
@@ -798,7 +804,7 @@ func (dc *decoder) components(v cue.Value) int {
 	for it.Next() && dc.spend() {
 		e := it.Value()
 		c := &Component{Name: it.Selector().Unquoted(), Span: dc.span(e)}
-		get := func(p string) cue.Value { return e.LookupPath(cue.ParsePath(p)) }
+		get := func(p string) cue.Value { return field(e, p) }
 		k, _ := dc.str(get("kind"))
 		c.Kind = ComponentKind(k)
 		c.Technology, _ = dc.str(get("technology"))
@@ -830,12 +836,12 @@ func (dc *decoder) components(v cue.Value) int {
 			}
 		}
 		sp := get("spof")
-		if b, err := sp.LookupPath(cue.ParsePath("acknowledged")).Bool(); err == nil {
+		if b, err := field(sp, "acknowledged").Bool(); err == nil {
 			c.SPOF.Acknowledged = b
-			c.SPOF.Reason, _ = dc.str(sp.LookupPath(cue.ParsePath("reason")))
+			c.SPOF.Reason, _ = dc.str(field(sp, "reason"))
 		}
 		cp := get("cache_policy")
-		st := cp.LookupPath(cue.ParsePath("strategy"))
+		st := field(cp, "strategy")
 		if s, ok := dc.str(st); ok {
 			c.Cache.Strategies = append(c.Cache.Strategies, s)
 		} else if l, err := st.List(); err == nil {
@@ -845,7 +851,7 @@ func (dc *decoder) components(v cue.Value) int {
 				}
 			}
 		}
-		if ttl := cp.LookupPath(cue.ParsePath("ttl")); ttl.Exists() {
+		if ttl := field(cp, "ttl"); ttl.Exists() {
 			_, text, err := dc.quantity(ttl, estimate.Duration)
 			if err == nil {
 				c.Cache.TTL = text
@@ -856,16 +862,16 @@ func (dc *decoder) components(v cue.Value) int {
 		}
 		q := get("queue")
 		if q.Exists() {
-			if ar := q.LookupPath(cue.ParsePath("arrival_rate")); ar.Exists() {
+			if ar := field(q, "arrival_rate"); ar.Exists() {
 				c.Queue.Arrival = dc.rate(ar, c.Name+".queue.arrival_rate")
 			}
-			if sr := q.LookupPath(cue.ParsePath("service_rate")); sr.Exists() {
+			if sr := field(q, "service_rate"); sr.Exists() {
 				c.Queue.Service = dc.rate(sr, c.Name+".queue.service_rate")
 			}
-			if n, err := q.LookupPath(cue.ParsePath("consumers")).Int64(); err == nil && n >= 0 && n < 1e6 {
+			if n, err := field(q, "consumers").Int64(); err == nil && n >= 0 && n < 1e6 {
 				c.Queue.Consumers = int(n)
 			}
-			if l, err := q.LookupPath(cue.ParsePath("plans")).List(); err == nil {
+			if l, err := field(q, "plans").List(); err == nil {
 				for l.Next() && dc.spend() {
 					if s, ok := dc.str(l.Value()); ok {
 						c.Queue.Plans = append(c.Queue.Plans, queuePlans(lower(s))...)

@@ -3,11 +3,14 @@ package design
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"cuelang.org/go/cue/ast"
 	"cuelang.org/go/cue/literal"
+	"cuelang.org/go/cue/token"
 	cueyaml "cuelang.org/go/encoding/yaml"
 
 	"github.com/designlint/designlint/estimate"
@@ -89,7 +92,12 @@ func (r *mdReader) structuredBlock(lang, body string, off int, fr *frame) bool {
 		return true
 	}
 	if !design {
-		// A block of figures: read it as the assumptions field.
+		// A block of figures whose values are literals needs no
+		// evaluation: read them directly.
+		if r.literalFigures(file, s) {
+			return true
+		}
+		// Otherwise read it as the assumptions field.
 		file = &ast.File{Decls: []ast.Decl{&ast.Field{Label: ast.NewIdent("assumptions"), Value: &ast.StructLit{Elts: file.Decls}}}}
 	}
 	n := len(r.d.Components)
@@ -105,6 +113,73 @@ func (r *mdReader) structuredBlock(lang, body string, off int, fr *frame) bool {
 	}
 	for _, c := range r.d.Components[n:] {
 		r.comps[NameKey(c.Name)] = c
+	}
+	return true
+}
+
+// literalFigures reads a block of canonical figures whose values are all
+// literals (numbers or strings). It reports false, having read nothing,
+// when a value is an expression that needs CUE to evaluate it.
+func (r *mdReader) literalFigures(f *ast.File, s structuredSource) bool {
+	type lit struct {
+		name, text string
+		number     bool
+		pos        Span
+	}
+	var lits []lit
+	for _, decl := range f.Decls {
+		field, ok := decl.(*ast.Field)
+		if !ok {
+			return false
+		}
+		name, _, err := ast.LabelName(field.Label)
+		if err != nil {
+			return false
+		}
+		b, ok := field.Value.(*ast.BasicLit)
+		if !ok {
+			return false
+		}
+		l := lit{name: name, pos: s.span(field.Pos())}
+		switch b.Kind {
+		case token.INT, token.FLOAT:
+			var ni literal.NumInfo
+			if literal.ParseNum(b.Value, &ni) != nil {
+				return false
+			}
+			l.text, l.number = ni.String(), true
+		case token.STRING:
+			v, err := literal.Unquote(b.Value)
+			if err != nil {
+				return false
+			}
+			l.text = v
+		default:
+			return false
+		}
+		lits = append(lits, l)
+	}
+	for _, l := range lits {
+		n, _ := estimate.Lookup(l.name)
+		var q estimate.Quantity
+		var err error
+		if l.number {
+			v, perr := strconv.ParseFloat(l.text, 64)
+			if perr != nil || math.IsInf(v, 0) || v < 0 {
+				err = fmt.Errorf("number out of range")
+			}
+			q = estimate.Quantity{Value: v, Dim: estimate.Count, Bare: true}
+		} else {
+			q, err = r.opts.parser().Parse(l.text, n.Dim)
+		}
+		if err == nil {
+			q, err = n.Coerce(q)
+		}
+		if err != nil {
+			r.d.Issues = append(r.d.Issues, Issue{Rule: "schema", Message: "assumptions." + l.name + ": " + reason(err), Span: l.pos, Element: "figure:" + l.name})
+			continue
+		}
+		r.values.found = append(r.values.found, foundValue{v: Value{Name: l.name, Quantity: q, Text: l.text, Span: l.pos}, strength: 3})
 	}
 	return true
 }

@@ -1,6 +1,7 @@
 package design
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -490,6 +491,9 @@ func (r *mdReader) markDiagram(fr *frame, sp Span) {
 // paragraph handles a paragraph: as an item, a label that routes what
 // follows, a component's prose, and a source of values and equations.
 func (r *mdReader) paragraph(n ast.Node, fr *frame) {
+	if r.idle(fr) && !r.rawInteresting(n) {
+		return
+	}
 	r.sawImage = false
 	f := r.blockText(n)
 	t := strings.TrimSpace(f.String())
@@ -524,6 +528,48 @@ func (r *mdReader) paragraph(n ast.Node, fr *frame) {
 		own.items = append(own.items, routedItem{kind: kind, item: Item{Text: t, Span: r.spanOf(n)}, src: fromParagraph})
 	}
 	r.text(f, kind, "")
+}
+
+// idle reports whether the text under a heading is read only for what is
+// read everywhere: no section names it, it is not above the first heading,
+// it is not a component's or a scenario's prose, and no label routes it.
+// Most of an RFC or a book is idle; skipping its flattening keeps
+// designlint close to the parser's own speed.
+func (r *mdReader) idle(fr *frame) bool {
+	return fr.kind == "" && fr != r.top && fr.label == "" && fr.comp == nil && fr.scenario == nil
+}
+
+// rawInteresting reports whether a block's source holds something read in
+// any section: an equation, an HTTP operation, a trade-off, an image, or a
+// line short enough to be a label.
+func (r *mdReader) rawInteresting(n ast.Node) bool {
+	lines := n.Lines()
+	if lines == nil || lines.Len() == 0 {
+		return true
+	}
+	raw := r.src[lines.At(0).Start:lines.At(lines.Len()-1).Stop]
+	if len(raw) <= 48 {
+		return true
+	}
+	return bytes.IndexByte(raw, '=') >= 0 || bytes.IndexByte(raw, '~') >= 0 || bytes.IndexByte(raw, 0xE2) >= 0 ||
+		bytes.IndexByte(raw, '\\') >= 0 || bytes.Contains(raw, []byte("rade")) || bytes.Contains(raw, []byte("ost of")) ||
+		bytes.Contains(raw, []byte("xpense of")) || bytes.Contains(raw, []byte("xchange for")) || bytes.Contains(raw, []byte("![")) ||
+		bytes.IndexByte(raw, '/') >= 0 && (bytes.Contains(raw, []byte("GET")) || bytes.Contains(raw, []byte("POST")) ||
+			bytes.Contains(raw, []byte("PUT")) || bytes.Contains(raw, []byte("DELETE")) || bytes.Contains(raw, []byte("PATCH")) ||
+			bytes.Contains(raw, []byte("curl")))
+}
+
+// itemInteresting is rawInteresting for a list item's own paragraphs.
+func (r *mdReader) itemInteresting(item ast.Node) bool {
+	for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c.Kind() {
+		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading:
+			if r.rawInteresting(c) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // maxItemWords is the longest paragraph counted as an item of a section.
@@ -564,6 +610,18 @@ func (r *mdReader) list(l *ast.List, fr *frame, depth int, label SectionKind, pa
 			continue
 		}
 		r.applyPendingNext(item)
+		if r.idle(fr) && label == "" && !r.itemInteresting(item) {
+			for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+				switch v := c.(type) {
+				case *ast.List:
+					r.list(v, fr, depth+1, label, parent)
+				case *ast.Paragraph, *ast.TextBlock, *ast.Heading:
+				default:
+					r.block(c, fr)
+				}
+			}
+			continue
+		}
 		f := r.itemText(item)
 		t := strings.TrimSpace(f.String())
 		sp := r.spanOf(item)

@@ -279,13 +279,21 @@ func (r *mdReader) analyseProse(c *Component, text string) {
 	if len(text) > maxComponentProse {
 		text = text[:maxComponentProse]
 	}
-	sents := sentences(text)
 	l := lower(text)
-	if c.Consistency == Unset {
-		m, i := consistencyIn(sents)
+	// Sentences are split only when a quick look finds something to read
+	// in them.
+	var sents []string
+	split := func() []string {
+		if sents == nil {
+			sents = sentences(text)
+		}
+		return sents
+	}
+	if c.Consistency == Unset && mentionsConsistency(l) {
+		m, i := consistencyIn(split())
 		c.Consistency = m
 		if c.Justification == "" {
-			c.Justification = justificationFor(sents, i)
+			c.Justification = justificationFor(split(), i)
 		}
 	}
 	replicas, regions := replicaFacts(l)
@@ -295,8 +303,8 @@ func (r *mdReader) analyseProse(c *Component, text string) {
 	if c.Regions == 0 {
 		c.Regions = regions
 	}
-	if !c.SPOF.Acknowledged {
-		c.SPOF.Acknowledged, c.SPOF.Reason = spofAcknowledged(sents)
+	if !c.SPOF.Acknowledged && (strings.Contains(l, "single point") || strings.Contains(l, "spof")) {
+		c.SPOF.Acknowledged, c.SPOF.Reason = spofAcknowledged(split())
 	}
 	if len(c.Cache.Strategies) == 0 && (c.Kind == KindCache || c.Kind == KindCDN) {
 		c.Cache = cachePolicies(l)
@@ -304,15 +312,22 @@ func (r *mdReader) analyseProse(c *Component, text string) {
 	if len(c.Queue.Plans) == 0 && c.Kind == KindQueue {
 		c.Queue.Plans = queuePlans(l)
 	}
-	if c.Session == "" && (c.Kind == KindService || c.Kind == KindGateway || c.Kind == "") {
-		c.Session, c.SessionReason = sessionState(sents)
+	if c.Session == "" && (c.Kind == KindService || c.Kind == KindGateway || c.Kind == "") &&
+		(strings.Contains(l, "session") || strings.Contains(l, "stateful") || strings.Contains(l, "memory") || strings.Contains(l, "sticky")) {
+		c.Session, c.SessionReason = sessionState(split())
 	}
 	if c.Capacity == nil && (strings.Contains(l, "per ") || strings.Contains(l, "capacity") || strings.Contains(l, "each ") || strings.Contains(l, "single") || strings.Contains(l, "one ")) {
 		c.Capacity = capacityIn(text, r.opts)
 	}
-	if c.Availability == nil {
-		c.Availability = availabilityIn(sents, r.opts)
+	if c.Availability == nil && strings.Contains(l, "%") && (strings.Contains(l, "availab") || strings.Contains(l, "uptime") || strings.Contains(l, "sla")) {
+		c.Availability = availabilityIn(split(), r.opts)
 	}
+}
+
+// mentionsConsistency is a quick test for consistencyIn: every word it
+// looks for contains one of these.
+func mentionsConsistency(l string) bool {
+	return containsAny(l, "consisten", "lineariz", "linearis", "serializ", "serialis", "acid", "eventual", "stale", "cp ", "ap ", "synchronous", "after write", "after-write", "strong")
 }
 
 // maxComponentProse bounds the prose read for one component.

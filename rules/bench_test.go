@@ -3,6 +3,8 @@ package rules
 import (
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
 	"testing"
 
 	"github.com/yuin/goldmark/text"
@@ -79,5 +81,139 @@ func BenchmarkCorpusRead(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+	}
+}
+
+// thousandDocs cycles through the corpus to make a thousand documents.
+func thousandDocs(b *testing.B) [][]byte {
+	docs := corpusFiles(b)
+	out := make([][]byte, 0, 1000)
+	for i := 0; len(out) < 1000; i++ {
+		out = append(out, docs[i%len(docs)])
+	}
+	return out
+}
+
+// BenchmarkThousandGoldmark parses a thousand real documents with goldmark
+// alone, configured as designlint configures it: the baseline.
+func BenchmarkThousandGoldmark(b *testing.B) {
+	docs := thousandDocs(b)
+	p := design.MarkdownParser()
+	b.SetBytes(totalSize(docs))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			p.Parse(text.NewReader(d))
+		}
+	}
+}
+
+// BenchmarkThousandLint reads and lints the same thousand documents with
+// every rule, on one goroutine.
+func BenchmarkThousandLint(b *testing.B) {
+	docs := thousandDocs(b)
+	b.SetBytes(totalSize(docs))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			doc, err := design.Read("doc.md", d, design.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			Run(doc, Config{})
+		}
+	}
+}
+
+func benchFile(b *testing.B, path string, lint bool) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(src)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		d, err := design.Read(path, src, design.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if lint {
+			Run(d, Config{})
+		}
+	}
+}
+
+// The project's own documents: a 30 KB Markdown design and a CUE design.
+func BenchmarkReadMarkdown30KB(b *testing.B) {
+	benchFile(b, filepath.Join("..", "testdata", "bench", "marketplace-design.md"), false)
+}
+func BenchmarkLintMarkdown30KB(b *testing.B) {
+	benchFile(b, filepath.Join("..", "testdata", "bench", "marketplace-design.md"), true)
+}
+func BenchmarkReadCUE(b *testing.B) {
+	benchFile(b, filepath.Join("..", "testdata", "docs", "ride-matching-good.cue"), false)
+}
+func BenchmarkLintCUE(b *testing.B) {
+	benchFile(b, filepath.Join("..", "testdata", "docs", "ride-matching-good.cue"), true)
+}
+
+// BenchmarkGoldmark30KB is goldmark alone on the 30 KB design.
+func BenchmarkGoldmark30KB(b *testing.B) {
+	src, err := os.ReadFile(filepath.Join("..", "testdata", "bench", "marketplace-design.md"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := design.MarkdownParser()
+	b.SetBytes(int64(len(src)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p.Parse(text.NewReader(src))
+	}
+}
+
+// parallel runs f over docs on as many goroutines as GOMAXPROCS, as the
+// command line does.
+func parallel(docs [][]byte, f func([]byte)) {
+	var wg sync.WaitGroup
+	next := make(chan []byte)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range next {
+				f(d)
+			}
+		}()
+	}
+	for _, d := range docs {
+		next <- d
+	}
+	close(next)
+	wg.Wait()
+}
+
+// BenchmarkThousandGoldmarkParallel and BenchmarkThousandLintParallel use
+// every core, as designlint lint does.
+func BenchmarkThousandGoldmarkParallel(b *testing.B) {
+	docs := thousandDocs(b)
+	p := design.MarkdownParser()
+	b.SetBytes(totalSize(docs))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		parallel(docs, func(d []byte) { p.Parse(text.NewReader(d)) })
+	}
+}
+
+func BenchmarkThousandLintParallel(b *testing.B) {
+	docs := thousandDocs(b)
+	b.SetBytes(totalSize(docs))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		parallel(docs, func(d []byte) {
+			doc, err := design.Read("doc.md", d, design.Options{})
+			if err == nil {
+				Run(doc, Config{})
+			}
+		})
 	}
 }
