@@ -625,9 +625,10 @@ func (dc *decoder) nfrs(v cue.Value) int {
 		}
 		item := Item{Text: text, Span: dc.span(e)}
 		cats := NFRCategories(text)
-		nfr := NFR{Item: item, Category: cats[0]}
+		nfr := NFR{Item: item, Category: cats[0], Categories: cats}
 		if cat != "" {
 			nfr.Category = NFRCategory(cat)
+			nfr.Categories = append([]NFRCategory{nfr.Category}, cats...)
 		}
 		if target != "" {
 			if q, err := dc.opts.parser().Parse(target, 0); err == nil {

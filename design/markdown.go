@@ -206,7 +206,8 @@ func (r *mdReader) heading(h *ast.Heading) {
 	}
 	parent := r.cur
 	fr := &frame{level: h.Level, title: title, span: sp, parent: parent}
-	kind, exact := classifyHeadingExact(title)
+	norm := normalizeHeading(title)
+	kind, exact := classifyNormalized(norm)
 	if h.Level == 1 && r.d.Title == title && len(r.d.Sections) == 0 && parent == r.top && !exact {
 		// The document's title ("# Design a URL shortener") names no
 		// section even when it contains a section's name.
@@ -216,7 +217,7 @@ func (r *mdReader) heading(h *ast.Heading) {
 	if parent.label != "" {
 		inherited = parent.label
 	}
-	if kind != "" && inherited != "" && inherited != kind && inherited != SectionRequirements && isWeakHeading(title) {
+	if kind != "" && inherited != "" && inherited != kind && inherited != SectionRequirements && weakNames[norm] {
 		kind = ""
 	}
 	if kind != "" {
@@ -225,7 +226,7 @@ func (r *mdReader) heading(h *ast.Heading) {
 		fr.secIdx = len(r.d.Sections) - 1
 	} else {
 		fr.kind = inherited
-		r.subHeading(fr, title, sp)
+		r.subHeading(fr, title, norm, sp)
 	}
 	r.cur = fr
 	r.equationCandidate(f, title)
@@ -235,10 +236,10 @@ func (r *mdReader) heading(h *ast.Heading) {
 // architecture or components section it may name a component; inside a
 // failure plan it names a scenario; elsewhere it is an item of the
 // enclosing section.
-func (r *mdReader) subHeading(fr *frame, title string, sp Span) {
+func (r *mdReader) subHeading(fr *frame, title, norm string, sp Span) {
 	switch fr.kind {
 	case SectionArchitecture, SectionComponents:
-		if c := componentFromHeading(title); c != nil {
+		if c := componentFromHeading(title, norm); c != nil {
 			c.Span = sp
 			fr.comp = r.addComponent(c)
 		}
@@ -247,7 +248,7 @@ func (r *mdReader) subHeading(fr *frame, title string, sp Span) {
 			fr.scenario = &Scenario{Scenario: title, Span: sp}
 		}
 	case SectionFunctional, SectionTradeoffs, SectionAPI:
-		if !isPlaceholder(title) && !isGenericHeading(title) {
+		if !isPlaceholder(title) && !isGenericHeading(norm) {
 			fr.headingItem = &routedItem{kind: fr.kind, item: Item{Text: title, Span: sp}, src: fromHeading}
 		}
 	}
@@ -255,8 +256,8 @@ func (r *mdReader) subHeading(fr *frame, title string, sp Span) {
 
 // isGenericHeading reports headings that organise a section without being
 // an entry of it ("Examples", "Details").
-func isGenericHeading(title string) bool {
-	switch normalizeHeading(title) {
+func isGenericHeading(norm string) bool {
+	switch norm {
 	case "examples", "example", "details", "notes", "overview", "summary", "table of contents", "references":
 		return true
 	}
@@ -363,7 +364,7 @@ func requirementKind(text string) SectionKind {
 
 func (r *mdReader) nfr(it Item) NFR {
 	cats := NFRCategories(it.Text)
-	n := NFR{Item: it, Category: cats[0]}
+	n := NFR{Item: it, Category: cats[0], Categories: cats}
 	n.Target = measurableTarget(it.Text, r.opts, nil)
 	if n.Target != nil {
 		n.Target.Span = it.Span
@@ -726,7 +727,8 @@ func (r *mdReader) codeText(body string, sp Span, fr *frame) {
 	if eps := endpointsIn(body, sp); len(eps) > 0 {
 		r.d.API = append(r.d.API, eps...)
 	}
-	if strings.ContainsAny(body, "┌│└─┐┘") || strings.Contains(body, "-->") || strings.Contains(body, "+--") {
+	// Box-drawing characters all start with the byte 0xE2.
+	if strings.IndexByte(body, 0xE2) >= 0 && strings.ContainsAny(body, "┌│└─┐┘") || strings.Contains(body, "-->") || strings.Contains(body, "+--") {
 		r.markDiagram(fr, sp)
 	}
 }

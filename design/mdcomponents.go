@@ -29,11 +29,37 @@ var componentStopWords = []string{
 	"patterns", "flows", "considerations", "components", "trade offs", "alternatives",
 }
 
-// hasStopWord reports whether a heading or name is about a topic.
-func hasStopWord(s string) bool {
-	h := normalizeHeading(s)
+// stopWordSet and stopPhrases split componentStopWords for lookup.
+var stopWordSet, stopPhrases = func() (map[string]bool, []string) {
+	set := map[string]bool{}
+	var phrases []string
 	for _, w := range componentStopWords {
-		if containsWords(h, w) {
+		if strings.Contains(w, " ") {
+			phrases = append(phrases, w)
+		} else {
+			set[w] = true
+		}
+	}
+	return set, phrases
+}()
+
+// hasStopWord reports whether a heading or name is about a topic.
+func hasStopWord(s string) bool { return hasStopWordNorm(normalizeHeading(s)) }
+
+// hasStopWordNorm is hasStopWord for normalised text.
+func hasStopWordNorm(h string) bool {
+	for i := 0; i < len(h); {
+		j := strings.IndexByte(h[i:], ' ')
+		if j < 0 {
+			j = len(h) - i
+		}
+		if stopWordSet[h[i:i+j]] {
+			return true
+		}
+		i += j + 1
+	}
+	for _, p := range stopPhrases {
+		if containsWords(h, p) {
 			return true
 		}
 	}
@@ -49,8 +75,8 @@ var protocolNames = map[string]bool{
 // componentFromHeading reads a heading that names a component: "Orders DB
 // (PostgreSQL)", "Cache: Redis", "Feed service". It returns nil for a
 // heading about a topic.
-func componentFromHeading(title string) *Component {
-	if hasStopWord(title) {
+func componentFromHeading(title, norm string) *Component {
+	if hasStopWordNorm(norm) {
 		return nil
 	}
 	name, tech := splitNameTech(title)
@@ -459,10 +485,7 @@ func (r *mdReader) boldMention(name string, sp Span) {
 		}
 		return
 	}
-	if !namesComponent(name) {
-		return
-	}
-	if hasStopWord(name) {
+	if !namesComponent(name) || hasStopWord(name) {
 		return
 	}
 	kind := inferKind(name, "")

@@ -90,6 +90,9 @@ const (
 type NFR struct {
 	Item
 	Category NFRCategory
+	// Categories lists every quality the requirement speaks to, most
+	// important first.
+	Categories []NFRCategory
 	// Target is the measurable figure the requirement names, if any.
 	Target *Value
 	// Specific is set for a requirement that is precise without a number:

@@ -59,55 +59,74 @@ var promptVerbs = []string{
 // problem here.").
 func isPlaceholder(text string) bool {
 	t := strings.TrimSpace(text)
-	t = strings.TrimRight(t, ".:;,!")
-	t = strings.TrimSpace(t)
+	t = strings.TrimSpace(strings.TrimRight(t, ".:;,!"))
 	if t == "" {
 		return true
 	}
-	// Only the first words matter for the word and prompt checks.
-	head := t
-	if len(head) > 24 {
-		head = head[:24]
-	}
-	lh := lower(head)
-	if len(t) <= 24 && placeholderWords[lh] {
+	c := t[0]
+	if (c == '<' || c == '[' || c == '{') && isSlot(t) {
 		return true
 	}
-	for _, p := range []string{"todo:", "todo ", "tbd:", "tbd ", "tbd -", "fixme:", "fixme ", "todo(", "lorem ipsum"} {
-		if strings.HasPrefix(lh, p) {
+	// The first word decides most cases: only a few words start a
+	// placeholder or a template's prompt.
+	i := 0
+	for i < len(t) && i < 24 && t[i] != ' ' && t[i] != ':' && t[i] != '(' {
+		i++
+	}
+	var buf [24]byte
+	first := buf[:0]
+	for k := 0; k < i; k++ {
+		b := t[k]
+		if b >= 'A' && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		first = append(first, b)
+	}
+	switch string(first) {
+	case "todo", "tbd", "tba", "tbc", "fixme", "xxx", "n/a", "na", "-", "—", "–", "...", "…", "?", "placeholder", "wip", "lorem":
+		if len(t) <= 24 || string(first) == "todo" || string(first) == "tbd" || string(first) == "fixme" || string(first) == "lorem" {
+			return true
+		}
+	case "to", "none":
+		if l := lower(t); placeholderWords[l] {
 			return true
 		}
 	}
-	if c := t[0]; (c == '<' || c == '[' || c == '{') && isSlot(t) {
-		return true
+	if promptVerbSet[string(first)] && i < len(t) && t[i] == ' ' {
+		l := lower(t)
+		if strings.Contains(l, " your ") || strings.Contains(l, "you ") || strings.Contains(l, " here") ||
+			strings.Contains(l, "e.g.") || strings.HasSuffix(strings.TrimSpace(text), ":") ||
+			strings.HasSuffix(l, "…") || strings.HasSuffix(l, "...") {
+			return true
+		}
 	}
 	// "Latency: TBD", "Owner: <name>": a label with nothing filled in.
-	if i := strings.IndexByte(t, ':'); i > 0 && i < 40 && strings.Count(t[:i], " ") < 4 {
-		if v := strings.TrimSpace(t[i+1:]); v != "" && len(v) < 80 && (isWrapped(v) || isPlaceholder(v)) {
+	if j := strings.IndexByte(t, ':'); j > 0 && j < 40 && len(t)-j < 48 && strings.Count(t[:j], " ") < 4 {
+		if v := strings.TrimSpace(t[j+1:]); v != "" && (isWrapped(v) || isPlaceholder(v)) {
 			return true
 		}
 	}
 	// Fill-in-the-blanks prose: what is left outside the slots is a few
 	// words of scaffolding ("Good, because {argument a}").
-	if strings.IndexByte(t, '{') >= 0 || strings.IndexByte(t, '<') >= 0 || strings.IndexByte(t, '[') >= 0 {
+	if strings.IndexByte(t, '{') >= 0 || strings.IndexByte(t, '<') >= 0 || c == '[' {
 		rest, slots := stripSlots(t)
 		if slots > 0 && wordCount(rest) <= 4 {
 			return true
 		}
 	}
-	for _, v := range promptVerbs {
-		if len(lh) > len(v) && lh[len(v)] == ' ' && strings.HasPrefix(lh, v) {
-			l := lower(t)
-			if strings.Contains(l, " your ") || strings.Contains(l, "you ") || strings.Contains(l, " here") ||
-				strings.Contains(l, "e.g.") || strings.HasSuffix(strings.TrimSpace(text), ":") ||
-				strings.HasSuffix(l, "…") || strings.HasSuffix(l, "...") {
-				return true
-			}
-			break
-		}
-	}
 	return false
 }
+
+var promptVerbSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, v := range promptVerbs {
+		if !strings.Contains(v, " ") {
+			m[v] = true
+		}
+	}
+	m["fill"] = true
+	return m
+}()
 
 // isWrapped reports whether t is one bracketed word: <target>, {name}.
 func isWrapped(t string) bool {

@@ -91,6 +91,34 @@ var sectionIndex = func() map[string]SectionKind {
 // maxNameWords is the longest section name, in words.
 const maxNameWords = 7
 
+// nameWords holds every word of every section name: a heading with none of
+// them names no section, whatever else it says.
+var nameWords = func() map[string]bool {
+	m := map[string]bool{}
+	for n := range sectionIndex {
+		for _, w := range strings.Fields(n) {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// mentionsNameWord reports whether a normalised heading has a word of some
+// section name.
+func mentionsNameWord(h string) bool {
+	for i := 0; i < len(h); {
+		j := strings.IndexByte(h[i:], ' ')
+		if j < 0 {
+			j = len(h) - i
+		}
+		if nameWords[h[i:i+j]] {
+			return true
+		}
+		i += j + 1
+	}
+	return false
+}
+
 // nameStarts holds the first word of every name of two words or more:
 // only runs of words starting with one of them can be a name.
 var nameStarts = func() map[string]bool {
@@ -113,12 +141,19 @@ func classifyHeading(text string) SectionKind {
 // classifyHeadingExact is classifyHeading that also says whether the
 // heading is exactly one of the names rather than containing one.
 func classifyHeadingExact(text string) (SectionKind, bool) {
-	h := normalizeHeading(text)
+	return classifyNormalized(normalizeHeading(text))
+}
+
+// classifyNormalized classifies a heading already normalised.
+func classifyNormalized(h string) (SectionKind, bool) {
 	if h == "" {
 		return "", false
 	}
 	if k, ok := sectionIndex[h]; ok {
 		return k, true
+	}
+	if !mentionsNameWord(h) {
+		return "", false
 	}
 	// "Outline use cases and constraints": both halves of the
 	// requirements.
@@ -184,8 +219,6 @@ var weakNames = map[string]bool{
 	"introduction": true, "design": true, "solution": true, "proposal": true, "decision": true,
 }
 
-// isWeakHeading reports whether a heading names its kind only weakly.
-func isWeakHeading(text string) bool { return weakNames[normalizeHeading(text)] }
 
 // wholeOnly names match a heading only when they are all of it.
 var wholeOnly = map[string]bool{

@@ -245,26 +245,49 @@ type evaluation struct {
 	// deps records, for each computed figure, the stated figures it was
 	// computed from, so that no figure is derived from itself (reads from
 	// writes from reads).
-	deps map[string]map[string]bool
+	deps map[string]nameSet
+	// scratch holds a formula's input values; reused from step to step.
+	scratch map[string]float64
 	// declaredFirst makes declared figures feed later steps in preference
 	// to derived ones (the arithmetic check); otherwise derivations win
 	// and declared figures only fill gaps (the table).
 	declaredFirst bool
 }
 
+// nameSet is a set of canonical names, one bit each.
+type nameSet uint64
+
+func bit(name string) nameSet {
+	if i, ok := nameBits[name]; ok {
+		return 1 << i
+	}
+	return 0
+}
+
+var nameBits = func() map[string]uint {
+	if len(names) > 64 {
+		panic("estimate: more canonical names than a nameSet holds")
+	}
+	m := map[string]uint{}
+	for i, n := range names {
+		m[n.ID] = uint(i)
+	}
+	return m
+}()
+
 // depsOf returns the stated figures a value rests on: itself when it is
 // used as stated, what it was computed from otherwise.
-func (e *evaluation) depsOf(name string) map[string]bool {
+func (e *evaluation) depsOf(name string) nameSet {
 	if _, ok := e.in.Assumed[name]; ok {
-		return map[string]bool{name: true}
+		return bit(name)
 	}
 	if _, ok := e.in.Declared[name]; ok && e.declaredFirst {
-		return map[string]bool{name: true}
+		return bit(name)
 	}
 	if d, ok := e.deps[name]; ok {
 		return d
 	}
-	return map[string]bool{name: true}
+	return bit(name)
 }
 
 func (e *evaluation) get(name string) (Quantity, bool) {
@@ -290,12 +313,13 @@ func (e *evaluation) get(name string) (Quantity, bool) {
 func (e *evaluation) apply(s step) (Figure, []string, bool) {
 	var firstMissing []string
 	for i, a := range s.alts {
-		v := map[string]float64{}
+		v := e.scratch
+		clear(v)
 		var missing []string
 		var used []Quantity
 		circular := false
 		for _, n := range a.inputs {
-			if _, ok := e.get(n); ok && e.depsOf(n)[s.name] {
+			if _, ok := e.get(n); ok && e.depsOf(n)&bit(s.name) != 0 {
 				circular = true
 			}
 		}
@@ -341,11 +365,9 @@ func (e *evaluation) apply(s step) (Figure, []string, bool) {
 		if s.minimum > 0 && x < s.minimum {
 			x = s.minimum
 		}
-		deps := map[string]bool{}
+		var deps nameSet
 		for _, in := range f.Inputs {
-			for k := range e.depsOf(in) {
-				deps[k] = true
-			}
+			deps |= e.depsOf(in)
 		}
 		e.deps[s.name] = deps
 		n := nameIndex[s.name]
@@ -370,8 +392,8 @@ func Derive(in Inputs) *Result {
 		in.Calendar = DefaultCalendar
 	}
 	res := &Result{Assumed: in.Assumed}
-	table := &evaluation{in: in, vals: map[string]Quantity{}, deps: map[string]map[string]bool{}}
-	check := &evaluation{in: in, vals: map[string]Quantity{}, deps: map[string]map[string]bool{}, declaredFirst: true}
+	table := &evaluation{in: in, vals: map[string]Quantity{}, deps: map[string]nameSet{}, scratch: map[string]float64{}}
+	check := &evaluation{in: in, vals: map[string]Quantity{}, deps: map[string]nameSet{}, scratch: map[string]float64{}, declaredFirst: true}
 	for _, s := range chain {
 		if _, assumed := in.Assumed[s.name]; assumed {
 			// An input given outright (requests_per_day in the

@@ -53,9 +53,12 @@ func CheckEquations(text string, maxRatio float64) []Mismatch {
 			if ok {
 				continue
 			}
-			start, end := offsets[l.start], offsets[min(r.end, len(offsets)-1)]
-			if r.end >= len(offsets) {
-				end = len(text)
+			start, end := l.start, r.end
+			if offsets != nil {
+				start, end = offsets[l.start], offsets[min(r.end, len(offsets)-1)]
+				if r.end >= len(offsets) {
+					end = len(text)
+				}
 			}
 			out = append(out, Mismatch{
 				Start: start, End: end,
@@ -101,6 +104,9 @@ func compare(l, r side, maxRatio float64) (ratio, lv, rv float64, ok bool) {
 // normalizeMath turns LaTeX and typographic operators into plain ones and
 // returns, for each byte of the result, the offset of the byte it came from.
 func normalizeMath(s string) (string, []int) {
+	if plainMath(s) {
+		return s, nil
+	}
 	var b strings.Builder
 	var off []int
 	emit := func(text string, at int) {
@@ -139,13 +145,13 @@ func normalizeMath(s string) (string, []int) {
 							inner, innerOff := normalizeMath(a)
 							for k := 0; k < len(inner); k++ {
 								b.WriteByte(inner[k])
-								off = append(off, j+1+innerOff[k])
+								off = append(off, j+1+offsetAt(innerOff, k))
 							}
 							emit(")/(", rest)
 							inner, innerOff = normalizeMath(bb)
 							for k := 0; k < len(inner); k++ {
 								b.WriteByte(inner[k])
-								off = append(off, rest+1+innerOff[k])
+								off = append(off, rest+1+offsetAt(innerOff, k))
 							}
 							emit(")", rest2-1)
 							i = rest2
@@ -204,6 +210,27 @@ func normalizeMath(s string) (string, []int) {
 	}
 	off = append(off, len(s))
 	return b.String(), off
+}
+
+// offsetAt maps an offset of normalised text back; nil offsets mean the
+// text was not changed.
+func offsetAt(off []int, k int) int {
+	if off == nil {
+		return k
+	}
+	return off[k]
+}
+
+// plainMath reports whether s has nothing normalizeMath would change: no
+// dollar, backslash or brace, and no byte that starts ×, ·, ÷, ≈ or →.
+func plainMath(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '$', '\\', '{', '}', 0xC2, 0xC3, 0xE2:
+			return false
+		}
+	}
+	return true
 }
 
 // braced reads "{…}" at s[i:], with nesting.

@@ -388,21 +388,21 @@ func (r *reader) word() string {
 // separators, a fraction and an exponent.
 func (r *reader) number() (float64, error) {
 	start := r.i
-	var b strings.Builder
 	digits := 0
 	for r.i < len(r.s) && isDigit(r.s[r.i]) {
-		b.WriteByte(r.s[r.i])
 		r.i++
 		digits++
 	}
+	leadingDot := false
 	if digits == 0 {
 		if r.peek() == '.' && r.i+1 < len(r.s) && isDigit(r.s[r.i+1]) {
-			b.WriteByte('0')
+			leadingDot = true
 		} else {
 			return 0, fmt.Errorf("no number")
 		}
 	}
 	// Thousands separators: groups of exactly three digits.
+	commas := false
 	for r.peek() == ',' && digits > 0 {
 		j := r.i + 1
 		n := 0
@@ -416,20 +416,18 @@ func (r *reader) number() (float64, error) {
 			}
 			break
 		}
-		if digits > 3 && !strings.Contains(r.s[start:r.i], ",") {
+		if digits > 3 && !commas {
 			if r.whole {
 				return 0, fmt.Errorf("%q: inconsistent digit grouping", r.s[start:j])
 			}
 			break
 		}
-		b.WriteString(r.s[r.i+1 : j])
+		commas = true
 		r.i = j
 	}
 	if r.peek() == '.' && r.i+1 < len(r.s) && isDigit(r.s[r.i+1]) {
-		b.WriteByte('.')
 		r.i++
 		for r.i < len(r.s) && isDigit(r.s[r.i]) {
-			b.WriteByte(r.s[r.i])
 			r.i++
 		}
 	}
@@ -445,17 +443,22 @@ func (r *reader) number() (float64, error) {
 			}
 			// "1e6" but not "2ex": an exponent ends at a non-letter.
 			if k >= len(r.s) || !isLetter(r.s[k]) || r.isUnitStart(k) {
-				b.WriteString(r.s[r.i:k])
 				r.i = k
 			}
 		}
 	}
-	if c := r.peek(); c == '_' || (c == 'x' || c == 'X') && r.i+1 < len(r.s) && isHexDigit(r.s[r.i+1]) && b.String() == "0" {
+	text := r.s[start:r.i]
+	if c := r.peek(); c == '_' || (c == 'x' || c == 'X') && r.i+1 < len(r.s) && isHexDigit(r.s[r.i+1]) && text == "0" {
 		if r.whole {
 			return 0, fmt.Errorf("only decimal numbers are accepted")
 		}
 	}
-	text := b.String()
+	if commas {
+		text = strings.ReplaceAll(text, ",", "")
+	}
+	if leadingDot {
+		text = "0" + text
+	}
 	if len(text) > 40 {
 		return 0, fmt.Errorf("number too long")
 	}

@@ -206,7 +206,7 @@ One finding names everything missing.`,
 		have := map[design.NFRCategory]bool{}
 		for _, n := range d.NonFunctional {
 			have[n.Category] = true
-			for _, c := range design.NFRCategories(n.Text) {
+			for _, c := range n.Categories {
 				have[c] = true
 			}
 		}
