@@ -846,16 +846,19 @@ func collapseSpaces(s string) string {
 // nameFromWords maps a quantity in a sentence to a canonical name by the
 // words before it, its own words and the words after it.
 func (r *mdReader) nameFromWords(q estimate.Quantity, before, own, after string) string {
+	// The label table first: "10 million daily active users" is the label
+	// after the number, "a peak factor of 3" the label before it.
+	if name := labelAround(q, before, after); name != "" {
+		return name
+	}
 	ctx := before + " | " + own + " " + after
 	afterOwn := own + " " + after
 	switch q.Dim {
 	case estimate.Count:
 		switch {
-		case hasPrefixWords(after, "daily active users", "dau", "daily users", "daily active", "users per day", "users a day", "users daily", "active users daily", "active users per day", "active users a day"):
+		case hasPrefixWords(after, "users a day", "users daily", "active users daily", "active users a day"):
 			return "dau"
-		case hasPrefixWords(after, "monthly active users", "mau", "monthly users", "monthly active"):
-			return "mau"
-		case hasPrefixWords(after, "users", "registered users", "total users", "active users", "customers", "user accounts"):
+		case hasPrefixWords(after, "customers", "user accounts"):
 			return "users"
 		case containsAny(before, "replicated", "replication factor", "copies"), hasPrefixWords(after, "replicas", "copies", "times replicated", "way replication", "x replication"):
 			if containsAny(before, "replicated") && !hasPrefixWords(after, "times", "ways", "replicas", "copies") {
@@ -924,6 +927,43 @@ func (r *mdReader) nameFromWords(q estimate.Quantity, before, own, after string)
 			return "retention"
 		case containsAny(before, "mean latency", "average latency", "avg latency", "mean response time", "average response time", "takes on average"):
 			return "latency"
+		}
+	}
+	return ""
+}
+
+// labelAround looks the words after a number, then the words before it,
+// up in the label table, for names whose dimension the quantity has: "10
+// million daily active users", "10M DAU", "a replication factor of 3",
+// "peak factor: 4".
+func labelAround(q estimate.Quantity, before, after string) string {
+	fits := func(name string) bool {
+		n, ok := estimate.Lookup(name)
+		if !ok || n.Derived {
+			return false
+		}
+		_, err := n.Coerce(q)
+		return err == nil
+	}
+	aw := strings.Fields(after)
+	for k := min(4, len(aw)); k > 0; k-- {
+		if name := labelSynonyms[strings.Join(aw[:k], " ")]; name != "" && (q.Dim == estimate.Count || q.Dim == estimate.Ratio) && fits(name) {
+			return name
+		}
+	}
+	bw := strings.Fields(before)
+	for len(bw) > 0 {
+		switch bw[len(bw)-1] {
+		case "of", "is", "=", ":", "was", "at", "about", "around", "roughly", "approximately", "~":
+			bw = bw[:len(bw)-1]
+			continue
+		}
+		break
+	}
+	for k := min(4, len(bw)); k > 0; k-- {
+		label := strings.Join(bw[len(bw)-k:], " ")
+		if name := labelSynonyms[label]; name != "" && fits(name) {
+			return name
 		}
 	}
 	return ""
