@@ -219,7 +219,6 @@ var weakNames = map[string]bool{
 	"introduction": true, "design": true, "solution": true, "proposal": true, "decision": true,
 }
 
-
 // wholeOnly names match a heading only when they are all of it.
 var wholeOnly = map[string]bool{
 	"scale": true, "design": true, "storage": true, "database": true, "databases": true,
