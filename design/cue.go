@@ -196,6 +196,7 @@ func readStructured(path string, src []byte, f Format, opts Options) (*Design, e
 		return nil, err
 	}
 	d := newDesign(path, f)
+	d.Source = src
 	if f == CUE {
 		d.Suppressions = append(d.Suppressions, cueDirectives(file, s)...)
 	}

@@ -116,6 +116,7 @@ type mdReader struct {
 
 func readMarkdown(path string, src []byte, opts Options) (*Design, error) {
 	d := newDesign(path, Markdown)
+	d.Source = src
 	body := src
 	if fm, ok := findFrontMatter(src); ok {
 		body = blankOut(src, fm.start, fm.end)

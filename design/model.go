@@ -1,6 +1,8 @@
 package design
 
 import (
+	"unicode/utf8"
+
 	"github.com/designlint/designlint/estimate"
 )
 
@@ -318,6 +320,31 @@ type Design struct {
 	Suppressions []Suppression
 	Overrides    []Override
 	Issues       []Issue
+
+	// Source is the document's text, for reports that count columns in
+	// characters rather than bytes.
+	Source []byte
+	lines  *lineTable
+}
+
+// RuneColumn converts a 1-based byte column on a 1-based line into a
+// 1-based column counted in Unicode code points (what SARIF and editors
+// expect). Columns designlint prints itself are bytes.
+func (d *Design) RuneColumn(line, col int) int {
+	if d == nil || len(d.Source) == 0 || line < 1 || col < 1 {
+		return col
+	}
+	if d.lines == nil {
+		t := newLineTable(d.Source)
+		t.hint = nil
+		d.lines = &t
+	}
+	if line > len(d.lines.starts) {
+		return col
+	}
+	start := d.lines.starts[line-1]
+	end := min(start+col-1, len(d.Source))
+	return utf8.RuneCount(d.Source[start:end]) + 1
 }
 
 // Section returns the first section of the kind, if the document has one.

@@ -45,3 +45,22 @@ func TestREADMERulesTable(t *testing.T) {
 		t.Errorf("README.md's rules table is out of date; run go test ./rules -run TestREADMERulesTable -update-readme, or replace it with:\n%s", want)
 	}
 }
+
+var updateDocs = flag.Bool("update-docs", false, "rewrite docs/rules.md from the rules' documentation")
+
+// TestDocsPage keeps docs/rules.md, which SARIF help links point at, in
+// step with the rules' documentation.
+func TestDocsPage(t *testing.T) {
+	path := filepath.Join("..", "docs", "rules.md")
+	want := DocsPage()
+	if *updateDocs {
+		if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	got, err := os.ReadFile(path)
+	if err != nil || string(got) != want {
+		t.Errorf("docs/rules.md is out of date; run go test ./rules -run TestDocsPage -update-docs")
+	}
+}

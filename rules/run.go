@@ -43,6 +43,8 @@ type Report struct {
 	Design   *design.Design
 	Estimate *estimate.Result
 	Findings []Finding
+	// Rules lists the ids of the rules that ran, in registry order.
+	Rules []string
 }
 
 // Inputs gathers the estimator's inputs from a document: its assumptions
@@ -117,6 +119,7 @@ func Run(d *design.Design, cfg Config) *Report {
 			continue
 		}
 		active[r.ID] = true
+		rep.Rules = append(rep.Rules, r.ID)
 		if r.ID == SuppressionReason.ID {
 			directives = r
 			continue

@@ -9,3 +9,8 @@ import _ "embed"
 //
 //go:embed design.cue
 var Design string
+
+// Config is the source of config.cue, defining #Config.
+//
+//go:embed config.cue
+var Config string

@@ -47,7 +47,7 @@ func newEstimateCmd(io *IO, g *globalOptions) *cobra.Command {
 		Long:  estimateLong,
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runEstimate(io, g, o, args)
+			return runEstimate(io, g, o, args, cmd.Flags().Changed("max-ratio"))
 		},
 	}
 	f := cmd.Flags()
@@ -96,7 +96,7 @@ func parseSets(sets []string, cal estimate.Calendar) (map[string]estimate.Quanti
 	return out, nil
 }
 
-func runEstimate(io *IO, g *globalOptions, o *estimateOptions, args []string) error {
+func runEstimate(io *IO, g *globalOptions, o *estimateOptions, args []string, maxRatioSet bool) error {
 	if o.format != "text" && o.format != "json" {
 		return failure("unknown format %q for estimate (want text or json)", o.format)
 	}
@@ -107,7 +107,14 @@ func runEstimate(io *IO, g *globalOptions, o *estimateOptions, args []string) er
 	if o.maxRatio <= 1 {
 		return failure("--max-ratio must be above 1")
 	}
-	cal := estimate.DefaultCalendar
+	conf, err := loadConfig(g)
+	if err != nil {
+		return err
+	}
+	if !maxRatioSet && conf.MaxRatio > 0 {
+		o.maxRatio = conf.MaxRatio
+	}
+	cal := conf.Calendar()
 	sets, err := parseSets(o.sets, cal)
 	if err != nil {
 		return failure("%v", err)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/designlint/designlint/design"
+	"github.com/designlint/designlint/internal/config"
 )
 
 // target is one document to lint: a file, or standard input.
@@ -34,6 +35,31 @@ var skippedDirs = map[string]bool{".git": true, "node_modules": true, "vendor": 
 // walkedExt are the documents a directory walk picks up; JSON and YAML are
 // linted only when named, since a tree holds many that are not designs.
 var walkedExt = map[string]bool{".md": true, ".markdown": true, ".cue": true}
+
+// walked picks the documents a directory walk lints.
+func walked(path string) bool { return walkedExt[strings.ToLower(filepath.Ext(path))] }
+
+// discoverGlobs finds the documents the configuration's files patterns
+// name, walking the configuration's directory. Patterns that match
+// nothing are a failure, never a silent pass.
+func discoverGlobs(c *config.Config) discovery {
+	var d discovery
+	root := c.Dir
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, c.Dir); err == nil {
+			root = rel
+		}
+	}
+	pick := func(path string) bool {
+		_, ok := design.FormatOf(path)
+		return ok && c.Included(path)
+	}
+	d.walk(root, c.Excluded, pick, func(t target) { d.targets = append(d.targets, t) })
+	if len(d.targets) == 0 {
+		d.problems = append(d.problems, fmt.Errorf("%s: the files patterns (%s) matched no design document", c.Path, strings.Join(c.Include, ", ")))
+	}
+	return d
+}
 
 // discover turns command-line paths into documents. excluded reports
 // paths the configuration excludes.
@@ -64,7 +90,7 @@ func discover(args []string, excluded func(string) bool) discovery {
 		switch {
 		case st.IsDir():
 			n := len(d.targets)
-			d.walk(arg, excluded, add)
+			d.walk(arg, excluded, walked, add)
 			if len(d.targets) == n {
 				d.problems = append(d.problems, fmt.Errorf("%s: no design documents found (looked for *.md, *.markdown and *.cue)", arg))
 			}
@@ -97,7 +123,7 @@ func statProblem(err error) string {
 // walk finds documents under root, in lexical order. Symbolic links are
 // followed only to files inside root; anything else that is not a regular
 // file is passed over with a note.
-func (d *discovery) walk(root string, excluded func(string) bool, add func(target)) {
+func (d *discovery) walk(root string, excluded, pick func(string) bool, add func(target)) {
 	realRoot, err := filepath.EvalSymlinks(root)
 	if err != nil {
 		realRoot = root
@@ -118,7 +144,7 @@ func (d *discovery) walk(root string, excluded func(string) bool, add func(targe
 			}
 			return nil
 		}
-		if !walkedExt[strings.ToLower(filepath.Ext(path))] {
+		if !pick(path) {
 			return nil
 		}
 		if excluded != nil && excluded(path) {

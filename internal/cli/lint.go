@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/designlint/designlint/design"
+	"github.com/designlint/designlint/internal/baseline"
 	"github.com/designlint/designlint/internal/report"
 	"github.com/designlint/designlint/rules"
 )
@@ -37,6 +38,8 @@ type lintOptions struct {
 	disable       []string
 	stdinFilename string
 	maxFileSize   string
+	baseline      string
+	writeBaseline string
 }
 
 func newLintCmd(io *IO, g *globalOptions) *cobra.Command {
@@ -46,7 +49,7 @@ func newLintCmd(io *IO, g *globalOptions) *cobra.Command {
 		Short: "Lint design documents",
 		Long:  lintLong,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runLint(io, g, o, args)
+			return runLint(io, g, o, args, cmd.Flags().Changed("fail-on"))
 		},
 	}
 	f := cmd.Flags()
@@ -57,6 +60,8 @@ func newLintCmd(io *IO, g *globalOptions) *cobra.Command {
 	f.StringSliceVar(&o.disable, "disable", nil, "do not run these rules (comma-separated ids)")
 	f.StringVar(&o.stdinFilename, "stdin-filename", "", "the name to report for a document read from standard input (-); its extension gives the format")
 	f.StringVar(&o.maxFileSize, "max-file-size", "1MiB", "refuse documents larger than this")
+	f.StringVar(&o.baseline, "baseline", "", "accept the findings recorded in this file (see --write-baseline); report entries that no longer match as fixed")
+	f.StringVar(&o.writeBaseline, "write-baseline", "", "record the run's findings in this file and exit 0, so that --baseline accepts them")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		var out []string
 		for _, fm := range report.Formats() {
@@ -85,12 +90,20 @@ func parseFailOn(s string) (rules.Severity, error) {
 	return sev, nil
 }
 
-func runLint(io *IO, g *globalOptions, o *lintOptions, args []string) error {
+func runLint(io *IO, g *globalOptions, o *lintOptions, args []string, failOnSet bool) error {
 	format, err := report.Lookup(o.format)
 	if err != nil {
 		return failure("%v", err)
 	}
-	failOn, err := parseFailOn(o.failOn)
+	conf, err := loadConfig(g)
+	if err != nil {
+		return err
+	}
+	failOnText := o.failOn
+	if !failOnSet && conf.FailOn != "" {
+		failOnText = conf.FailOn
+	}
+	failOn, err := parseFailOn(failOnText)
 	if err != nil {
 		return failure("%v", err)
 	}
@@ -98,26 +111,38 @@ func runLint(io *IO, g *globalOptions, o *lintOptions, args []string) error {
 	if err != nil {
 		return failure("--max-file-size: %v", err)
 	}
-	settings, err := ruleSettings(o.enable, o.disable)
+	settings, err := ruleSettings(conf.Settings(), o.enable, o.disable)
 	if err != nil {
 		return failure("%v", err)
 	}
-	if len(args) == 0 {
-		args = []string{"."}
+	var base *baseline.Baseline
+	if o.baseline != "" {
+		if base, err = baseline.Load(o.baseline); err != nil {
+			return failure("%v", err)
+		}
 	}
-	found := discover(args, nil)
+	var found discovery
+	switch {
+	case len(args) > 0:
+		found = discover(args, conf.Excluded)
+	case len(conf.Include) > 0:
+		found = discoverGlobs(conf)
+	default:
+		found = discover([]string{"."}, conf.Excluded)
+	}
 	if !g.quiet {
 		for _, n := range found.notes {
 			fmt.Fprintf(io.Err, "designlint: note: %s\n", report.Clean(n))
 		}
 	}
-	readOpts := design.Options{MaxFileSize: maxSize}
-	cfg := rules.Config{Settings: settings, Now: io.Now()}
+	cal := conf.Calendar()
+	readOpts := design.Options{MaxFileSize: maxSize, Calendar: cal}
+	cfg := rules.Config{Settings: settings, Now: io.Now(), Calendar: cal, MaxRatio: conf.MaxRatio}
 	files := lintAll(found.targets, io.In, o.stdinFilename, readOpts, cfg)
 
 	run := &report.Run{Tool: toolInfo(), Files: files}
-	if err := writeReport(io, o.output, format.New(report.Options{Color: g.colorAllowed(io) && o.output == "", MaxRatio: cfg.MaxRatio}), run, g.quiet && o.format == "text"); err != nil {
-		return failure("%v", err)
+	if base != nil {
+		run.Fixed = base.Apply(files)
 	}
 	failed := len(found.problems) > 0
 	for _, p := range found.problems {
@@ -136,6 +161,28 @@ func runLint(io *IO, g *globalOptions, o *lintOptions, args []string) error {
 			}
 		}
 	}
+	if o.writeBaseline != "" {
+		n, err := baseline.Write(o.writeBaseline, files)
+		if err != nil {
+			return failure("%v", err)
+		}
+		if !g.quiet {
+			fmt.Fprintf(io.Err, "designlint: recorded %s in %s\n", plural(n, "finding", "findings"), report.Clean(o.writeBaseline))
+		}
+		if failed {
+			return silentExit(exitFailure)
+		}
+		return nil
+	}
+	opts := report.Options{
+		Color:       g.colorAllowed(io) && o.output == "",
+		Root:        repoRoot(),
+		MaxRatio:    cfg.MaxRatio,
+		StepSummary: io.Getenv("GITHUB_STEP_SUMMARY"),
+	}
+	if err := writeReport(io, o.output, format.New(opts), run, g.quiet && o.format == "text"); err != nil {
+		return failure("%v", err)
+	}
 	if failed {
 		return silentExit(exitFailure)
 	}
@@ -143,6 +190,13 @@ func runLint(io *IO, g *globalOptions, o *lintOptions, args []string) error {
 		return silentExit(exitFindings)
 	}
 	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // atOrAbove reports whether any finding that counts is at or above sev.
@@ -160,15 +214,20 @@ func atOrAbove(files []report.File, sev rules.Severity) bool {
 	return false
 }
 
-// ruleSettings turns --enable and --disable into rule settings, refusing
-// ids that do not exist.
-func ruleSettings(enable, disable []string) (map[string]rules.Setting, error) {
+// ruleSettings applies --enable and --disable to the configured rule
+// settings, refusing ids that do not exist.
+func ruleSettings(base map[string]rules.Setting, enable, disable []string) (map[string]rules.Setting, error) {
 	settings := map[string]rules.Setting{}
+	for id, s := range base {
+		settings[id] = s
+	}
 	for _, id := range disable {
 		if err := checkRuleID(id); err != nil {
 			return nil, fmt.Errorf("--disable: %w", err)
 		}
-		settings[id] = rules.Setting{Off: true}
+		s := settings[id]
+		s.Off = true
+		settings[id] = s
 	}
 	for _, id := range enable {
 		if err := checkRuleID(id); err != nil {

@@ -45,6 +45,10 @@ type Options struct {
 	Root string
 	// MaxRatio is printed with estimate checks.
 	MaxRatio float64
+	// StepSummary is the file GitHub Actions reads a step's summary from
+	// ($GITHUB_STEP_SUMMARY); the github format appends the Markdown
+	// report to it when set.
+	StepSummary string
 }
 
 // Printer writes a run in one format.
@@ -65,6 +69,10 @@ type Format struct {
 var formats = []Format{
 	{Name: "text", Help: "findings grouped by file, for terminals (the default)", New: newText},
 	{Name: "json", Help: "findings, assumptions and estimates as JSON (version 1)", New: newJSON},
+	{Name: "sarif", Help: "SARIF 2.1.0 for GitHub code scanning and other SARIF viewers", New: newSARIF},
+	{Name: "github", Help: "GitHub Actions annotations, plus the markdown report in the step summary", New: newGitHub},
+	{Name: "junit", Help: "JUnit XML: a test suite per file, a test case per rule", New: newJUnit},
+	{Name: "markdown", Help: "a Markdown report for pull-request comments and step summaries", New: newMarkdown},
 }
 
 // Formats lists the formats, in the order of their help.

@@ -1,0 +1,470 @@
+// Package config reads designlint's configuration, .designlint.yaml or
+// .designlint.cue, validates it against the embedded #Config schema and
+// turns it into rule settings.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"cuelang.org/go/cue"
+	"cuelang.org/go/cue/ast"
+	"cuelang.org/go/cue/cuecontext"
+	cueerrors "cuelang.org/go/cue/errors"
+	"cuelang.org/go/cue/parser"
+	"cuelang.org/go/cue/token"
+	cueyaml "cuelang.org/go/encoding/yaml"
+
+	"github.com/designlint/designlint/estimate"
+	"github.com/designlint/designlint/rules"
+	"github.com/designlint/designlint/schema"
+)
+
+// Names are the file names searched for, in order of preference.
+var Names = []string{".designlint.yaml", ".designlint.yml", ".designlint.cue"}
+
+// Config is a loaded configuration.
+type Config struct {
+	// Path is the file it came from; empty for the defaults.
+	Path string
+	// Dir is the directory glob patterns are relative to.
+	Dir     string
+	Extends string
+	// Include and Exclude are the files patterns, split by their "!".
+	Include, Exclude []string
+	// FailOn is the configured threshold, empty when not set.
+	FailOn string
+	// Rules holds the settings of the rules the file names.
+	Rules        map[string]rules.Setting
+	MaxRatio     float64
+	DaysPerMonth float64
+}
+
+// Error is a configuration designlint cannot use, with where.
+type Error struct {
+	Path      string
+	Line, Col int
+	Msg       string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+}
+
+// Default is the configuration when there is no file: the recommended
+// profile.
+func Default(dir string) *Config {
+	return &Config{Dir: dir, Extends: "recommended", Rules: map[string]rules.Setting{}}
+}
+
+// Find returns the nearest configuration file in dir or its parents, or ""
+// when there is none.
+func Find(dir string) (string, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for {
+		for _, n := range Names {
+			p := filepath.Join(dir, n)
+			if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+				return p, nil
+			}
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", nil
+		}
+		dir = parent
+	}
+}
+
+// maxConfigSize bounds a configuration file.
+const maxConfigSize = 1 << 20
+
+// Load reads and validates a configuration file.
+func Load(path string) (*Config, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, &Error{Path: path, Msg: "no such file"}
+		}
+		return nil, &Error{Path: path, Msg: err.Error()}
+	}
+	if len(src) > maxConfigSize {
+		return nil, &Error{Path: path, Msg: "configuration larger than 1 MiB"}
+	}
+	return Parse(path, src)
+}
+
+// Parse validates a configuration held in memory; the name's extension
+// says whether it is YAML or CUE.
+func Parse(path string, src []byte) (*Config, error) {
+	var f *ast.File
+	var err error
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".cue":
+		f, err = parser.ParseFile(path, src)
+	default:
+		if strings.Contains(string(src), "*") && hasAlias(src) {
+			return nil, &Error{Path: path, Msg: "YAML anchors and aliases are not supported"}
+		}
+		if f, err = cueyaml.Extract(path, src); err != nil {
+			return nil, yamlError(path, err)
+		}
+	}
+	if err != nil {
+		return nil, cueError(path, err, cue.Value{})
+	}
+	if err := refuseImports(path, f); err != nil {
+		return nil, err
+	}
+	ctx := cuecontext.New()
+	sv := ctx.CompileString(schema.Config, cue.Filename("schema/config.cue"))
+	if err := sv.Err(); err != nil {
+		panic("designlint: embedded schema/config.cue does not compile: " + err.Error())
+	}
+	v := ctx.BuildFile(f)
+	if err := v.Err(); err != nil {
+		return nil, cueError(path, err, v)
+	}
+	u := v.Unify(sv.LookupPath(cue.MakePath(cue.Def("#Config"))))
+	if err := u.Validate(cue.Concrete(true)); err != nil {
+		return nil, cueError(path, err, v)
+	}
+	abs, _ := filepath.Abs(path)
+	c := &Config{Path: path, Dir: filepath.Dir(abs), Extends: "recommended", Rules: map[string]rules.Setting{}}
+	if err := c.decode(path, v); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// hasAlias reports YAML aliases ("*name"), which expand without bound.
+func hasAlias(src []byte) bool {
+	for i := 0; i+1 < len(src); i++ {
+		if src[i] == '*' && (i == 0 || strings.IndexByte(" \t[,:-\n", src[i-1]) >= 0) && (src[i+1] >= 'a' && src[i+1] <= 'z' || src[i+1] >= 'A' && src[i+1] <= 'Z' || src[i+1] == '_') {
+			return true
+		}
+	}
+	return false
+}
+
+// refuseImports keeps a CUE configuration self-contained.
+func refuseImports(path string, f *ast.File) error {
+	var err error
+	ast.Walk(f, func(n ast.Node) bool {
+		if err != nil {
+			return false
+		}
+		switch x := n.(type) {
+		case *ast.ImportSpec:
+			err = errorAt(path, x.Pos(), "a configuration may not import packages")
+		case *ast.Attribute:
+			if k, _ := x.Split(); k == "embed" || k == "extern" {
+				err = errorAt(path, x.Pos(), fmt.Sprintf("the @%s attribute is not allowed", k))
+			}
+		}
+		return true
+	}, nil)
+	return err
+}
+
+func errorAt(path string, p token.Pos, msg string) *Error {
+	e := &Error{Path: path, Msg: msg}
+	if p.IsValid() {
+		e.Line, e.Col = p.Line(), p.Column()
+	}
+	return e
+}
+
+// cueError turns CUE's errors into one configuration error at its line,
+// saying what is wrong in the configuration's own terms rather than the
+// schema's (a disjunction's five conflicts become "want error, warning…").
+func cueError(path string, err error, v cue.Value) error {
+	errs := cueerrors.Errors(err)
+	if len(errs) == 0 {
+		return yamlError(path, err)
+	}
+	e := errs[0]
+	for _, x := range errs {
+		if f, _ := x.Msg(); strings.Contains(f, "not allowed") {
+			e = x
+			break
+		}
+	}
+	keys := e.Path()
+	format, args := e.Msg()
+	msg := fmt.Sprintf(format, args...)
+	switch {
+	case strings.Contains(msg, "not allowed"):
+		msg = "unknown setting"
+		if len(keys) == 1 {
+			msg += " (the settings are extends, files, fail_on, rules and estimate)"
+		}
+	case want(keys) != "":
+		got := ""
+		if fv := lookup(v, keys); fv.Exists() {
+			got = fmt.Sprint(fv) + " "
+		}
+		msg = got + "is not allowed: want " + want(keys)
+	}
+	if len(keys) > 0 {
+		msg = strings.Join(keys, ".") + ": " + msg
+	}
+	var pos token.Pos
+	for _, x := range errs {
+		if x != e && !sameKeys(x.Path(), keys) {
+			continue
+		}
+		for _, p := range cueerrors.Positions(x) {
+			if p.Filename() == path {
+				pos = p
+				break
+			}
+		}
+		if pos.IsValid() {
+			break
+		}
+	}
+	for n := len(keys); n > 0 && !pos.IsValid(); n-- {
+		if fv := lookup(v, keys[:n]); fv.Exists() {
+			pos = fv.Pos()
+		}
+	}
+	return errorAt(path, pos, msg)
+}
+
+// want says what a setting accepts, for the settings whose schema is a
+// choice or a bound.
+func want(keys []string) string {
+	switch {
+	case len(keys) == 1 && keys[0] == "extends":
+		return "recommended, strict, interview or minimal"
+	case len(keys) == 1 && keys[0] == "fail_on":
+		return "error, warning, info or never"
+	case len(keys) == 1 && keys[0] == "files":
+		return "a list of glob patterns"
+	case len(keys) == 2 && keys[0] == "rules":
+		return "error, warning, info, off, or a mapping with severity and ignore_components"
+	case len(keys) == 3 && keys[0] == "rules" && keys[2] == "severity":
+		return "error, warning, info or off"
+	case len(keys) == 2 && keys[1] == "max_ratio":
+		return "a number above 1"
+	case len(keys) == 2 && keys[1] == "days_per_month":
+		return "a number from 28 to 31"
+	}
+	return ""
+}
+
+func sameKeys(a, b []string) bool {
+	return strings.Join(a, "\x00") == strings.Join(b, "\x00")
+}
+
+func lookup(v cue.Value, keys []string) cue.Value {
+	if !v.Exists() {
+		return v
+	}
+	sels := make([]cue.Selector, 0, len(keys))
+	for _, k := range keys {
+		sels = append(sels, cue.Str(k))
+	}
+	return v.LookupPath(cue.MakePath(sels...))
+}
+
+// yamlLine finds the line in the YAML decoder's "file:line: message".
+var yamlLine = regexp.MustCompile(`^.*?:(\d+): (.*)$`)
+
+// yamlError reads the position out of a YAML syntax error.
+func yamlError(path string, err error) error {
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return &Error{Path: path, Line: line, Col: 1, Msg: m[2]}
+	}
+	return &Error{Path: path, Msg: err.Error()}
+}
+
+func field(v cue.Value, name string) cue.Value {
+	return v.LookupPath(cue.MakePath(cue.Str(name)))
+}
+
+// decode reads a validated configuration.
+func (c *Config) decode(path string, v cue.Value) error {
+	if s, err := field(v, "extends").String(); err == nil {
+		c.Extends = s
+	}
+	if s, err := field(v, "fail_on").String(); err == nil {
+		c.FailOn = s
+	}
+	if it, err := field(v, "files").List(); err == nil {
+		for it.Next() {
+			s, _ := it.Value().String()
+			if strings.HasPrefix(s, "!") {
+				c.Exclude = append(c.Exclude, strings.TrimPrefix(s, "!"))
+			} else if s != "" {
+				c.Include = append(c.Include, s)
+			}
+		}
+	}
+	est := field(v, "estimate")
+	if f, err := field(est, "max_ratio").Float64(); err == nil {
+		c.MaxRatio = f
+	}
+	if f, err := field(est, "days_per_month").Float64(); err == nil {
+		c.DaysPerMonth = f
+	}
+	it, err := field(v, "rules").Fields()
+	if err != nil {
+		return nil
+	}
+	for it.Next() {
+		id := it.Selector().Unquoted()
+		rv := it.Value()
+		if _, ok := rules.Lookup(id); !ok {
+			msg := fmt.Sprintf("rules: unknown rule %q", id)
+			if s := rules.Suggest(id, rules.IDs()); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			} else {
+				msg += " (designlint rules lists them)"
+			}
+			return errorAt(path, rv.Pos(), msg)
+		}
+		var set rules.Setting
+		sev := rv
+		if rv.IncompleteKind() == cue.StructKind {
+			sev = field(rv, "severity")
+			if l, err := field(rv, "ignore_components").List(); err == nil {
+				for l.Next() {
+					if s, err := l.Value().String(); err == nil {
+						set.Options.IgnoreComponents = append(set.Options.IgnoreComponents, s)
+					}
+				}
+			}
+		}
+		if sev.Exists() {
+			text := "off"
+			if s, err := sev.String(); err == nil {
+				text = s
+			}
+			level, err := rules.ParseSeverity(text)
+			if err != nil {
+				return errorAt(path, sev.Pos(), err.Error())
+			}
+			set.Off, set.Severity = level == 0, level
+		}
+		c.Rules[id] = set
+	}
+	return nil
+}
+
+// Settings combines the profile with the file's own rule settings.
+func (c *Config) Settings() map[string]rules.Setting {
+	out := Profile(c.Extends)
+	for id, s := range c.Rules {
+		base := out[id]
+		if s.Off || s.Severity != 0 {
+			base.Off, base.Severity = s.Off, s.Severity
+		}
+		if len(s.Options.IgnoreComponents) > 0 {
+			base.Options.IgnoreComponents = s.Options.IgnoreComponents
+		}
+		out[id] = base
+	}
+	return out
+}
+
+// Calendar is the estimator's calendar under this configuration.
+func (c *Config) Calendar() estimate.Calendar {
+	if c.DaysPerMonth > 0 {
+		return estimate.Calendar{DaysPerMonth: c.DaysPerMonth}
+	}
+	return estimate.DefaultCalendar
+}
+
+// Profiles lists the profiles extends accepts.
+var Profiles = []string{"recommended", "strict", "interview", "minimal"}
+
+// minimalRules are the rules the minimal profile keeps: the requirements,
+// estimates, failure plan, consistency and single points of failure, and
+// the two rules about the input itself.
+var minimalRules = map[string]bool{
+	"functional-requirements": true, "nonfunctional-requirements": true, "estimates-present": true,
+	"failure-plan": true, "consistency-justified": true, "single-point-of-failure": true,
+	"schema": true, "suppression-reason": true,
+}
+
+// Profile returns the rule settings of a named profile:
+//
+//   - recommended: every rule at its default severity;
+//   - strict: every rule one level up (info to warning, warning to error);
+//   - interview: the interview steps all required, so api-contract and
+//     summary become warnings;
+//   - minimal: only the requirements, estimates-present, failure-plan,
+//     consistency-justified and single-point-of-failure (and schema and
+//     suppression-reason, which are about the input itself).
+func Profile(name string) map[string]rules.Setting {
+	out := map[string]rules.Setting{}
+	for _, r := range rules.Registry() {
+		switch name {
+		case "strict":
+			switch r.Severity {
+			case rules.Info:
+				out[r.ID] = rules.Setting{Severity: rules.Warning}
+			case rules.Warning:
+				out[r.ID] = rules.Setting{Severity: rules.Error}
+			}
+		case "interview":
+			if r.ID == "api-contract" || r.ID == "summary" {
+				out[r.ID] = rules.Setting{Severity: rules.Warning}
+			}
+		case "minimal":
+			if !minimalRules[r.ID] {
+				out[r.ID] = rules.Setting{Off: true}
+			}
+		}
+	}
+	return out
+}
+
+// Excluded reports whether the configuration excludes a path (relative to
+// the working directory, or absolute).
+func (c *Config) Excluded(path string) bool {
+	rel := c.rel(path)
+	for _, p := range c.Exclude {
+		if Match(p, rel) {
+			return true
+		}
+	}
+	return false
+}
+
+// Included reports whether a path matches the files patterns.
+func (c *Config) Included(path string) bool {
+	rel := c.rel(path)
+	for _, p := range c.Include {
+		if Match(p, rel) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Config) rel(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.ToSlash(path)
+	}
+	rel, err := filepath.Rel(c.Dir, abs)
+	if err != nil {
+		return filepath.ToSlash(path)
+	}
+	return filepath.ToSlash(rel)
+}

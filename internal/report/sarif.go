@@ -1,0 +1,256 @@
+package report
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/designlint/designlint/rules"
+)
+
+// SARIF 2.1.0, as plain structs: only what designlint fills in, so the
+// output stays small and every field present means something.
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations"`
+	Results     []sarifResult     `json:"results"`
+	ColumnKind  string            `json:"columnKind"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	Version        string      `json:"version,omitempty"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifText struct {
+	Text string `json:"text"`
+}
+
+type sarifHelp struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown"`
+}
+
+type sarifRule struct {
+	ID                   string          `json:"id"`
+	Name                 string          `json:"name"`
+	ShortDescription     sarifText       `json:"shortDescription"`
+	FullDescription      sarifText       `json:"fullDescription"`
+	Help                 sarifHelp       `json:"help"`
+	HelpURI              string          `json:"helpUri"`
+	DefaultConfiguration sarifRuleConfig `json:"defaultConfiguration"`
+	Properties           map[string]any  `json:"properties,omitempty"`
+}
+
+type sarifRuleConfig struct {
+	Level string `json:"level"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level     string          `json:"level"`
+	Message   sarifText       `json:"message"`
+	Locations []sarifLocation `json:"locations,omitempty"`
+}
+
+type sarifResult struct {
+	RuleID              string             `json:"ruleId"`
+	RuleIndex           int                `json:"ruleIndex"`
+	Level               string             `json:"level"`
+	Message             sarifText          `json:"message"`
+	Locations           []sarifLocation    `json:"locations"`
+	PartialFingerprints map[string]string  `json:"partialFingerprints"`
+	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           *sarifRegion  `json:"region,omitempty"`
+}
+
+type sarifArtifact struct {
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId,omitempty"`
+}
+
+type sarifRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn"`
+	EndLine     int `json:"endLine,omitempty"`
+	EndColumn   int `json:"endColumn,omitempty"`
+}
+
+type sarifSuppression struct {
+	Kind          string `json:"kind"`
+	Justification string `json:"justification"`
+}
+
+type sarifPrinter struct{ opts Options }
+
+func newSARIF(o Options) Printer { return sarifPrinter{opts: o} }
+
+// sarifLevel maps severities to SARIF levels.
+func sarifLevel(s rules.Severity) string {
+	switch s {
+	case rules.Error:
+		return "error"
+	case rules.Warning:
+		return "warning"
+	}
+	return "note"
+}
+
+// ruleName turns "single-point-of-failure" into "SinglePointOfFailure".
+func ruleName(id string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(id, "-") {
+		if part == "" {
+			continue
+		}
+		b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+	}
+	return b.String()
+}
+
+// RelPath makes a path relative to the repository root, slash-separated,
+// for SARIF and GitHub annotations.
+func RelPath(root, path string) string {
+	if root == "" {
+		return filepath.ToSlash(filepath.Clean(path))
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.ToSlash(path)
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(filepath.Clean(path))
+	}
+	return filepath.ToSlash(rel)
+}
+
+// Fingerprint identifies a finding by file, rule and the element it is
+// about — not by line, so that edits elsewhere in the document leave it
+// unchanged. Baselines and SARIF's partialFingerprints both use it.
+func Fingerprint(path string, f rules.Finding) string {
+	key := f.Element
+	if key == "" {
+		key = f.Message
+	}
+	sum := sha256.Sum256([]byte(path + "\x00" + f.Rule + "\x00" + key))
+	return hex.EncodeToString(sum[:16])
+}
+
+func (p sarifPrinter) Print(w io.Writer, run *Run) error {
+	all := rules.Registry()
+	index := map[string]int{}
+	driver := sarifDriver{Name: run.Tool.Name, Version: run.Tool.Version, InformationURI: run.Tool.URI, Rules: []sarifRule{}}
+	if driver.InformationURI == "" {
+		driver.InformationURI = "https://github.com/designlint/designlint"
+	}
+	for i, r := range all {
+		index[r.ID] = i
+		driver.Rules = append(driver.Rules, sarifRule{
+			ID:                   r.ID,
+			Name:                 ruleName(r.ID),
+			ShortDescription:     sarifText{Text: r.Summary},
+			FullDescription:      sarifText{Text: paragraphText(r.Doc.Why)},
+			Help:                 sarifHelp{Text: r.HelpText(), Markdown: r.HelpMarkdown()},
+			HelpURI:              r.HelpURI(),
+			DefaultConfiguration: sarifRuleConfig{Level: sarifLevel(r.Severity)},
+			Properties:           map[string]any{"category": string(r.Category), "tags": []string{"design", string(r.Category)}},
+		})
+	}
+	inv := sarifInvocation{ExecutionSuccessful: true}
+	results := []sarifResult{}
+	for _, f := range run.Files {
+		uri := RelPath(p.opts.Root, f.Path)
+		if f.Report == nil {
+			inv.ExecutionSuccessful = false
+			msg := "could not read the file"
+			if f.Err != nil {
+				msg = Clean(f.Err.Error())
+			}
+			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
+				Level:     "error",
+				Message:   sarifText{Text: msg},
+				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri, URIBaseID: "%SRCROOT%"}}}},
+			})
+			continue
+		}
+		d := f.Report.Design
+		for _, x := range f.Report.Findings {
+			idx, ok := index[x.Rule]
+			if !ok {
+				continue
+			}
+			reg := &sarifRegion{
+				StartLine:   max(1, x.Span.Start.Line),
+				StartColumn: max(1, d.RuneColumn(x.Span.Start.Line, x.Span.Start.Col)),
+			}
+			if x.Span.End.Line >= reg.StartLine {
+				reg.EndLine = x.Span.End.Line
+				reg.EndColumn = max(1, d.RuneColumn(x.Span.End.Line, x.Span.End.Col))
+				if reg.EndLine == reg.StartLine && reg.EndColumn < reg.StartColumn {
+					reg.EndColumn = reg.StartColumn
+				}
+			}
+			res := sarifResult{
+				RuleID:              x.Rule,
+				RuleIndex:           idx,
+				Level:               sarifLevel(x.Severity),
+				Message:             sarifText{Text: Clean(x.Message)},
+				Locations:           []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri, URIBaseID: "%SRCROOT%"}, Region: reg}}},
+				PartialFingerprints: map[string]string{"designlint/v1": Fingerprint(uri, x)},
+			}
+			if x.Waiver != nil {
+				kind := "inSource"
+				if x.Waiver.Kind == "baseline" {
+					kind = "external"
+				}
+				res.Suppressions = []sarifSuppression{{Kind: kind, Justification: Clean(x.Waiver.Reason)}}
+			}
+			results = append(results, res)
+		}
+	}
+	log := sarifLog{
+		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
+		Version: "2.1.0",
+		Runs: []sarifRun{{
+			Tool:        sarifTool{Driver: driver},
+			Invocations: []sarifInvocation{inv},
+			Results:     results,
+			ColumnKind:  "unicodeCodePoints",
+		}},
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(log)
+}
+
+// paragraphText joins a doc field's lines.
+func paragraphText(s string) string { return strings.Join(strings.Fields(s), " ") }
