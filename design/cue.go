@@ -79,8 +79,26 @@ type structuredSource struct {
 	colOff  int
 }
 
-// parseStructured parses CUE, JSON or YAML into a CUE syntax tree.
-func parseStructured(s structuredSource) (*ast.File, error) {
+// ExtractYAML parses YAML into a CUE syntax tree. CUE's YAML reader
+// panics on some malformed input (a carriage return inside a mapping key,
+// for one); that becomes an error here rather than a crash.
+func ExtractYAML(name string, src []byte) (f *ast.File, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			f, err = nil, fmt.Errorf("%s: cannot read this YAML (the YAML reader failed: %v)", name, v)
+		}
+	}()
+	return cueyaml.Extract(name, src)
+}
+
+// parseStructured parses CUE, JSON or YAML into a CUE syntax tree; a
+// parser that panics on hostile input is an error, not a crash.
+func parseStructured(s structuredSource) (f *ast.File, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			f, err = nil, fmt.Errorf("%s: cannot parse this %s (the parser failed: %v)", s.name, s.format, v)
+		}
+	}()
 	switch s.format {
 	case JSON:
 		expr, err := cuejson.Extract(s.name, s.src)
@@ -89,7 +107,7 @@ func parseStructured(s structuredSource) (*ast.File, error) {
 		}
 		return astutilToFile(expr, s)
 	case YAML:
-		return cueyaml.Extract(s.name, s.src)
+		return ExtractYAML(s.name, s.src)
 	default:
 		return parser.ParseFile(s.name, s.src, parser.ParseComments)
 	}

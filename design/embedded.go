@@ -11,7 +11,6 @@ import (
 	"cuelang.org/go/cue/ast"
 	"cuelang.org/go/cue/literal"
 	"cuelang.org/go/cue/token"
-	cueyaml "cuelang.org/go/encoding/yaml"
 
 	"github.com/designlint/designlint/estimate"
 )
@@ -281,7 +280,7 @@ func readFrontMatter(d *Design, src []byte, fm frontMatter) error {
 	if reYAMLAlias.Match(body) {
 		return &Error{Path: d.Path, Pos: Pos{Line: startLine, Col: 1}, Msg: "YAML anchors and aliases are not supported in front matter"}
 	}
-	f, err := cueyaml.Extract(d.Path, body)
+	f, err := ExtractYAML(d.Path, body)
 	if err != nil {
 		s := structuredSource{path: d.Path, name: d.Path, format: YAML, lineOff: startLine - 1}
 		if e, ok := cueSyntaxError(s, err).(*Error); ok {

@@ -234,6 +234,13 @@ func (r *mdReader) labelValue(label, value string, sp Span, strict bool) bool {
 	if i := strings.Index(value, "; "); i > 0 {
 		value = value[:i]
 	}
+	// "46 — so peak is about 230 TPS": a dash between spaces starts a
+	// comment on the figure.
+	for _, dash := range []string{" — ", " – "} {
+		if i := strings.Index(value, dash); i > 0 {
+			value = value[:i]
+		}
+	}
 	// "Requests per day: 100,000 × 100 = 10M": the result is the value.
 	if i := lastEquals(value); i >= 0 {
 		value = strings.TrimSpace(value[i:])
@@ -275,7 +282,7 @@ func (r *mdReader) labelValue(label, value string, sp Span, strict bool) bool {
 		if strict && strings.ContainsAny(value, "0123456789") {
 			r.d.Issues = append(r.d.Issues, Issue{
 				Rule:    "estimate-arithmetic",
-				Message: "cannot read " + name + " from " + quoteText(label+": "+value) + ": " + reason(err) + "; write a number with its unit",
+				Message: "cannot read " + figureName(name, label) + " from " + quoteText(label+": "+value) + ": " + reason(err) + "; write a number with its unit",
 				Span:    sp,
 				Element: "figure:" + name,
 			})
@@ -288,6 +295,15 @@ func (r *mdReader) labelValue(label, value string, sp Span, strict bool) bool {
 	}
 	r.values.found = append(r.values.found, fv)
 	return true
+}
+
+// figureName names the figure a label was read as, or quotes the label
+// when it was not recognised as one.
+func figureName(name, label string) string {
+	if name != "" {
+		return name
+	}
+	return "a figure"
 }
 
 func reason(err error) string {

@@ -169,9 +169,21 @@ func (b *Baseline) Apply(files []report.File) []string {
 		if ran, ok := checked[e.Path]; !ok || !ran[e.Rule] {
 			continue
 		}
-		fixed = append(fixed, fmt.Sprintf("%s: %s: %s", e.Path, e.Rule, e.Message))
+		fixed = append(fixed, fmt.Sprintf("%s: %s: %s", b.display(e.Path), e.Rule, e.Message))
 	}
 	return fixed
+}
+
+// display names an entry's file as the rest of the report does: relative
+// to the working directory.
+func (b *Baseline) display(rel string) string {
+	abs := filepath.Join(b.dir, filepath.FromSlash(rel))
+	if wd, err := os.Getwd(); err == nil {
+		if r, err := filepath.Rel(wd, abs); err == nil {
+			return filepath.ToSlash(r)
+		}
+	}
+	return filepath.ToSlash(abs)
 }
 
 // Write records every finding of the run that is not waived by a comment

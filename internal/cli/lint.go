@@ -341,7 +341,7 @@ func writeReport(io *IO, output string, p report.Printer, run *report.Run, quiet
 func dropSummary(data []byte) []byte {
 	t := bytes.TrimRight(data, "\n")
 	if i := bytes.LastIndexByte(t, '\n'); i >= 0 {
-		return t[:i+1]
+		return append(bytes.TrimRight(t[:i], "\n"), '\n')
 	}
 	return nil
 }

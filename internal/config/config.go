@@ -18,8 +18,8 @@ import (
 	cueerrors "cuelang.org/go/cue/errors"
 	"cuelang.org/go/cue/parser"
 	"cuelang.org/go/cue/token"
-	cueyaml "cuelang.org/go/encoding/yaml"
 
+	"github.com/designlint/designlint/design"
 	"github.com/designlint/designlint/estimate"
 	"github.com/designlint/designlint/rules"
 	"github.com/designlint/designlint/schema"
@@ -117,7 +117,7 @@ func Parse(path string, src []byte) (*Config, error) {
 		if strings.Contains(string(src), "*") && hasAlias(src) {
 			return nil, &Error{Path: path, Msg: "YAML anchors and aliases are not supported"}
 		}
-		if f, err = cueyaml.Extract(path, src); err != nil {
+		if f, err = design.ExtractYAML(path, src); err != nil {
 			return nil, yamlError(path, err)
 		}
 	}

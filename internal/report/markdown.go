@@ -99,10 +99,19 @@ func (p markdownPrinter) Print(w io.Writer, run *Run) error {
 // componentDiagram draws a document's components as a Mermaid flowchart,
 // dependencies as edges, with single points of failure marked.
 func componentDiagram(d *design.Design, findings []rules.Finding) string {
-	spof := map[string]bool{}
+	// spof maps a component to "open" or "accepted" (waived).
+	spof := map[string]string{}
 	for _, x := range findings {
-		if x.Rule == rules.SinglePointOfFailure.ID && !x.Waived() {
-			spof[strings.TrimPrefix(x.Element, "component:")] = true
+		if x.Rule != rules.SinglePointOfFailure.ID {
+			continue
+		}
+		name := strings.TrimPrefix(x.Element, "component:")
+		if x.Waived() {
+			if spof[name] == "" {
+				spof[name] = "accepted"
+			}
+		} else {
+			spof[name] = "open"
 		}
 	}
 	const maxNodes = 60
@@ -119,8 +128,11 @@ func componentDiagram(d *design.Design, findings []rules.Finding) string {
 		if c.Kind != "" {
 			label += " · " + string(c.Kind)
 		}
-		if spof[c.Name] {
+		switch spof[c.Name] {
+		case "open":
 			label += " · single point of failure"
+		case "accepted":
+			label += " · single point of failure (accepted)"
 		}
 		shape := "[\"%s\"]"
 		if c.Kind == design.KindDatabase {
@@ -139,15 +151,19 @@ func componentDiagram(d *design.Design, findings []rules.Finding) string {
 			}
 		}
 	}
-	var marked []string
+	marked := map[string][]string{}
 	for _, c := range d.Components {
-		if n, ok := id[design.NameKey(c.Name)]; ok && spof[c.Name] {
-			marked = append(marked, n)
+		if n, ok := id[design.NameKey(c.Name)]; ok && spof[c.Name] != "" {
+			marked[spof[c.Name]] = append(marked[spof[c.Name]], n)
 		}
 	}
-	if len(marked) > 0 {
+	if len(marked["open"]) > 0 {
 		b.WriteString("  classDef spof fill:#fdd,stroke:#c00,stroke-width:2px\n")
-		fmt.Fprintf(&b, "  class %s spof\n", strings.Join(marked, ","))
+		fmt.Fprintf(&b, "  class %s spof\n", strings.Join(marked["open"], ","))
+	}
+	if len(marked["accepted"]) > 0 {
+		b.WriteString("  classDef accepted fill:#ffe,stroke:#c90,stroke-dasharray:4 2\n")
+		fmt.Fprintf(&b, "  class %s accepted\n", strings.Join(marked["accepted"], ","))
 	}
 	b.WriteString("```\n")
 	return b.String()

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"net/url"
 	"path/filepath"
 	"strings"
 
@@ -136,6 +137,16 @@ func ruleName(id string) string {
 	return b.String()
 }
 
+// sarifRuleName is the rule's id in PascalCase, led by its category when
+// the id is one word: SARIF wants a name that differs from the id.
+func sarifRuleName(r *rules.Rule) string {
+	name := ruleName(r.ID)
+	if strings.EqualFold(name, r.ID) {
+		name = ruleName(string(r.Category)) + name
+	}
+	return name
+}
+
 // RelPath makes a path relative to the repository root, slash-separated,
 // for SARIF and GitHub annotations.
 func RelPath(root, path string) string {
@@ -153,6 +164,17 @@ func RelPath(root, path string) string {
 	return filepath.ToSlash(rel)
 }
 
+// sarifURI writes a slash-separated path as a relative URI reference:
+// each segment percent-encoded (a space, %, #, ?, a colon that would read
+// as a scheme, non-ASCII and control characters), the slashes kept.
+func sarifURI(path string) string {
+	parts := strings.Split(path, "/")
+	for i, p := range parts {
+		parts[i] = strings.ReplaceAll(url.PathEscape(p), ":", "%3A")
+	}
+	return strings.Join(parts, "/")
+}
+
 // Fingerprint identifies a finding by file, rule and the element it is
 // about — not by line, so that edits elsewhere in the document leave it
 // unchanged. Baselines and SARIF's partialFingerprints both use it.
@@ -168,7 +190,13 @@ func Fingerprint(path string, f rules.Finding) string {
 func (p sarifPrinter) Print(w io.Writer, run *Run) error {
 	all := rules.Registry()
 	index := map[string]int{}
-	driver := sarifDriver{Name: run.Tool.Name, Version: run.Tool.Version, InformationURI: run.Tool.URI, Rules: []sarifRule{}}
+	driver := sarifDriver{Name: run.Tool.Name, InformationURI: run.Tool.URI, Rules: []sarifRule{}}
+	// SARIF expects a numeric version; a development build has none, and
+	// says so in a pre-release suffix.
+	driver.Version = "0.0.0-devel"
+	if v := strings.TrimPrefix(run.Tool.Version, "v"); v != "" && v[0] >= '0' && v[0] <= '9' {
+		driver.Version = v
+	}
 	if driver.InformationURI == "" {
 		driver.InformationURI = "https://github.com/designlint/designlint"
 	}
@@ -176,7 +204,7 @@ func (p sarifPrinter) Print(w io.Writer, run *Run) error {
 		index[r.ID] = i
 		driver.Rules = append(driver.Rules, sarifRule{
 			ID:                   r.ID,
-			Name:                 ruleName(r.ID),
+			Name:                 sarifRuleName(r),
 			ShortDescription:     sarifText{Text: r.Summary},
 			FullDescription:      sarifText{Text: paragraphText(r.Doc.Why)},
 			Help:                 sarifHelp{Text: r.HelpText(), Markdown: r.HelpMarkdown()},
@@ -188,7 +216,7 @@ func (p sarifPrinter) Print(w io.Writer, run *Run) error {
 	inv := sarifInvocation{ExecutionSuccessful: true}
 	results := []sarifResult{}
 	for _, f := range run.Files {
-		uri := RelPath(p.opts.Root, f.Path)
+		uri := sarifURI(RelPath(p.opts.Root, f.Path))
 		if f.Report == nil {
 			inv.ExecutionSuccessful = false
 			msg := "could not read the file"
@@ -212,7 +240,7 @@ func (p sarifPrinter) Print(w io.Writer, run *Run) error {
 				StartLine:   max(1, x.Span.Start.Line),
 				StartColumn: max(1, d.RuneColumn(x.Span.Start.Line, x.Span.Start.Col)),
 			}
-			if x.Span.End.Line >= reg.StartLine {
+			if x.Span.End.Line > x.Span.Start.Line || x.Span.End.Line == x.Span.Start.Line && x.Span.End.Col > x.Span.Start.Col {
 				reg.EndLine = x.Span.End.Line
 				reg.EndColumn = max(1, d.RuneColumn(x.Span.End.Line, x.Span.End.Col))
 				if reg.EndLine == reg.StartLine && reg.EndColumn < reg.StartColumn {

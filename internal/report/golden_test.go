@@ -1,0 +1,89 @@
+package report_test
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/designlint/designlint/design"
+	"github.com/designlint/designlint/internal/baseline"
+	"github.com/designlint/designlint/internal/report"
+	"github.com/designlint/designlint/rules"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden reports in testdata/report/golden")
+
+// goldenExt names each format's golden file.
+var goldenExt = map[string]string{
+	"text": "txt", "json": "json", "sarif": "sarif", "github": "github.txt", "junit": "xml", "markdown": "md",
+}
+
+// sharedRun builds the one run every format's golden file is printed
+// from: a document with findings of every severity, one waived by a
+// comment and one by the baseline, a baseline entry that no longer
+// matches, and a file that does not exist. It runs from the repository
+// root so that paths read as a user would see them.
+func sharedRun(t *testing.T) (*report.Run, report.Options) {
+	t.Helper()
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(root)
+	cfg := rules.Config{Now: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)}
+	var files []report.File
+	for _, p := range []string{"testdata/report/in/checkout.md", "testdata/report/in/missing.md"} {
+		d, err := design.ReadFile(p, design.Options{})
+		if err != nil {
+			files = append(files, report.File{Path: p, Format: design.Markdown, Err: err})
+			continue
+		}
+		files = append(files, report.File{Path: p, Format: d.Format, Report: rules.Run(d, cfg)})
+	}
+	b, err := baseline.Load("testdata/report/baseline.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := &report.Run{
+		Tool:  report.Tool{Name: "designlint", Version: "1.2.3", URI: "https://github.com/designlint/designlint"},
+		Files: files,
+	}
+	run.Fixed = b.Apply(files)
+	return run, report.Options{Root: root, MaxRatio: rules.DefaultMaxRatio}
+}
+
+// TestGolden prints the shared run in every format and compares it with
+// the reviewed output in testdata/report/golden (go test -update rewrites
+// them; read the diff before committing it).
+func TestGolden(t *testing.T) {
+	run, opts := sharedRun(t)
+	for _, f := range report.Formats() {
+		t.Run(f.Name, func(t *testing.T) {
+			ext, ok := goldenExt[f.Name]
+			if !ok {
+				t.Fatalf("no golden file name for format %s", f.Name)
+			}
+			var buf bytes.Buffer
+			if err := f.New(opts).Print(&buf, run); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("testdata/report/golden", "checkout."+ext)
+			if *update {
+				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./internal/report -update)", err)
+			}
+			if !bytes.Equal(buf.Bytes(), want) {
+				t.Errorf("%s output differs from %s; run go test ./internal/report -run TestGolden -update and review the diff\n--- got\n%s", f.Name, path, buf.String())
+			}
+		})
+	}
+}
