@@ -3,6 +3,7 @@ package design
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -79,16 +80,44 @@ type structuredSource struct {
 	colOff  int
 }
 
-// ExtractYAML parses YAML into a CUE syntax tree. CUE's YAML reader
-// panics on some malformed input (a carriage return inside a mapping key,
-// for one); that becomes an error here rather than a crash.
+// YAMLError is YAML that cannot be read, at a line of the YAML text (0
+// when the reader does not say).
+type YAMLError struct {
+	Name string
+	Line int
+	Msg  string
+}
+
+func (e *YAMLError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.Name, e.Line, e.Msg)
+	}
+	return e.Name + ": " + e.Msg
+}
+
+// yamlLine finds the line in the YAML reader's "name:line: message".
+var yamlLine = regexp.MustCompile(`^.*?:(\d+): (.*)$`)
+
+// ExtractYAML parses YAML into a CUE syntax tree. Its errors are
+// *YAMLError, with the line; CUE's YAML reader panics on some malformed
+// input (carriage returns in quoted values and keys, for one), and that
+// becomes an error here rather than a crash.
 func ExtractYAML(name string, src []byte) (f *ast.File, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			f, err = nil, fmt.Errorf("%s: cannot read this YAML (the YAML reader failed: %v)", name, v)
+			f, err = nil, &YAMLError{Name: name, Msg: fmt.Sprintf("cannot read this YAML (the YAML reader failed: %v)", v)}
 		}
 	}()
-	return cueyaml.Extract(name, src)
+	f, err = cueyaml.Extract(name, src)
+	if err != nil {
+		text := err.Error()
+		if m := yamlLine.FindStringSubmatch(text); m != nil {
+			line, _ := strconv.Atoi(m[1])
+			return nil, &YAMLError{Name: name, Line: line, Msg: m[2]}
+		}
+		return nil, &YAMLError{Name: name, Msg: strings.TrimPrefix(text, name+": ")}
+	}
+	return f, nil
 }
 
 // parseStructured parses CUE, JSON or YAML into a CUE syntax tree; a
@@ -186,13 +215,7 @@ func (s structuredSource) pos(p token.Pos) Pos {
 	if !p.IsValid() {
 		return Pos{}
 	}
-	col := p.Column()
-	if p.Line() == 1 || s.format != CUE {
-		col += s.colOff
-	} else {
-		col += s.colOff
-	}
-	return Pos{Line: p.Line() + s.lineOff, Col: col}
+	return Pos{Line: p.Line() + s.lineOff, Col: p.Column() + s.colOff}
 }
 
 func (s structuredSource) span(p token.Pos) Span {
@@ -227,6 +250,13 @@ func readStructured(path string, src []byte, f Format, opts Options) (*Design, e
 // cueSyntaxError turns a parse error into a read error with a position.
 func cueSyntaxError(s structuredSource, err error) error {
 	if e, ok := err.(*Error); ok {
+		return e
+	}
+	if ye, ok := err.(*YAMLError); ok {
+		e := &Error{Path: s.path, Msg: "syntax error: " + ye.Msg}
+		if ye.Line > 0 {
+			e.Pos = Pos{Line: ye.Line + s.lineOff, Col: 1}
+		}
 		return e
 	}
 	for _, e := range errors.Errors(err) {

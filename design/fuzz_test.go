@@ -79,3 +79,22 @@ func FuzzReadCUE(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadYAML covers YAML documents, whose reader (CUE's) has panicked
+// on hostile input before; the same reader handles front matter.
+func FuzzReadYAML(f *testing.F) {
+	f.Add([]byte("title: x\ncomponents:\n  db: {kind: database, replicas: 1}\n"))
+	f.Add([]byte("a:\n  x\r::notice::y: off\n"))
+	f.Add([]byte("- [\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		d, err := Read("fuzz.yaml", src, Options{ParseTimeout: 5 * time.Second})
+		if err == nil {
+			checkDesign(t, d, src)
+		}
+		md := append([]byte("---\n"), src...)
+		md = append(md, "\n---\n# T\n"...)
+		if d, err := Read("fuzz.md", md, Options{}); err == nil {
+			checkDesign(t, d, md)
+		}
+	})
+}

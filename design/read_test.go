@@ -90,6 +90,10 @@ func TestReadRefuses(t *testing.T) {
 		{"columns.md", "|" + strings.Repeat("a|", 200) + "\n|" + strings.Repeat("-|", 200) + "\n", "input too complex", 2},
 		{"brackets.md", strings.Repeat("[", 5000) + "\n", "input too complex", 1},
 		{"notes.txt", "hello", "not a design document", 0},
+		// CUE's YAML reader panics on carriage returns in a quoted value
+		// and a later nested key.
+		{"crkey.yaml", "t: \"a\rb\"\nr:\n  x\ry: 1\n", "YAML", 0},
+		{"crkey.md", "---\nt: \"a\rb\"\nr:\n  x\ry: 1\n---\n# T\n", "YAML", 0},
 	}
 	for _, tt := range tests {
 		_, err := Read(tt.name, []byte(tt.src), Options{})

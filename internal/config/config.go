@@ -8,8 +8,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"cuelang.org/go/cue"
@@ -280,14 +278,15 @@ func lookup(v cue.Value, keys []string) cue.Value {
 	return v.LookupPath(cue.MakePath(sels...))
 }
 
-// yamlLine finds the line in the YAML decoder's "file:line: message".
-var yamlLine = regexp.MustCompile(`^.*?:(\d+): (.*)$`)
-
-// yamlError reads the position out of a YAML syntax error.
+// yamlError places a YAML syntax error in the configuration file.
 func yamlError(path string, err error) error {
-	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return &Error{Path: path, Line: line, Col: 1, Msg: m[2]}
+	var ye *design.YAMLError
+	if errors.As(err, &ye) {
+		e := &Error{Path: path, Line: ye.Line, Msg: ye.Msg}
+		if ye.Line > 0 {
+			e.Col = 1
+		}
+		return e
 	}
 	return &Error{Path: path, Msg: err.Error()}
 }
