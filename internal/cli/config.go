@@ -24,6 +24,10 @@ func loadConfig(g *globalOptions) (*config.Config, error) {
 		if path == "" {
 			return config.Default(wd), nil
 		}
+		// Name it as the user would: relative to where they are.
+		if rel, err := filepath.Rel(wd, path); err == nil {
+			path = rel
+		}
 	}
 	c, err := config.Load(path)
 	if err != nil {

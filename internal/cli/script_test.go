@@ -2,8 +2,10 @@ package cli
 
 import (
 	"encoding/hex"
+	"errors"
 	"flag"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -49,6 +51,26 @@ func TestScripts(t *testing.T) {
 				line := "Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n"
 				b := []byte("# Big\n\n" + strings.Repeat(line, n/len(line)+1))
 				ts.Check(os.WriteFile(ts.MkAbs(args[0]), b[:n], 0o644))
+			},
+			// exits CODE PROG ARGS... runs a program like exec and checks
+			// its exact exit code (exec only tells zero from non-zero).
+			"exits": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) < 2 {
+					ts.Fatalf("usage: exits CODE PROG [ARGS...]")
+				}
+				want, err := strconv.Atoi(args[0])
+				ts.Check(err)
+				got := 0
+				if err := ts.Exec(args[1], args[2:]...); err != nil {
+					var ee *exec.ExitError
+					if !errors.As(err, &ee) {
+						ts.Fatalf("%s: %v", args[1], err)
+					}
+					got = ee.ExitCode()
+				}
+				if got != want {
+					ts.Fatalf("%s exited %d, want %d", args[1], got, want)
+				}
 			},
 			// mkfifo FILE makes a named pipe.
 			"mkfifo": func(ts *testscript.TestScript, neg bool, args []string) {
