@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"flag"
 	"os"
 	"os/exec"
@@ -11,7 +12,11 @@ import (
 	"strings"
 	"testing"
 
+	"cuelang.org/go/cue"
+	"cuelang.org/go/cue/cuecontext"
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/designlint/designlint/design"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of testdata/script from the actual output")
@@ -72,10 +77,44 @@ func TestScripts(t *testing.T) {
 					ts.Fatalf("%s exited %d, want %d", args[1], got, want)
 				}
 			},
+			// actionscript FILE writes the shell script of action.yml's
+			// lint step, so that a script can run it as the runner would.
+			"actionscript": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 1 {
+					ts.Fatalf("usage: actionscript FILE")
+				}
+				script, err := actionStepScript(filepath.Join("..", "..", "action.yml"), "lint")
+				ts.Check(err)
+				ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(script), 0o755))
+			},
 			// mkfifo FILE makes a named pipe.
 			"mkfifo": func(ts *testscript.TestScript, neg bool, args []string) {
 				ts.Check(mkfifo(ts.MkAbs(args[0])))
 			},
 		},
 	})
+}
+
+// actionStepScript returns the run script of the step with the given id
+// in a composite action's action.yml.
+func actionStepScript(path, id string) (string, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	f, err := design.ExtractYAML(path, src)
+	if err != nil {
+		return "", err
+	}
+	v := cuecontext.New().BuildFile(f)
+	steps, err := v.LookupPath(cue.ParsePath("runs.steps")).List()
+	if err != nil {
+		return "", fmt.Errorf("%s: runs.steps: %v", path, err)
+	}
+	for steps.Next() {
+		if sid, _ := steps.Value().LookupPath(cue.ParsePath("id")).String(); sid == id {
+			return steps.Value().LookupPath(cue.ParsePath("run")).String()
+		}
+	}
+	return "", fmt.Errorf("%s: no step with id %q", path, id)
 }
