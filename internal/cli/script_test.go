@@ -3,8 +3,8 @@ package cli
 import (
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
