@@ -152,6 +152,13 @@ func astutilToFile(expr ast.Expr, s structuredSource) (*ast.File, error) {
 	return &ast.File{Decls: st.Elts}, nil
 }
 
+// CheckCUE refuses, in a parsed CUE file, what designlint never
+// evaluates (see checkSyntax); the configuration reader uses it too.
+// Errors are *Error at the position in the file.
+func CheckCUE(path string, f *ast.File) error {
+	return checkSyntax(f, structuredSource{path: path, name: path, format: CUE})
+}
+
 // checkSyntax refuses what designlint never evaluates: imports outside
 // CUE's standard library, @embed and @extern attributes, and number
 // literals outside the range of a float64.
@@ -200,7 +207,7 @@ func checkImport(imp *ast.ImportSpec, s structuredSource) error {
 		first = p[:i]
 	}
 	if strings.Contains(first, ".") || first == "tool" || strings.Contains(p, ":") {
-		return s.errorAt(imp.Pos(), fmt.Sprintf("import %q is not allowed: a design document may import only CUE's standard library", p))
+		return s.errorAt(imp.Pos(), fmt.Sprintf("import %q is not allowed: only CUE's standard library may be imported", p))
 	}
 	return nil
 }

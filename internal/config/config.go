@@ -122,8 +122,12 @@ func Parse(path string, src []byte) (*Config, error) {
 	if err != nil {
 		return nil, cueError(path, err, cue.Value{})
 	}
-	if err := refuseImports(path, f); err != nil {
-		return nil, err
+	if err := design.CheckCUE(path, f); err != nil {
+		var de *design.Error
+		if errors.As(err, &de) {
+			return nil, &Error{Path: path, Line: de.Pos.Line, Col: de.Pos.Col, Msg: de.Msg}
+		}
+		return nil, &Error{Path: path, Msg: err.Error()}
 	}
 	ctx := cuecontext.New()
 	sv := ctx.CompileString(schema.Config, cue.Filename("schema/config.cue"))
@@ -154,26 +158,6 @@ func hasAlias(src []byte) bool {
 		}
 	}
 	return false
-}
-
-// refuseImports keeps a CUE configuration self-contained.
-func refuseImports(path string, f *ast.File) error {
-	var err error
-	ast.Walk(f, func(n ast.Node) bool {
-		if err != nil {
-			return false
-		}
-		switch x := n.(type) {
-		case *ast.ImportSpec:
-			err = errorAt(path, x.Pos(), "a configuration may not import packages")
-		case *ast.Attribute:
-			if k, _ := x.Split(); k == "embed" || k == "extern" {
-				err = errorAt(path, x.Pos(), fmt.Sprintf("the @%s attribute is not allowed", k))
-			}
-		}
-		return true
-	}, nil)
-	return err
 }
 
 func errorAt(path string, p token.Pos, msg string) *Error {
@@ -435,20 +419,13 @@ func Profile(name string) map[string]rules.Setting {
 
 // Excluded reports whether the configuration excludes a path (relative to
 // the working directory, or absolute).
-func (c *Config) Excluded(path string) bool {
-	rel := c.rel(path)
-	for _, p := range c.Exclude {
-		if Match(p, rel) {
-			return true
-		}
-	}
-	return false
-}
+func (c *Config) Excluded(path string) bool { return matchAny(c.Exclude, c.rel(path)) }
 
 // Included reports whether a path matches the files patterns.
-func (c *Config) Included(path string) bool {
-	rel := c.rel(path)
-	for _, p := range c.Include {
+func (c *Config) Included(path string) bool { return matchAny(c.Include, c.rel(path)) }
+
+func matchAny(patterns []string, rel string) bool {
+	for _, p := range patterns {
 		if Match(p, rel) {
 			return true
 		}

@@ -118,8 +118,16 @@ func TestParseRefusesAliasesAndImports(t *testing.T) {
 	if _, err := Parse("c.yaml", []byte("a: &x [1, 2]\nfiles: *x\n")); err == nil || !strings.Contains(err.Error(), "aliases") {
 		t.Errorf("alias: %v", err)
 	}
-	if _, err := Parse("c.cue", []byte("import \"strings\"\nfail_on: strings.ToLower(\"ERROR\")\n")); err == nil || !strings.Contains(err.Error(), "import") {
+	if _, err := Parse("c.cue", []byte("import \"example.com/evil\"\nfail_on: \"error\"\n")); err == nil || !strings.Contains(err.Error(), "c.cue:1:8: import \"example.com/evil\" is not allowed") {
 		t.Errorf("import: %v", err)
+	}
+	if _, err := Parse("c.cue", []byte("x: _ @embed(file=\"/etc/passwd\")\n")); err == nil || !strings.Contains(err.Error(), "@embed") {
+		t.Errorf("embed: %v", err)
+	}
+	// CUE's standard library is pure; a configuration may use it.
+	c, err := Parse("c.cue", []byte("import \"strings\"\nfail_on: strings.ToLower(\"WARNING\")\n"))
+	if err != nil || c.FailOn != "warning" {
+		t.Errorf("standard library: %+v, %v", c, err)
 	}
 	// A glob is not an alias.
 	if _, err := Parse("c.yaml", []byte("files: [\"**/*.md\", \"!**/draft-*.md\"]\n")); err != nil {

@@ -45,15 +45,7 @@ func EscapeProperty(s string) string {
 }
 
 // githubLevel maps severities to workflow command names.
-func githubLevel(s rules.Severity) string {
-	switch s {
-	case rules.Error:
-		return "error"
-	case rules.Warning:
-		return "warning"
-	}
-	return "notice"
-}
+func githubLevel(s rules.Severity) string { return levelWord(s, "notice") }
 
 type annotation struct {
 	sev                           rules.Severity

@@ -138,6 +138,18 @@ func Count(run *Run) Counts {
 	return c
 }
 
+// levelWord names a severity for formats that say "error" and "warning"
+// as designlint does but have their own word for info.
+func levelWord(s rules.Severity, info string) string {
+	switch s {
+	case rules.Error:
+		return "error"
+	case rules.Warning:
+		return "warning"
+	}
+	return info
+}
+
 // plural writes "1 error" or "2 errors".
 func plural(n int, one, many string) string {
 	if n == 1 {

@@ -115,15 +115,7 @@ type sarifPrinter struct{ opts Options }
 func newSARIF(o Options) Printer { return sarifPrinter{opts: o} }
 
 // sarifLevel maps severities to SARIF levels.
-func sarifLevel(s rules.Severity) string {
-	switch s {
-	case rules.Error:
-		return "error"
-	case rules.Warning:
-		return "warning"
-	}
-	return "note"
-}
+func sarifLevel(s rules.Severity) string { return levelWord(s, "note") }
 
 // ruleName turns "single-point-of-failure" into "SinglePointOfFailure".
 func ruleName(id string) string {
