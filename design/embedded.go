@@ -27,10 +27,6 @@ var designFields = map[string]bool{
 
 var reTopKey = regexp.MustCompile(`(?m)^"?([A-Za-z_][A-Za-z0-9_]*)"?\s*:`)
 
-// reYAMLAlias finds YAML aliases, which designlint refuses: expanding them
-// is how a few lines become gigabytes.
-var reYAMLAlias = regexp.MustCompile(`(^|[\s:,\[\-])[*&][A-Za-z0-9_]`)
-
 // structuredBlock reads a fenced cue, yaml or json block whose top-level
 // keys are design fields, or (in an estimates section) canonical figure
 // names. It reports whether the block was read; other blocks are code
@@ -56,10 +52,6 @@ func (r *mdReader) structuredBlock(lang, body string, off int, fr *frame) bool {
 	switch lang {
 	case "yaml", "yml":
 		format = YAML
-		if reYAMLAlias.MatchString(body) {
-			r.d.Issues = append(r.d.Issues, Issue{Rule: "schema", Message: "YAML anchors and aliases are not supported in a design block", Span: r.lines.span(off, off)})
-			return true
-		}
 	case "json":
 		format = JSON
 	}
@@ -276,9 +268,6 @@ func readFrontMatter(d *Design, src []byte, fm frontMatter) error {
 	startLine := lt.pos(fm.bodyStart).Line
 	if len(body) > maxFrontMatter {
 		return &Error{Path: d.Path, Pos: Pos{Line: startLine, Col: 1}, Msg: "front matter larger than 64 KiB"}
-	}
-	if reYAMLAlias.Match(body) {
-		return &Error{Path: d.Path, Pos: Pos{Line: startLine, Col: 1}, Msg: "YAML anchors and aliases are not supported in front matter"}
 	}
 	f, err := ExtractYAML(d.Path, body)
 	if err != nil {

@@ -162,10 +162,6 @@ func ReadAs(name string, src []byte, format Format, opts Options) (*Design, erro
 	if format == Markdown {
 		return readMarkdown(name, src, opts)
 	}
-	if format == YAML && reYAMLAlias.Match(src) {
-		p := newLineTable(src).pos(reYAMLAlias.FindIndex(src)[0])
-		return nil, &Error{Path: name, Pos: p, Msg: "YAML anchors and aliases are not supported"}
-	}
 	return readStructured(name, src, format, opts)
 }
 

@@ -284,7 +284,7 @@ func (r *mdReader) labelValue(label, value string, sp Span, strict bool) bool {
 				Rule:    "estimate-arithmetic",
 				Message: "cannot read " + figureName(name, label) + " from " + quoteText(label+": "+value) + ": " + reason(err) + "; write a number with its unit",
 				Span:    sp,
-				Element: "figure:" + name,
+				Element: "figure:" + figureKey(name, l),
 			})
 		}
 		return name != ""
@@ -297,8 +297,17 @@ func (r *mdReader) labelValue(label, value string, sp Span, strict bool) bool {
 	return true
 }
 
-// figureName names the figure a label was read as, or quotes the label
-// when it was not recognised as one.
+// figureKey identifies a figure that could not be read, for baselines: its
+// canonical name, or its label when it has none.
+func figureKey(name, label string) string {
+	if name != "" {
+		return name
+	}
+	return "label:" + label
+}
+
+// figureName names the figure a label was read as, or says "a figure"
+// when the label was not recognised as one.
 func figureName(name, label string) string {
 	if name != "" {
 		return name

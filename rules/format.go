@@ -70,10 +70,12 @@ func checkDirectives(p *Pass) {
 		if s.Next {
 			kind = "designlint-disable-next"
 		}
+		// The element says which directive and what is wrong with it, so
+		// that a baseline entry for one problem never covers another.
 		el := "suppression:" + strings.Join(s.Rules, ",")
 		bad := false
 		if len(s.Rules) == 0 {
-			p.Report(s.Span, el, "%s names no rule; write the rule id after it (designlint rules lists them)", kind)
+			p.Report(s.Span, el+":no-rule", "%s names no rule; write the rule id after it (designlint rules lists them)", kind)
 			continue
 		}
 		for _, r := range s.Rules {
@@ -81,25 +83,25 @@ func checkDirectives(p *Pass) {
 				continue
 			}
 			bad = true
-			p.Report(s.Span, el, "%s names unknown rule %s%s", kind, quote(r), didYouMean(r, p.known))
+			p.Report(s.Span, el+":unknown:"+r, "%s names unknown rule %s%s", kind, quote(r), didYouMean(r, p.known))
 		}
 		if s.Reason == "" {
-			p.Report(s.Span, el, "%s %s gives no reason, so it waives nothing; add one after \"--\" (the risk you accept and why)", kind, strings.Join(s.Rules, ","))
+			p.Report(s.Span, el+":no-reason", "%s %s gives no reason, so it waives nothing; add one after \"--\" (the risk you accept and why)", kind, strings.Join(s.Rules, ","))
 			continue
 		}
 		if s.Until != "" {
 			t, err := time.Parse("2006-01-02", s.Until)
 			if err != nil {
-				p.Report(s.Span, el, "waiver date %s is not a date; write until YYYY-MM-DD", quote(s.Until))
+				p.Report(s.Span, el+":bad-date", "waiver date %s is not a date; write until YYYY-MM-DD", quote(s.Until))
 				continue
 			}
 			if p.now.After(t.Add(24 * time.Hour)) {
-				p.Report(s.Span, el, "waiver of %s expired on %s and no longer applies; fix the findings or renew the waiver with a new date", strings.Join(s.Rules, ","), s.Until)
+				p.Report(s.Span, el+":expired", "waiver of %s expired on %s and no longer applies; fix the findings or renew the waiver with a new date", strings.Join(s.Rules, ","), s.Until)
 				continue
 			}
 		}
 		if s.Next && s.Target.Start.Line == 0 {
-			p.Report(s.Span, el, "%s is at the end of the document and covers nothing; remove it", kind)
+			p.Report(s.Span, el+":at-end", "%s is at the end of the document and covers nothing; remove it", kind)
 			continue
 		}
 		// A waiver of a rule that is off in this run cannot be judged.
@@ -108,7 +110,7 @@ func checkDirectives(p *Pass) {
 			running = running || r == "all" || p.active[r]
 		}
 		if !bad && running && i < len(p.used) && p.used[i] == 0 {
-			p.Report(s.Span, el, "%s %s waives nothing in this run; remove it", kind, strings.Join(s.Rules, ","))
+			p.Report(s.Span, el+":unused", "%s %s waives nothing in this run; remove it", kind, strings.Join(s.Rules, ","))
 		}
 	}
 	for _, o := range d.Overrides {

@@ -166,7 +166,12 @@ func (b *Baseline) Apply(files []report.File) []string {
 		if used[i] {
 			continue
 		}
-		if ran, ok := checked[e.Path]; !ok || !ran[e.Rule] {
+		ran, ok := checked[e.Path]
+		if !ok {
+			continue
+		}
+		// An entry for a rule that no longer exists can never match.
+		if _, known := rules.Lookup(e.Rule); known && !ran[e.Rule] {
 			continue
 		}
 		fixed = append(fixed, fmt.Sprintf("%s: %s: %s", b.display(e.Path), e.Rule, e.Message))

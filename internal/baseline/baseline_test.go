@@ -151,6 +151,14 @@ func TestApplyOnlyJudgesWhatRan(t *testing.T) {
 	if fixed := b.Apply([]report.File{only}); len(fixed) != 0 {
 		t.Errorf("a disabled rule's entries called fixed: %q", fixed)
 	}
+
+	// An entry for a rule designlint no longer has can never match: it is
+	// reported as fixed so that the baseline can be rewritten without it.
+	b.entries = append(b.entries, Entry{Path: "a.md", Rule: "retired-rule", Element: "section:x", Message: "gone"})
+	fixed := b.Apply([]report.File{lint(t, dir, "a.md", doc)})
+	if len(fixed) != 1 || !strings.Contains(fixed[0], "retired-rule") {
+		t.Errorf("fixed = %q, want the retired rule's entry", fixed)
+	}
 }
 
 // Two findings on one element: the entry whose message matches pairs

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/designlint/designlint/internal/report"
 )
 
 // Exit codes.
@@ -84,6 +86,9 @@ func Run(args []string, io IO) int {
 	if io.Now == nil {
 		io.Now = time.Now
 	}
+	// Error messages quote paths, configuration values and document text:
+	// they pass the same guard as the reports.
+	io.Err = guardWriter{io.Err}
 	root := newRoot(&io)
 	root.SetArgs(args)
 	root.SetIn(io.In)
@@ -96,16 +101,28 @@ func Run(args []string, io IO) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil {
-			fmt.Fprintf(io.Err, "designlint: %s\n", ee.err)
+			fmt.Fprintf(io.Err, "designlint: %s\n", report.Clean(ee.err.Error()))
 		}
 		return ee.code
 	}
 	// cobra's own errors: an unknown command or flag, wrong arguments.
-	fmt.Fprintf(io.Err, "designlint: %s\n", err)
+	fmt.Fprintf(io.Err, "designlint: %s\n", report.Clean(err.Error()))
 	if strings.Contains(err.Error(), "unknown") || strings.Contains(err.Error(), "flag") || strings.Contains(err.Error(), "arg") {
 		fmt.Fprintln(io.Err, "Run 'designlint --help' for usage.")
 	}
 	return exitFailure
+}
+
+// guardWriter passes what it writes through report.Guard. Each Write is
+// taken to start a line, as every message designlint writes is a whole
+// line.
+type guardWriter struct{ w io.Writer }
+
+func (g guardWriter) Write(p []byte) (int, error) {
+	if _, err := g.w.Write(report.Guard(p, false)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 // globalOptions are the flags every command takes.

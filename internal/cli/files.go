@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -144,7 +145,7 @@ func (d *discovery) walk(root string, excluded, pick func(string) bool, add func
 			}
 			return nil
 		}
-		if !pick(path) {
+		if !pick(path) || slices.Contains(config.Names, e.Name()) {
 			return nil
 		}
 		if excluded != nil && excluded(path) {

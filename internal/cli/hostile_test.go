@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -110,6 +111,7 @@ requirements: {
 assumptions: {dau: 1000000, write_size: %[1]s}
 components: {
 	%[1]s: {kind: "database", technology: %[1]s, consistency: "strong", replicas: 1, depends_on: [%[1]s]}
+	other: {kind: %[1]s, replicas: 1}
 }
 failure_plan: [{scenario: %[1]s, mitigation: %[1]s}]
 `, q)
@@ -145,6 +147,14 @@ func TestHostileDocuments(t *testing.T) {
 		t.Skipf("this file system refuses the file name: %v", err)
 	}
 	names = append(names, evil)
+	// The runner trims Unicode whitespace before looking for "::".
+	for _, lead := range []string{"\u00a0", "\u3000", "\u2003"} {
+		p := filepath.Join(dir, lead+"::warning::pwned.md")
+		if err := os.WriteFile(p, []byte(hostileMarkdown("plain")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, p)
+	}
 	// And one that cannot be read, whose error message echoes its name.
 	missing := "::add-mask::missing\n##[error].md"
 	names = append(names, filepath.Join(dir, missing))
@@ -232,4 +242,52 @@ func checkInert(t *testing.T, what, out string, annotated bool) {
 
 func excerpt(s string, i int) string {
 	return s[max(0, i-40):min(len(s), i+40)]
+}
+
+// TestHostileConfigAndBaseline puts the tricks where error messages and
+// the baseline's "fixed" list echo them: configuration values and keys,
+// and baseline entries.
+func TestHostileConfigAndBaseline(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.WriteFile("d.md", []byte(hostileMarkdown("plain")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run := func(args ...string) (string, string) {
+		var out, errOut bytes.Buffer
+		Run(args, IO{In: strings.NewReader(""), Out: &out, Err: &errOut, Getenv: func(string) string { return "" }})
+		return out.String(), errOut.String()
+	}
+	for i, tr := range tricks {
+		q := fmt.Sprintf("%q", tr)
+		for _, cfg := range []string{
+			"fail_on: " + q + "\n",
+			"extends: " + q + "\n",
+			"rules:\n  " + q + ": off\n",
+			"rules:\n  tradeoffs: {severity: " + q + "}\n",
+			"files: [" + q + "]\n",
+			q + ": 1\n",
+		} {
+			if err := os.WriteFile(".designlint.yaml", []byte(cfg), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, errOut := run("lint", "d.md")
+			checkInert(t, fmt.Sprintf("trick %d, config %q: stdout", i, cfg), out, false)
+			checkInert(t, fmt.Sprintf("trick %d, config %q: stderr", i, cfg), errOut, false)
+		}
+		os.Remove(".designlint.yaml")
+		jq, _ := json.Marshal(tr)
+		entry := fmt.Sprintf(`{"version": 1, "findings": [{"path": "d.md", "rule": "tradeoffs", "element": %[1]s, "severity": "warning", "message": %[1]s}]}`, jq)
+		if err := os.WriteFile("base.json", []byte(entry), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range report.Formats() {
+			out, errOut := run("lint", "-f", f.Name, "--baseline", "base.json", "d.md")
+			if !strings.Contains(strings.ToLower(out), "fixed") && f.Name != "sarif" && f.Name != "junit" && f.Name != "github" {
+				t.Errorf("%s: the baseline entry is not reported as fixed:\n%s", f.Name, out)
+			}
+			checkInert(t, fmt.Sprintf("trick %d, baseline, %s: stdout", i, f.Name), out, f.Name == "github")
+			checkInert(t, fmt.Sprintf("trick %d, baseline, %s: stderr", i, f.Name), errOut, false)
+		}
+	}
 }

@@ -180,7 +180,7 @@ func runLint(io *IO, g *globalOptions, o *lintOptions, args []string, failOnSet 
 		MaxRatio:    cfg.MaxRatio,
 		StepSummary: io.Getenv("GITHUB_STEP_SUMMARY"),
 	}
-	if err := writeReport(io, o.output, format.New(opts), run, g.quiet && o.format == "text"); err != nil {
+	if err := writeReport(io, o.output, format.New(opts), run, g.quiet && o.format == "text", o.format == "github"); err != nil {
 		return failure("%v", err)
 	}
 	if failed {
@@ -317,13 +317,14 @@ func lintOne(t target, stdinData []byte, stdinErr error, stdinName string, ro de
 	return report.File{Path: path, Format: d.Format, Report: rules.Run(d, cfg)}
 }
 
-// writeReport prints the run to the output file or standard output.
-func writeReport(io *IO, output string, p report.Printer, run *report.Run, quiet bool) error {
+// writeReport prints the run to the output file or standard output,
+// through report.Guard (commands: the github format's own annotations).
+func writeReport(io *IO, output string, p report.Printer, run *report.Run, quiet, commands bool) error {
 	var buf bytes.Buffer
 	if err := p.Print(&buf, run); err != nil {
 		return err
 	}
-	data := buf.Bytes()
+	data := report.Guard(buf.Bytes(), commands)
 	if quiet {
 		data = dropSummary(data)
 	}

@@ -77,15 +77,16 @@ func TestScripts(t *testing.T) {
 					ts.Fatalf("%s exited %d, want %d", args[1], got, want)
 				}
 			},
-			// actionscript FILE writes the shell script of action.yml's
-			// lint step, so that a script can run it as the runner would.
+			// actionscript STEP FILE writes the shell script of the
+			// action.yml step with that id, so that a script can run it as
+			// the runner would.
 			"actionscript": func(ts *testscript.TestScript, neg bool, args []string) {
-				if neg || len(args) != 1 {
-					ts.Fatalf("usage: actionscript FILE")
+				if neg || len(args) != 2 {
+					ts.Fatalf("usage: actionscript STEP FILE")
 				}
-				script, err := actionStepScript(filepath.Join("..", "..", "action.yml"), "lint")
+				script, err := actionStepScript(filepath.Join("..", "..", "action.yml"), args[0])
 				ts.Check(err)
-				ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(script), 0o755))
+				ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(script), 0o755))
 			},
 			// mkfifo FILE makes a named pipe.
 			"mkfifo": func(ts *testscript.TestScript, neg bool, args []string) {

@@ -4,10 +4,12 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"cuelang.org/go/cue"
@@ -112,9 +114,6 @@ func Parse(path string, src []byte) (*Config, error) {
 	case ".cue":
 		f, err = parser.ParseFile(path, src)
 	default:
-		if strings.Contains(string(src), "*") && hasAlias(src) {
-			return nil, &Error{Path: path, Msg: "YAML anchors and aliases are not supported"}
-		}
 		if f, err = design.ExtractYAML(path, src); err != nil {
 			return nil, yamlError(path, err)
 		}
@@ -138,6 +137,31 @@ func Parse(path string, src []byte) (*Config, error) {
 	if err := v.Err(); err != nil {
 		return nil, cueError(path, err, v)
 	}
+	if k := v.IncompleteKind(); k != cue.StructKind {
+		what := "not " + valueText(v)
+		if k == cue.ListKind && bytes.Contains(src, []byte("\n---")) {
+			what = "not several YAML documents"
+		}
+		e := errorAt(path, v.Pos(), "the configuration must be one mapping of settings (extends, files, fail_on, rules, estimate), "+what)
+		if e.Line == 0 {
+			e.Line, e.Col = 1, 1
+		}
+		return nil, e
+	}
+	// A rule's settings are checked on their own first, so that a mistake
+	// inside them is reported where it is, not as "none of the choices".
+	if it, err := field(v, "rules").Fields(); err == nil {
+		settings := sv.LookupPath(cue.MakePath(cue.Def("#RuleSettings")))
+		for it.Next() {
+			rv := it.Value()
+			if rv.IncompleteKind() != cue.StructKind {
+				continue
+			}
+			if err := rv.Unify(settings).Validate(cue.Concrete(true)); err != nil {
+				return nil, cueError(path, err, v)
+			}
+		}
+	}
 	u := v.Unify(sv.LookupPath(cue.MakePath(cue.Def("#Config"))))
 	if err := u.Validate(cue.Concrete(true)); err != nil {
 		return nil, cueError(path, err, v)
@@ -148,16 +172,6 @@ func Parse(path string, src []byte) (*Config, error) {
 		return nil, err
 	}
 	return c, nil
-}
-
-// hasAlias reports YAML aliases ("*name"), which expand without bound.
-func hasAlias(src []byte) bool {
-	for i := 0; i+1 < len(src); i++ {
-		if src[i] == '*' && (i == 0 || strings.IndexByte(" \t[,:-\n", src[i-1]) >= 0) && (src[i+1] >= 'a' && src[i+1] <= 'z' || src[i+1] >= 'A' && src[i+1] <= 'Z' || src[i+1] == '_') {
-			return true
-		}
-	}
-	return false
 }
 
 func errorAt(path string, p token.Pos, msg string) *Error {
@@ -184,20 +198,30 @@ func cueError(path string, err error, v cue.Value) error {
 		}
 	}
 	keys := e.Path()
+	for i, k := range keys {
+		if uq, err := strconv.Unquote(k); err == nil {
+			keys[i] = uq
+		}
+	}
 	format, args := e.Msg()
 	msg := fmt.Sprintf(format, args...)
 	switch {
 	case strings.Contains(msg, "not allowed"):
 		msg = "unknown setting"
-		if len(keys) == 1 {
+		switch {
+		case len(keys) == 1:
 			msg += " (the settings are extends, files, fail_on, rules and estimate)"
+		case len(keys) == 2 && keys[0] == "estimate":
+			msg += " (estimate takes max_ratio and days_per_month)"
+		case len(keys) == 3 && keys[0] == "rules":
+			msg += " (a rule takes severity and ignore_components)"
 		}
 	case want(keys) != "":
-		got := ""
+		got := "this"
 		if fv := lookup(v, keys); fv.Exists() {
-			got = fmt.Sprint(fv) + " "
+			got = valueText(fv)
 		}
-		msg = got + "is not allowed: want " + want(keys)
+		msg = got + " is not allowed: want " + want(keys)
 	}
 	if len(keys) > 0 {
 		msg = strings.Join(keys, ".") + ": " + msg
@@ -225,6 +249,35 @@ func cueError(path string, err error, v cue.Value) error {
 	return errorAt(path, pos, msg)
 }
 
+// valueText describes a value for a message on one line: a string or
+// number as written (quoted, escapes shown), anything else by its kind.
+func valueText(v cue.Value) string {
+	switch v.IncompleteKind() {
+	case cue.StringKind:
+		if s, err := v.String(); err == nil {
+			if len(s) > 60 {
+				s = s[:60] + "…"
+			}
+			return strconv.Quote(s)
+		}
+	case cue.IntKind, cue.FloatKind, cue.NumberKind:
+		if f, err := v.Float64(); err == nil {
+			return strconv.FormatFloat(f, 'g', -1, 64)
+		}
+	case cue.BoolKind:
+		if b, err := v.Bool(); err == nil {
+			return strconv.FormatBool(b)
+		}
+	case cue.NullKind:
+		return "null"
+	case cue.ListKind:
+		return "a list"
+	case cue.StructKind:
+		return "a mapping"
+	}
+	return "this value"
+}
+
 // want says what a setting accepts, for the settings whose schema is a
 // choice or a bound.
 func want(keys []string) string {
@@ -239,6 +292,8 @@ func want(keys []string) string {
 		return "error, warning, info, off, or a mapping with severity and ignore_components"
 	case len(keys) == 3 && keys[0] == "rules" && keys[2] == "severity":
 		return "error, warning, info or off"
+	case len(keys) >= 3 && keys[0] == "rules" && keys[2] == "ignore_components":
+		return "a list of component names"
 	case len(keys) == 2 && keys[1] == "max_ratio":
 		return "a number above 1"
 	case len(keys) == 2 && keys[1] == "days_per_month":

@@ -104,12 +104,17 @@ func (p githubPrinter) Print(w io.Writer, run *Run) error {
 		}
 	}
 	sort.SliceStable(anns, func(i, j int) bool { return anns[i].sev > anns[j].sev })
+	// The notice counting what is left out is itself a notice: when some
+	// are left out, infos get one place fewer so that it is shown.
+	limit := map[rules.Severity]int{rules.Error: maxAnnotations, rules.Warning: maxAnnotations, rules.Info: maxAnnotations}
+	if countOver(anns, limit) > 0 {
+		limit[rules.Info]--
+	}
+	left := countOver(anns, limit)
 	bw := bufio.NewWriter(w)
 	shown := map[rules.Severity]int{}
-	left := 0
 	for _, a := range anns {
-		if shown[a.sev] >= maxAnnotations {
-			left++
+		if shown[a.sev] >= limit[a.sev] {
 			continue
 		}
 		shown[a.sev]++
@@ -117,12 +122,16 @@ func (p githubPrinter) Print(w io.Writer, run *Run) error {
 		bw.WriteByte('\n')
 	}
 	if left > 0 {
-		summary := "the step summary"
+		what := fmt.Sprintf("%d more findings are", left)
+		if left == 1 {
+			what = "1 more finding is"
+		}
+		where := "see the step summary for all of them"
 		if p.opts.StepSummary == "" {
-			summary = "designlint lint run locally"
+			where = "run designlint locally to see all of them"
 		}
 		bw.WriteString(annotation{sev: rules.Info, title: "designlint", message: fmt.Sprintf(
-			"%d more findings are not shown as annotations (GitHub shows at most %d of each level per step); see %s", left, maxAnnotations, summary)}.command())
+			"%s not shown as annotations (GitHub shows at most %d of each level per step); %s", what, maxAnnotations, where)}.command())
 		bw.WriteByte('\n')
 	}
 	fmt.Fprintln(bw, SummaryLine(Count(run)))
@@ -133,6 +142,18 @@ func (p githubPrinter) Print(w io.Writer, run *Run) error {
 		return appendStepSummary(p.opts.StepSummary, run, p.opts)
 	}
 	return nil
+}
+
+// countOver counts the annotations beyond each level's limit.
+func countOver(anns []annotation, limit map[rules.Severity]int) int {
+	n := map[rules.Severity]int{}
+	over := 0
+	for _, a := range anns {
+		if n[a.sev]++; n[a.sev] > limit[a.sev] {
+			over++
+		}
+	}
+	return over
 }
 
 // appendStepSummary appends the Markdown report to the step summary file,
@@ -147,7 +168,7 @@ func appendStepSummary(path string, run *Run, o Options) error {
 		used = st.Size()
 	}
 	room := int64(maxStepSummary) - used - 256
-	data := buf.Bytes()
+	data := Guard(buf.Bytes(), false)
 	if room <= 0 {
 		return nil
 	}
@@ -156,7 +177,13 @@ func appendStepSummary(path string, run *Run, o Options) error {
 		if cut < 0 {
 			cut = 0
 		}
-		data = append(data[:cut:cut], []byte("\n\n_The report was cut to fit GitHub's 1 MiB step summary; run designlint locally for all of it._\n")...)
+		kept := data[:cut:cut]
+		// Close a code block (the Mermaid diagram) the cut left open, so
+		// that the note renders as text.
+		if bytes.Count(kept, []byte("\n```"))%2 == 1 {
+			kept = append(kept, "\n```"...)
+		}
+		data = append(kept, "\n\n_The report was cut to fit GitHub's 1 MiB step summary; run designlint locally for all of it._\n"...)
 	}
 	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 	if err != nil {

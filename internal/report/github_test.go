@@ -28,7 +28,7 @@ func bigRun(n int) *Run {
 }
 
 // The github format caps annotations at ten per level and says how many
-// it left out.
+// it left out, in a notice GitHub still shows.
 func TestGitHubAnnotationCap(t *testing.T) {
 	var out bytes.Buffer
 	if err := newGitHub(Options{}).Print(&out, bigRun(40)); err != nil {
@@ -40,12 +40,14 @@ func TestGitHubAnnotationCap(t *testing.T) {
 			counts[line[2:strings.IndexByte(line, ' ')]]++
 		}
 	}
-	// 40 findings: 14 errors, 13 warnings, 13 infos; 10 of each shown,
-	// 10 left out, and the notice that says so.
-	if counts["error"] != 10 || counts["warning"] != 10 || counts["notice"] != 11 {
+	// 40 findings: 14 errors, 13 warnings, 13 infos. Ten errors and ten
+	// warnings are shown; the notice saying how many are left out takes
+	// one of the ten notice places, so nine infos are shown and 11
+	// findings left out.
+	if counts["error"] != 10 || counts["warning"] != 10 || counts["notice"] != 10 {
 		t.Errorf("annotations by level: %v", counts)
 	}
-	if !strings.Contains(out.String(), "::notice title=designlint::10 more findings are not shown") {
+	if !strings.Contains(out.String(), "::notice title=designlint::11 more findings are not shown") {
 		t.Errorf("no notice counting the findings left out:\n%s", out.String())
 	}
 }
@@ -86,5 +88,19 @@ func TestStepSummaryLimit(t *testing.T) {
 	}
 	if st, _ := os.Stat(path); st.Size() != maxStepSummary {
 		t.Errorf("a full summary grew to %d bytes", st.Size())
+	}
+}
+
+// With nothing left out, all ten places of a level are used.
+func TestGitHubNoNoticeWhenAllShown(t *testing.T) {
+	var out bytes.Buffer
+	if err := newGitHub(Options{}).Print(&out, bigRun(30)); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(out.String(), "\n::notice "); n != 10 {
+		t.Errorf("%d notices for 10 infos, want 10 and no summary notice:\n%s", n, out.String())
+	}
+	if strings.Contains(out.String(), "more finding") {
+		t.Error("a notice about findings left out when none were")
 	}
 }

@@ -92,7 +92,7 @@ func (p jsonPrinter) Print(w io.Writer, run *Run) error {
 		Version: 1,
 		Tool:    jsonTool{Name: run.Tool.Name, Version: run.Tool.Version, URI: run.Tool.URI},
 		Files:   []jsonFile{},
-		Fixed:   run.Fixed,
+		Fixed:   cleanAll(run.Fixed),
 		Summary: jsonCounts{Files: c.Files, Errors: c.Errors, Warnings: c.Warnings, Infos: c.Infos, Waived: c.Waived, Unreadable: c.Unreadable},
 	}
 	for _, f := range run.Files {
@@ -180,4 +180,16 @@ func EstimateJSON(r *rules.Report) (map[string]JSONAssumption, map[string]JSONEs
 		es[f.Name] = e
 	}
 	return as, es
+}
+
+// cleanAll cleans each of a list of strings taken from input.
+func cleanAll(in []string) []string {
+	if in == nil {
+		return nil
+	}
+	out := make([]string, len(in))
+	for i, s := range in {
+		out[i] = Clean(s)
+	}
+	return out
 }

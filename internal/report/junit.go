@@ -13,7 +13,8 @@ import (
 // test suite per document and one test case per rule that ran on it. A
 // rule with findings fails, listing them all; a rule whose findings were
 // all waived is skipped with the reasons; a document that could not be
-// read is one errored test case.
+// read is one errored test case. Findings count as failures whatever
+// their severity (--fail-on decides the exit code, not the report).
 
 type junitSuites struct {
 	XMLName  xml.Name     `xml:"testsuites"`
@@ -121,6 +122,7 @@ func junitCases(path string, rep *rules.Report) (cases []junitCase, failures, sk
 				worst = max(worst, x.Severity)
 				lines = append(lines, fmt.Sprintf("%s:%d:%d: %s: %s", path, x.Span.Start.Line, x.Span.Start.Col, x.Severity, Clean(x.Message)))
 			}
+			lines = append(lines, waivedLines(path, waived)...)
 			msg := Clean(open[0].Message)
 			if len(open) > 1 {
 				msg = fmt.Sprintf("%d findings; first: %s", len(open), msg)
@@ -128,14 +130,19 @@ func junitCases(path string, rep *rules.Report) (cases []junitCase, failures, sk
 			c.Failure = &junitProblem{Message: msg, Type: worst.String(), Text: strings.Join(lines, "\n")}
 			failures++
 		case len(waived) > 0:
-			var lines []string
-			for _, x := range waived {
-				lines = append(lines, fmt.Sprintf("%s:%d: %s (accepted: %s)", path, x.Span.Start.Line, Clean(x.Message), Clean(x.Waiver.Reason)))
-			}
-			c.Skipped = &junitProblem{Message: "waived: " + Clean(waived[0].Waiver.Reason), Text: strings.Join(lines, "\n")}
+			c.Skipped = &junitProblem{Message: "waived: " + Clean(waived[0].Waiver.Reason), Text: strings.Join(waivedLines(path, waived), "\n")}
 			skipped++
 		}
 		cases = append(cases, c)
 	}
 	return cases, failures, skipped
+}
+
+// waivedLines lists waived findings with the reason each was accepted.
+func waivedLines(path string, waived []rules.Finding) []string {
+	var lines []string
+	for _, x := range waived {
+		lines = append(lines, fmt.Sprintf("%s:%d: %s (accepted: %s)", path, x.Span.Start.Line, Clean(x.Message), Clean(x.Waiver.Reason)))
+	}
+	return lines
 }

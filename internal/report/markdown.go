@@ -126,7 +126,7 @@ func componentDiagram(d *design.Design, findings []rules.Finding) string {
 		id[design.NameKey(c.Name)] = n
 		label := mermaidText(c.Name)
 		if c.Kind != "" {
-			label += " · " + string(c.Kind)
+			label += " · " + mermaidText(string(c.Kind))
 		}
 		switch spof[c.Name] {
 		case "open":

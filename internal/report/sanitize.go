@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bytes"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -55,13 +57,100 @@ func isPlain(s string) bool {
 }
 
 // defuse breaks up what the Actions runner reads as a command: "##[" anywhere
-// and "::" at the start.
+// and "::" at the start, after any whitespace the runner trims (which is
+// Unicode's, no-break and ideographic spaces included).
 func defuse(s string) string {
 	s = strings.ReplaceAll(s, "##[", "# #[")
-	if t := strings.TrimLeft(s, " "); strings.HasPrefix(t, "::") {
+	if t := strings.TrimLeftFunc(s, unicode.IsSpace); strings.HasPrefix(t, "::") {
 		s = ": :" + t[2:]
 	}
 	return s
+}
+
+// ownCommand matches a workflow command designlint writes itself: an
+// annotation level, properties whose values have every ':' and ','
+// escaped, and the message.
+var ownCommand = regexp.MustCompile(`^::(error|warning|notice)( [A-Za-z]+=[^:,]*(,[A-Za-z]+=[^:,]*)*)?::`)
+
+// Guard is the last check on everything designlint prints, whatever the
+// format: line by line, it removes escape sequences, control characters
+// (tabs and line feeds excepted) and bidirectional controls, breaks up
+// "##[", and defuses a line that starts with "::" (after whitespace) unless
+// commands allows designlint's own annotations and the line is one. The
+// printers clean what they take from documents already; Guard makes sure
+// that a slip in one of them cannot become a workflow command.
+func Guard(data []byte, commands bool) []byte {
+	if guardPlain(data) {
+		return data
+	}
+	var out bytes.Buffer
+	out.Grow(len(data))
+	for len(data) > 0 {
+		line := data
+		rest := []byte(nil)
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, rest = data[:i], data[i+1:]
+		}
+		out.WriteString(guardLine(string(line), commands))
+		if rest != nil {
+			out.WriteByte('\n')
+		}
+		data = rest
+	}
+	return out.Bytes()
+}
+
+// guardPlain reports whether data needs no guarding: printable ASCII,
+// tabs and line feeds, no "##[" and no "::" anywhere.
+func guardPlain(data []byte) bool {
+	for _, c := range data {
+		if (c < 0x20 && c != '\n' && c != '\t') || c >= 0x7f {
+			return false
+		}
+	}
+	return !bytes.Contains(data, []byte("##[")) && !bytes.Contains(data, []byte("::"))
+}
+
+func guardLine(line string, commands bool) string {
+	if commands && ownCommand.MatchString(line) {
+		// Escaped by the printer; only stray characters to remove.
+		return strings.ReplaceAll(stripControls(line), "##[", "# #[")
+	}
+	return defuse(stripControls(line))
+}
+
+// stripControls removes escape sequences, control characters other than
+// tabs, and bidirectional controls, keeping everything else as it is.
+func stripControls(s string) string {
+	clean := true
+	for _, r := range s {
+		if r == 0x1b || (r < 0x20 && r != '\t') || r == 0x7f || (r >= 0x80 && r <= 0x9f) || isBidiControl(r) || r == utf8.RuneError {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if s[i] == 0x1b {
+			i = skipEscape(s, i)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteRune(unicode.ReplacementChar)
+		case r == '\t':
+			b.WriteByte('\t')
+		case r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f || isBidiControl(r):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func isBidiControl(r rune) bool {

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -150,10 +151,31 @@ func RelPath(root, path string) string {
 		return filepath.ToSlash(path)
 	}
 	rel, err := filepath.Rel(root, abs)
-	if err != nil || strings.HasPrefix(rel, "..") {
+	if err != nil || outside(rel) {
 		return filepath.ToSlash(filepath.Clean(path))
 	}
 	return filepath.ToSlash(rel)
+}
+
+// outside reports whether a relative path leads out of its base.
+func outside(rel string) bool {
+	return rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// artifact locates a file for SARIF: a URI relative to %SRCROOT% (the
+// repository root) when the file is inside it, else an absolute file URI
+// (which code scanning ignores, as it should: the file is not in the
+// repository).
+func (p sarifPrinter) artifact(path string) sarifArtifact {
+	if p.opts.Root != "" {
+		if abs, err := filepath.Abs(path); err == nil {
+			if rel, err := filepath.Rel(p.opts.Root, abs); err == nil && !outside(rel) {
+				return sarifArtifact{URI: sarifURI(filepath.ToSlash(rel)), URIBaseID: "%SRCROOT%"}
+			}
+			return sarifArtifact{URI: (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()}
+		}
+	}
+	return sarifArtifact{URI: sarifURI(filepath.ToSlash(filepath.Clean(path))), URIBaseID: "%SRCROOT%"}
 }
 
 // sarifURI writes a slash-separated path as a relative URI reference:
@@ -208,7 +230,8 @@ func (p sarifPrinter) Print(w io.Writer, run *Run) error {
 	inv := sarifInvocation{ExecutionSuccessful: true}
 	results := []sarifResult{}
 	for _, f := range run.Files {
-		uri := sarifURI(RelPath(p.opts.Root, f.Path))
+		art := p.artifact(f.Path)
+		uri := art.URI
 		if f.Report == nil {
 			inv.ExecutionSuccessful = false
 			msg := "could not read the file"
@@ -218,11 +241,12 @@ func (p sarifPrinter) Print(w io.Writer, run *Run) error {
 			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
 				Level:     "error",
 				Message:   sarifText{Text: msg},
-				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri, URIBaseID: "%SRCROOT%"}}}},
+				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: art}}},
 			})
 			continue
 		}
 		d := f.Report.Design
+		seen := map[string]int{}
 		for _, x := range f.Report.Findings {
 			idx, ok := index[x.Rule]
 			if !ok {
@@ -244,8 +268,8 @@ func (p sarifPrinter) Print(w io.Writer, run *Run) error {
 				RuleIndex:           idx,
 				Level:               sarifLevel(x.Severity),
 				Message:             sarifText{Text: Clean(x.Message)},
-				Locations:           []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri, URIBaseID: "%SRCROOT%"}, Region: reg}}},
-				PartialFingerprints: map[string]string{"designlint/v1": Fingerprint(uri, x)},
+				Locations:           []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: art, Region: reg}}},
+				PartialFingerprints: map[string]string{"designlint/v1": uniqueFingerprint(seen, Fingerprint(uri, x))},
 			}
 			if x.Waiver != nil {
 				kind := "inSource"
@@ -270,6 +294,17 @@ func (p sarifPrinter) Print(w io.Writer, run *Run) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(log)
+}
+
+// uniqueFingerprint keeps fingerprints distinct within a file: two
+// findings about the same element (two identical directives, say) get an
+// ordinal after the first, so code scanning tracks them as two alerts.
+func uniqueFingerprint(seen map[string]int, fp string) string {
+	seen[fp]++
+	if n := seen[fp]; n > 1 {
+		return fmt.Sprintf("%s:%d", fp, n)
+	}
+	return fp
 }
 
 // paragraphText joins a doc field's lines.
