@@ -392,6 +392,9 @@ func Derive(in Inputs) *Result {
 		in.Calendar = DefaultCalendar
 	}
 	res := &Result{Assumed: in.Assumed}
+	if len(in.Assumed) == 0 && len(in.Declared) == 0 {
+		return res // nothing to derive from, nothing to check
+	}
 	table := &evaluation{in: in, vals: map[string]Quantity{}, deps: map[string]nameSet{}, scratch: map[string]float64{}}
 	check := &evaluation{in: in, vals: map[string]Quantity{}, deps: map[string]nameSet{}, scratch: map[string]float64{}, declaredFirst: true}
 	for _, s := range chain {

@@ -138,7 +138,7 @@ func runLint(io *IO, g *globalOptions, o *lintOptions, args []string, failOnSet 
 	cal := conf.Calendar()
 	readOpts := design.Options{MaxFileSize: maxSize, Calendar: cal}
 	cfg := rules.Config{Settings: settings, Now: io.Now(), Calendar: cal, MaxRatio: conf.MaxRatio}
-	files := lintAll(found.targets, io.In, o.stdinFilename, readOpts, cfg)
+	files := lintAll(found.targets, io.In, o.stdinFilename, readOpts, cfg, format.RuneColumns)
 
 	run := &report.Run{Tool: toolInfo(), Files: files}
 	if base != nil {
@@ -254,7 +254,7 @@ func checkRuleID(id string) error {
 }
 
 // lintAll reads and lints the targets concurrently, keeping their order.
-func lintAll(targets []target, stdin io.Reader, stdinName string, ro design.Options, cfg rules.Config) []report.File {
+func lintAll(targets []target, stdin io.Reader, stdinName string, ro design.Options, cfg rules.Config, keepSource bool) []report.File {
 	out := make([]report.File, len(targets))
 	var stdinData []byte
 	var stdinErr error
@@ -276,7 +276,7 @@ func lintAll(targets []target, stdin io.Reader, stdinName string, ro design.Opti
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = lintOne(targets[i], stdinData, stdinErr, stdinName, ro, cfg)
+				out[i] = lintOne(targets[i], stdinData, stdinErr, stdinName, ro, cfg, keepSource)
 			}
 		}()
 	}
@@ -288,7 +288,7 @@ func lintAll(targets []target, stdin io.Reader, stdinName string, ro design.Opti
 	return out
 }
 
-func lintOne(t target, stdinData []byte, stdinErr error, stdinName string, ro design.Options, cfg rules.Config) report.File {
+func lintOne(t target, stdinData []byte, stdinErr error, stdinName string, ro design.Options, cfg rules.Config, keepSource bool) report.File {
 	var d *design.Design
 	var err error
 	path := t.path
@@ -314,7 +314,13 @@ func lintOne(t target, stdinData []byte, stdinErr error, stdinName string, ro de
 			return report.File{Path: path, Format: f, Err: err}
 		}
 	}
-	return report.File{Path: path, Format: d.Format, Report: rules.Run(d, cfg)}
+	rep := rules.Run(d, cfg)
+	if !keepSource {
+		// Only the formats that count columns in characters need the
+		// text again; dropping it keeps a large run's memory small.
+		d.Source = nil
+	}
+	return report.File{Path: path, Format: d.Format, Report: rep}
 }
 
 // writeReport prints the run to the output file or standard output,

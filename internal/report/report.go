@@ -62,6 +62,9 @@ type Format struct {
 	Name string
 	Help string
 	New  func(Options) Printer
+	// RuneColumns says the format counts columns in characters, for
+	// which it needs each document's text (design.Design.Source).
+	RuneColumns bool
 }
 
 // formats is the registry: every output format, in the order the help
@@ -69,8 +72,8 @@ type Format struct {
 var formats = []Format{
 	{Name: "text", Help: "findings grouped by file, for terminals (the default)", New: newText},
 	{Name: "json", Help: "findings, assumptions and estimates as JSON (version 1)", New: newJSON},
-	{Name: "sarif", Help: "SARIF 2.1.0 for GitHub code scanning and other SARIF viewers", New: newSARIF},
-	{Name: "github", Help: "GitHub Actions annotations, plus the markdown report in the step summary", New: newGitHub},
+	{Name: "sarif", Help: "SARIF 2.1.0 for GitHub code scanning and other SARIF viewers", New: newSARIF, RuneColumns: true},
+	{Name: "github", Help: "GitHub Actions annotations, plus the markdown report in the step summary", New: newGitHub, RuneColumns: true},
 	{Name: "junit", Help: "JUnit XML: a test suite per file, a test case per rule", New: newJUnit},
 	{Name: "markdown", Help: "a Markdown report for pull-request comments and step summaries", New: newMarkdown},
 }
