@@ -327,21 +327,24 @@ func lintOne(t target, stdinData []byte, stdinErr error, stdinName string, ro de
 // through report.Guard (commands: the github format's own annotations).
 func writeReport(io *IO, output string, p report.Printer, run *report.Run, quiet, commands bool) error {
 	var buf bytes.Buffer
-	if err := p.Print(&buf, run); err != nil {
-		return err
-	}
+	// A printer that fails after writing (the github format when the step
+	// summary cannot be written) still has its report printed; the
+	// failure is reported after it.
+	printErr := p.Print(&buf, run)
 	data := report.Guard(buf.Bytes(), commands)
 	if quiet {
 		data = dropSummary(data)
 	}
 	if output == "" {
-		_, err := io.Out.Write(data)
-		return err
+		if _, err := io.Out.Write(data); err != nil {
+			return err
+		}
+		return printErr
 	}
 	if err := os.WriteFile(output, data, 0o644); err != nil {
 		return fmt.Errorf("writing the report: %w", err)
 	}
-	return nil
+	return printErr
 }
 
 // dropSummary removes the text format's closing summary line.
