@@ -4,22 +4,31 @@ import (
 	"bytes"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // markdownParser is shared: goldmark parsers keep no state between calls.
-// Only the table extension is enabled; attributes stay off (they are
+// It is goldmark's default CommonMark parser with the table extension and
+// without the emphasis parser, whose markers emphasis.go handles on the
+// source for a fraction of the cost; attributes stay off (they are
 // quadratic on hostile input) and nothing is rendered.
-var markdownParser = goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()
-
-// MarkdownParser returns the goldmark parser designlint uses, configured as
-// designlint configures it, for benchmarks that compare against it.
-func MarkdownParser() parser.Parser { return markdownParser }
+var markdownParser = parser.NewParser(
+	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+	parser.WithInlineParsers(
+		util.Prioritized(parser.NewCodeSpanParser(), 100),
+		util.Prioritized(parser.NewLinkParser(), 200),
+		util.Prioritized(parser.NewAutoLinkParser(), 300),
+		util.Prioritized(parser.NewRawHTMLParser(), 400),
+	),
+	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	parser.WithParagraphTransformers(util.Prioritized(extension.NewTableParagraphTransformer(), 200)),
+	parser.WithASTTransformers(util.Prioritized(extension.NewTableASTTransformer(), 0)),
+)
 
 // itemSource says where an item came from; a section's paragraphs count as
 // its items only when it has no list or table.
@@ -109,6 +118,7 @@ type mdReader struct {
 	comps       map[string]*Component
 	quoteDepth  int
 	inTable     int
+	noMentions  int // reading text again: bold names were seen already
 	// texts are the paragraphs and items outside a trade-offs section,
 	// searched for trade-off sentences when the document has no section.
 	texts []*flat

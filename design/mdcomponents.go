@@ -435,11 +435,7 @@ func leadingBold(r *mdReader, item ast.Node) string {
 	if p == nil {
 		return ""
 	}
-	e, ok := p.FirstChild().(*ast.Emphasis)
-	if !ok || e.Level != 2 {
-		return ""
-	}
-	return strings.TrimSpace(r.blockText(e).String())
+	return r.boldLead(p)
 }
 
 // technologyIn returns the first technology named in prose.

@@ -102,10 +102,14 @@ func (f *flat) src(i int) int {
 // inline flattens the inline children of n into f. Raw HTML is skipped,
 // except that designlint directives in it are handed to onComment.
 func (r *mdReader) inline(n ast.Node, f *flat) {
+	var em *emphasis
+	if n.Kind() != ast.KindCodeSpan { // code is literal
+		em = r.emphasisOf(n)
+	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch v := c.(type) {
 		case *ast.Text:
-			f.add(r.src, v.Segment.Start, v.Segment.Stop)
+			addText(f, r.src, v.Segment.Start, v.Segment.Stop, em)
 			if v.SoftLineBreak() || v.HardLineBreak() {
 				f.space()
 			}
@@ -121,14 +125,16 @@ func (r *mdReader) inline(n ast.Node, f *flat) {
 			f.addString(string(url), -1)
 		case *ast.Image:
 			r.sawImage = true
-		case *ast.Emphasis:
-			from := f.Len()
-			r.inline(c, f)
-			if v.Level == 2 && r.inTable == 0 && r.cur != nil && (r.cur.kind == SectionArchitecture || r.cur.kind == SectionComponents) {
-				r.boldMention(f.String()[from:], r.textSpan(f, from, f.Len()))
-			}
 		default:
 			r.inline(c, f)
+		}
+	}
+	// Bold names in an architecture section's prose are components.
+	if em != nil && len(em.bold) > 0 && r.inTable == 0 && r.noMentions == 0 && r.cur != nil && (r.cur.kind == SectionArchitecture || r.cur.kind == SectionComponents) {
+		for _, b := range em.bold {
+			if from, to := f.textAt(b.start), f.textAt(b.stop); to > from {
+				r.boldMention(f.String()[from:to], r.textSpan(f, from, to))
+			}
 		}
 	}
 }
