@@ -56,8 +56,13 @@ type frame struct {
 	kind   SectionKind // the section kind content under this heading goes to
 	own    bool        // the heading itself names the kind
 	secIdx int         // index in Design.Sections when own
-	// comp is the component this heading describes, if it names one.
-	comp *Component
+	// comp is the component this heading describes, if it names one;
+	// compNew says the heading introduced it (no other place named it).
+	comp    *Component
+	compNew bool
+	// placeholders is set when a block under the heading was skipped as
+	// a template's prompt.
+	placeholders bool
 	// scenario is the failure scenario this heading names, if any.
 	scenario *Scenario
 	// label overrides kind for items after a bold label such as
@@ -253,6 +258,7 @@ func (r *mdReader) subHeading(fr *frame, title, norm string, sp Span) {
 		if c := componentFromHeading(title, norm); c != nil {
 			c.Span = sp
 			fr.comp = r.addComponent(c)
+			fr.compNew = fr.comp == c
 		}
 	case SectionFailure:
 		if !isPlaceholder(title) {
@@ -284,12 +290,20 @@ func (r *mdReader) closeTo(level int) {
 }
 
 func (r *mdReader) closeFrame(fr *frame) {
+	if fr.comp != nil && fr.compNew && fr.placeholders && !fr.content && len(fr.body) == 0 {
+		// A template's heading with only a prompt under it
+		// ("<which store, why, consistency model>") is not a component
+		// yet.
+		r.removeComponent(fr.comp)
+		fr.comp = nil
+	}
 	if fr.comp != nil {
 		r.describeComponent(fr.comp, fr.body)
 	}
 	if fr.scenario != nil {
 		sc := *fr.scenario
 		sc.Mitigation = strings.TrimSpace(strings.Join(fr.body, " "))
+		sc.Pending = sc.Mitigation == "" && fr.placeholders
 		r.d.FailurePlan = append(r.d.FailurePlan, sc)
 	}
 	if fr.headingItem != nil && fr.content {
@@ -462,6 +476,9 @@ func (r *mdReader) htmlBlock(h *ast.HTMLBlock, fr *frame) {
 	}
 	if t := strings.TrimSpace(stripTags(raw)); t != "" && !isPlaceholder(t) {
 		r.markContent(fr)
+	} else if isPlaceholder(strings.TrimSpace(raw)) {
+		// "<which store, why, consistency model>" reads as an HTML tag.
+		fr.placeholders = true
 	}
 }
 
@@ -513,6 +530,7 @@ func (r *mdReader) paragraph(n ast.Node, fr *frame) {
 		r.markDiagram(fr, r.spanOf(n))
 	}
 	if t == "" || isPlaceholder(t) {
+		fr.placeholders = fr.placeholders || t != ""
 		return
 	}
 	r.markContent(fr)
@@ -642,7 +660,13 @@ func (r *mdReader) list(l *ast.List, fr *frame, depth int, label SectionKind, pa
 		if k := labelKind(t); k != "" && item.LastChild() != nil && item.LastChild().Kind() == ast.KindList {
 			itemLabel, isLabel = k, true
 		}
-		if t != "" && !isPlaceholder(t) && !isLabel {
+		// "Latency: <target>" reads as "Latency:": a label whose value is
+		// still to be written.
+		dangling := !isLabel && strings.HasSuffix(t, ":") && (item.LastChild() == nil || item.LastChild().Kind() != ast.KindList)
+		if dangling {
+			fr.placeholders = true
+		}
+		if t != "" && !isPlaceholder(t) && !isLabel && !dangling {
 			r.markContent(fr)
 			kind := fr.kind
 			if fr.label != "" {
@@ -671,6 +695,8 @@ func (r *mdReader) list(l *ast.List, fr *frame, depth int, label SectionKind, pa
 				}
 			}
 			r.text(f, kind, parent)
+		} else if t != "" && isPlaceholder(t) {
+			fr.placeholders = true
 		}
 		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
 			switch v := c.(type) {
@@ -860,11 +886,11 @@ func (r *mdReader) failureTable(cols []string, rows [][]*flat, spans []Span, fr 
 		if s == "" || isPlaceholder(s) {
 			continue
 		}
-		m := ""
+		m, pending := "", false
 		if mit < len(row) {
 			m = strings.TrimSpace(row[mit].String())
 			if isPlaceholder(m) {
-				m = ""
+				m, pending = "", true
 			}
 		}
 		var rest []string
@@ -878,7 +904,7 @@ func (r *mdReader) failureTable(cols []string, rows [][]*flat, spans []Span, fr 
 		if len(rest) > 0 && m != "" {
 			m += " (" + strings.Join(rest, "; ") + ")"
 		}
-		r.d.FailurePlan = append(r.d.FailurePlan, Scenario{Scenario: s, Mitigation: m, Span: spans[i]})
+		r.d.FailurePlan = append(r.d.FailurePlan, Scenario{Scenario: s, Mitigation: m, Pending: pending, Span: spans[i]})
 	}
 	return true
 }

@@ -141,6 +141,17 @@ func (r *mdReader) addComponent(c *Component) *Component {
 	return c
 }
 
+// removeComponent takes back a component that turned out not to be one.
+func (r *mdReader) removeComponent(c *Component) {
+	delete(r.comps, NameKey(c.Name))
+	for i, x := range r.d.Components {
+		if x == c {
+			r.d.Components = append(r.d.Components[:i], r.d.Components[i+1:]...)
+			break
+		}
+	}
+}
+
 // mergeComponent fills what old does not say from c.
 func mergeComponent(old, c *Component) {
 	if old.Technology == "" {

@@ -230,7 +230,11 @@ type Component struct {
 type Scenario struct {
 	Scenario   string
 	Mitigation string
-	Span       Span
+	// Pending is set when the document has a place for the mitigation
+	// but has not written it yet (a "TODO" cell, a prompt under the
+	// scenario's heading).
+	Pending bool
+	Span    Span
 }
 
 // Endpoint is one operation of the API.

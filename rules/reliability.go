@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+
 	"github.com/designlint/designlint/design"
 	"github.com/designlint/designlint/estimate"
 )
@@ -115,11 +117,25 @@ An API writes to a queue; workers send the messages.
 	},
 	Check: func(p *Pass) {
 		d := p.Design
-		if len(d.FailurePlan) > 0 || hasSectionContent(d, design.SectionFailure) {
+		add := addAs(d, "Failure plan", "failure_plan") + " covering a traffic spike, the loss of a node, zone or region, and a dependency failing"
+		if len(d.FailurePlan) > 0 {
+			// A plan that names failures but answers none of them (a
+			// template's "Traffic spike | TODO") is not a plan yet.
+			for _, sc := range d.FailurePlan {
+				if !sc.Pending {
+					return
+				}
+			}
+			sp, where := d.FailurePlan[0].Span, "the failure plan"
+			if s, ok := firstSection(d, design.SectionFailure); ok {
+				sp, where = s.Span, fmt.Sprintf("section %q", s.Title)
+			}
+			p.Report(sp, "section:failure", "%s names failures but no mitigation for any of them yet, only placeholders; say what the system does for each (rate limiting, autoscaling, failover, degraded modes)", where)
 			return
 		}
-		reportMissing(p, "section:failure", "failure plan",
-			addAs(d, "Failure plan", "failure_plan")+" covering a traffic spike, the loss of a node, zone or region, and a dependency failing",
-			design.SectionFailure)
+		if hasSectionContent(d, design.SectionFailure) {
+			return
+		}
+		reportMissing(p, "section:failure", "failure plan", add, design.SectionFailure)
 	},
 }
