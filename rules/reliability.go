@@ -96,7 +96,9 @@ worst moment. A design that does not say what happens then has only been
 designed for the good days.`,
 		Trigger: `The document has no failure plan: no section such as "Failure plan",
 "Failure modes", "Reliability", "Fault tolerance", "Risks and mitigations"
-or "Disaster recovery" with content, and no failure_plan in CUE.`,
+or "Disaster recovery" with content, and no failure_plan in CUE. A plan
+that names failures but leaves every mitigation to be written (a
+template's "Traffic spike | TODO") counts as none.`,
 		Fix: `Add a failure plan: for a traffic spike, the loss of a node, zone or
 region, and the failure of each dependency, say what the system does
 (rate limiting, autoscaling, failover, circuit breakers, degraded modes).`,
