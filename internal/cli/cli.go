@@ -163,6 +163,7 @@ unparseable files, paths that matched no document).`,
 		newLintCmd(io, g),
 		newEstimateCmd(io, g),
 		newRulesCmd(io, g),
+		newInitCmd(io),
 		newSchemaCmd(io),
 		newVersionCmd(io),
 	)
