@@ -164,6 +164,7 @@ unparseable files, paths that matched no document).`,
 		newEstimateCmd(io, g),
 		newRulesCmd(io, g),
 		newInitCmd(io),
+		newGradeCmd(io, g),
 		newSchemaCmd(io),
 		newVersionCmd(io),
 	)
