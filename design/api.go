@@ -36,3 +36,12 @@ func endpointsIn(text string, sp Span) []Endpoint {
 	}
 	return out
 }
+
+// isHTTPMethod reports whether s is an HTTP method written in capitals.
+func isHTTPMethod(s string) bool {
+	switch s {
+	case "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS":
+		return true
+	}
+	return false
+}

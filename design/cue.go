@@ -251,6 +251,7 @@ func readStructured(path string, src []byte, f Format, opts Options) (*Design, e
 	if err := evaluate(d, file, s, opts, true); err != nil {
 		return nil, err
 	}
+	finishQueues(d, nil)
 	return d, nil
 }
 

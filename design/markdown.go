@@ -127,6 +127,9 @@ type mdReader struct {
 	// texts are the paragraphs and items outside a trade-offs section,
 	// searched for trade-off sentences when the document has no section.
 	texts []*flat
+	// queueFigures are queue rates and consumer counts waiting for the
+	// components to be known (queues.go).
+	queueFigures []queueFigure
 }
 
 func readMarkdown(path string, src []byte, opts Options) (*Design, error) {
@@ -541,6 +544,7 @@ func (r *mdReader) paragraph(n ast.Node, fr *frame) {
 	if c := fr.component(); c != nil {
 		fr.body = append(fr.body, t)
 		r.componentLabel(c, t)
+		r.componentQueueLabel(c, t, r.spanOf(n))
 	} else if fr.scenario != nil {
 		fr.body = append(fr.body, t)
 	}
@@ -678,6 +682,7 @@ func (r *mdReader) list(l *ast.List, fr *frame, depth int, label SectionKind, pa
 			if c := fr.component(); c != nil {
 				fr.body = append(fr.body, t)
 				r.componentLabel(c, t)
+				r.componentQueueLabel(c, t, sp)
 			} else if fr.scenario != nil {
 				fr.body = append(fr.body, t)
 			} else if depth == 0 || label != "" && depth == 1 {
@@ -854,6 +859,10 @@ func (r *mdReader) table(t *east.Table, fr *frame) {
 			continue
 		}
 		text := strings.Join(parts, " — ")
+		// An API table's "Method | Path" columns read as one operation.
+		if kind == SectionAPI && len(parts) >= 2 && isHTTPMethod(parts[0]) && strings.HasPrefix(parts[1], "/") {
+			text = parts[0] + " " + strings.Join(parts[1:], " — ")
+		}
 		if isPlaceholder(text) {
 			continue
 		}
@@ -914,4 +923,5 @@ func (r *mdReader) finish() {
 	r.tradeoffsInProse()
 	r.resolveValues()
 	r.finishComponents()
+	finishQueues(r.d, r.queueFigures)
 }

@@ -315,3 +315,19 @@ func TestDocumentWithoutHeadings(t *testing.T) {
 		t.Errorf("dau not read from a document without headings")
 	}
 }
+
+// An API table with Method and Path columns gives operations.
+func TestAPITable(t *testing.T) {
+	src := "# Metrics\n\n## API\n\n| Method | Path | Purpose |\n|---|---|---|\n| POST | `/v1/ingest` | push a batch |\n| GET | `/v1/query?expr=` | range query |\n"
+	d, err := Read("api.md", []byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range d.API {
+		got = append(got, e.Method+" "+e.Path)
+	}
+	if strings.Join(got, ", ") != "POST /v1/ingest, GET /v1/query?expr=" {
+		t.Errorf("API = %q", got)
+	}
+}

@@ -86,7 +86,9 @@ func componentFromHeading(title, norm string) *Component {
 	// The name must name a kind, or the technology must be a product:
 	// "Recommended: Database + Cache" is a heading about an option.
 	kind := inferKind(name, "")
-	if kind == "" && technologyIn(tech) != "" {
+	if technologyIn(tech) != "" {
+		// The name decides, unless it says "jobs" of what the product
+		// says is a queue ("Transcode jobs (SQS)").
 		kind = inferKind(name, tech)
 	}
 	if kind == "" {
@@ -344,13 +346,15 @@ func (r *mdReader) analyseProse(c *Component, text string) {
 		c.SPOF.Acknowledged, c.SPOF.Reason = spofAcknowledged(split())
 	}
 	if len(c.Cache.Strategies) == 0 && (c.Kind == KindCache || c.Kind == KindCDN) {
-		c.Cache = cachePolicies(l)
+		// A heading may carry the policy with the product: "Order
+		// cache (Redis, write-behind)".
+		c.Cache = cachePolicies(l + ". " + lower(c.Technology))
 	}
 	if len(c.Queue.Plans) == 0 && c.Kind == KindQueue {
 		c.Queue.Plans = queuePlans(l)
 	}
 	if c.Session == "" && (c.Kind == KindService || c.Kind == KindGateway || c.Kind == "") &&
-		(strings.Contains(l, "session") || strings.Contains(l, "stateful") || strings.Contains(l, "memory") || strings.Contains(l, "sticky")) {
+		containsAny(l, "session", "stateful", "memory", "sticky", "affinity", "in ram") {
 		c.Session, c.SessionReason = sessionState(split())
 	}
 	if c.Capacity == nil && (strings.Contains(l, "per ") || strings.Contains(l, "capacity") || strings.Contains(l, "each ") || strings.Contains(l, "single") || strings.Contains(l, "one ")) {

@@ -654,6 +654,93 @@ func spofAcknowledged(sents []string) (bool, string) {
 	return false, ""
 }
 
+// Affirms reports whether text says the design does one of the phrases
+// (given in lower case): the phrase starts a word, and neither a word just
+// before it in its clause negates it or sets it aside ("no sticky
+// sessions", "instead of write-behind", "non-conditional updates", "half
+// the price of strongly consistent reads") nor the word after it makes it
+// hypothetical ("write-behind would lose orders").
+func Affirms(text string, phrases ...string) bool {
+	l := lower(text)
+	for _, p := range phrases {
+		for from := 0; from < len(l); {
+			j := strings.Index(l[from:], p)
+			if j < 0 {
+				break
+			}
+			j += from
+			from = j + 1
+			if j > 0 && isAlnum(l[j-1]) || negatedBefore(l, j, 3) || hypotheticalAfter(l, j+len(p)) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// negators are the words that, just before a phrase, deny it or name it
+// only to set it aside.
+var negators = map[string]bool{
+	"no": true, "not": true, "non": true, "never": true, "nothing": true, "none": true, "without": true,
+	"instead": true, "rather": true, "than": true, "unlike": true, "avoid": true, "avoids": true,
+	"avoiding": true, "skip": true, "skips": true, "nor": true, "neither": true, "except": true,
+	"forgo": true, "cannot": true, "price": true, "cost": true, "much": true,
+}
+
+// negatedBefore reports whether one of the n words before l[j:], in the
+// same clause, is a negator.
+func negatedBefore(l string, j, n int) bool {
+	i := j
+	for ; n > 0; n-- {
+		// Skip the spaces and hyphens between words; a clause ends
+		// at punctuation.
+		for i > 0 && !isAlnum(l[i-1]) && l[i-1] != '\'' {
+			switch l[i-1] {
+			case '.', ',', ';', ':', '!', '?', '(', ')', '\n':
+				return false
+			}
+			i--
+		}
+		end := i
+		for i > 0 && (isAlnum(l[i-1]) || l[i-1] == '\'') {
+			i--
+		}
+		if i == end {
+			return false
+		}
+		w := l[i:end]
+		if negators[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+			return true
+		}
+	}
+	return false
+}
+
+// hypotheticalAfter reports whether the word starting after l[:k] makes
+// what comes before it a hypothesis.
+func hypotheticalAfter(l string, k int) bool {
+	for k < len(l) && isAlnum(l[k]) {
+		k++ // the rest of the word: "write-behind" matched in "write-behinds"
+	}
+	for k < len(l) && (l[k] == ' ' || l[k] == '\n') {
+		k++
+	}
+	e := k
+	for e < len(l) && isAlnum(l[e]) {
+		e++
+	}
+	switch l[k:e] {
+	case "would", "could", "might":
+		return true
+	}
+	return false
+}
+
 // cachePolicies lists the freshness policies prose names.
 func cachePolicies(l string) CachePolicy {
 	var p CachePolicy
@@ -662,22 +749,108 @@ func cachePolicies(l string) CachePolicy {
 			p.Strategies = append(p.Strategies, s)
 		}
 	}
-	if containsAny(l, "ttl", "time-to-live", "time to live", "expire", "expiry", "expiration", "expires") {
+	if Affirms(l, "ttl", "time-to-live", "time to live", "expir") || keptFor(l) {
 		add("ttl")
 	}
-	if containsAny(l, "write-through", "write through", "writethrough") {
+	if Affirms(l, "write-through", "write through", "writethrough", "written through") {
 		add("write-through")
 	}
-	if containsAny(l, "write-around", "write around") {
+	if Affirms(l, "write-around", "write around") {
 		add("write-around")
 	}
-	if containsAny(l, "write-behind", "write behind", "write-back", "write back", "writeback") {
+	if Affirms(l, "write-behind", "write behind", "write-back", "write back", "writeback", "flusher",
+		"persisted asynchronously", "asynchronously persisted", "written asynchronously",
+		"asynchronously written", "lazily written", "lazily persisted") || flushesToStore(l) {
 		add("write-behind")
 	}
-	if containsAny(l, "invalidat", "evict on write", "delete the key", "purge", "bust") {
+	if Affirms(l, "invalidat", "evict on write", "evicted on write", "delete the key", "deletes the key",
+		"deleted from the cache", "removed from the cache", "purge", "bust") {
 		add("invalidation")
 	}
 	return p
+}
+
+var timeUnits = map[string]bool{
+	"s": true, "sec": true, "secs": true, "second": true, "seconds": true, "ms": true, "m": true,
+	"min": true, "mins": true, "minute": true, "minutes": true, "h": true, "hr": true, "hrs": true,
+	"hour": true, "hours": true, "d": true, "day": true, "days": true, "week": true, "weeks": true,
+}
+
+var keepVerbs = map[string]bool{
+	"cache": true, "caches": true, "cached": true, "kept": true, "keep": true, "keeps": true, "held": true,
+	"hold": true, "holds": true, "stored": true, "store": true, "stores": true, "live": true, "lives": true,
+	"retained": true, "stay": true, "stays": true, "remain": true, "remains": true,
+}
+
+// keptFor finds a lifetime given without the word TTL: "cached for 30 s",
+// "entries are kept for an hour".
+func keptFor(l string) bool {
+	w := words(l)
+	for i, x := range w {
+		if x != "for" || i+1 >= len(w) {
+			continue
+		}
+		next, unit := w[i+1], ""
+		if i+2 < len(w) {
+			unit = w[i+2]
+		}
+		span := false
+		switch {
+		case parseNumberWord(next) > 0 || next == "a" || next == "an":
+			span = timeUnits[unit]
+		default:
+			// "30s", "5min", "24h"
+			k := 0
+			for k < len(next) && next[k] >= '0' && next[k] <= '9' {
+				k++
+			}
+			span = k > 0 && timeUnits[next[k:]]
+		}
+		if !span {
+			continue
+		}
+		for k := max(0, i-8); k < i; k++ {
+			if keepVerbs[w[k]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var storeWords = map[string]bool{
+	"database": true, "databases": true, "db": true, "disk": true, "postgresql": true, "postgres": true,
+	"mysql": true, "ledger": true, "cassandra": true, "dynamodb": true, "storage": true, "table": true,
+	"tables": true, "sql": true, "store": true,
+}
+
+// flushesToStore finds write-behind described rather than named: "a
+// flusher copies them to PostgreSQL", "dirty entries are flushed to the
+// database every second".
+func flushesToStore(l string) bool {
+	for from := 0; from < len(l); {
+		j := strings.Index(l[from:], "flush")
+		if j < 0 {
+			return false
+		}
+		j += from
+		from = j + 1
+		if j > 0 && isAlnum(l[j-1]) || negatedBefore(l, j, 3) {
+			continue
+		}
+		w := words(l[j:min(len(l), j+120)])
+		for i := 1; i < len(w) && i < 9; i++ {
+			if w[i] != "to" && w[i] != "into" {
+				continue
+			}
+			for k := i + 1; k < len(w) && k <= i+3; k++ {
+				if storeWords[w[k]] {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // queuePlans lists the growth plans prose names for a queue.
@@ -687,40 +860,116 @@ func queuePlans(l string) []string {
 		plan  string
 		words []string
 	}{
-		{"autoscaling", []string{"autoscal", "auto-scal", "scale consumers", "consumers scale", "scale the consumers", "scale out consumers", "add consumers", "more consumers", "scales with queue", "scale with queue", "queue depth", "queue length", "lag"}},
+		{"autoscaling", []string{"autoscal", "auto-scal", "scale consumers", "consumers scale", "scale the consumers", "scale out consumers", "add consumers", "more consumers", "scales with queue", "scale with queue", "queue depth", "queue length", "consumer lag", "partition lag", "on lag", "lag-based", "scale on", "scales on"}},
 		{"priority", []string{"priority queue", "priority queues", "prioriti", "separate queue"}},
 		{"dead-letter", []string{"dead letter", "dead-letter", "dlq", "poison"}},
 		{"rate-limit", []string{"rate limit", "rate-limit", "throttl"}},
-		{"backpressure", []string{"backpressure", "back-pressure", "back pressure", "shed load", "load shedding", "bounded", "max length", "reject when full", "drop"}},
+		{"backpressure", []string{"backpressure", "back-pressure", "back pressure", "shed load", "load shedding", "bounded queue", "bounded buffer", "max length", "reject when full", "drop messages", "drops messages", "drop the oldest", "drops the oldest"}},
 	} {
-		if containsAny(l, p.words...) {
+		// Phrases start a word, so that "flag" is not "lag".
+		if containsWordStart(l, p.words) {
 			out = append(out, p.plan)
 		}
 	}
 	return out
 }
 
-// sessionState finds a service keeping user state in memory, and the
-// reason given for it.
+// sessionState finds a service keeping user state in its own memory or
+// pinning users to an instance with sticky sessions, and the reason given
+// for it.
 func sessionState(sents []string) (string, string) {
 	for i, s := range sents {
 		l := lower(s)
 		kind := ""
 		switch {
-		case containsAny(l, "sticky session", "session affinity", "sticky routing", "sticky load balancing"):
+		case Affirms(l, "sticky session", "sticky-session", "session affinity", "sticky routing", "sticky load balancing", "sticky cookie"):
 			kind = "sticky"
-		case containsAny(l, "in-memory session", "in memory session", "sessions in memory", "session in memory", "session state in memory", "state in memory", "in-process session", "keeps session", "keep session", "stores session", "store session", "holds session", "local session", "stateful"):
-			if containsAny(l, "not stateful", "stateless", "no session", "redis", "external store", "session store") {
-				continue
-			}
+		case keepsUserState(l):
 			kind = "in-memory"
-		}
-		if kind == "" {
+		default:
 			continue
 		}
-		return kind, justificationFor(sents, i)
+		return kind, sessionReason(sents, i)
 	}
 	return "", ""
+}
+
+// keepsUserState reports whether a sentence keeps session or per-user
+// state in the process: "keeps each user's cart in memory", "stateful",
+// "in-memory sessions". State kept in a shared store, and local caches
+// that can be refilled, do not count.
+func keepsUserState(l string) bool {
+	if containsAny(l, "stateless", "redis", "memcache", "external store", "session store", "shared store", "cache") {
+		return false
+	}
+	if Affirms(l, "in-memory session", "in memory session", "sessions in memory", "session in memory",
+		"session state in memory", "state in memory", "in-process session", "keeps session", "keep session",
+		"stores session", "store session", "holds session", "local session", "stateful") {
+		return true
+	}
+	if !containsAny(l, "session", "user", "cart", "login", "logged-in", "device", "player", "shopper", "customer") {
+		return false
+	}
+	// "does not keep the user's session in memory": the verb that is
+	// denied may stand well before the place.
+	for _, p := range []string{"in memory", "in-memory", "in process memory", "in local memory", "in ram"} {
+		if j := strings.Index(l, p); j >= 0 && (j == 0 || !isAlnum(l[j-1])) && !negatedBefore(l, j, 8) {
+			return true
+		}
+	}
+	return false
+}
+
+// sessionReasonMarkers introduce a reason for keeping state on one
+// instance. They are stricter than reasonMarkers: a dash or "must" after
+// "sticky sessions" usually describes the routing rather than argues for
+// it.
+var sessionReasonMarkers = []string{
+	"because", "since ", "so that", "as a result", "we need", "needs to", "need to", "in order to",
+	"to avoid", "to keep", "otherwise", "accept", "tolerat", "by necessity", "necessary", "inherent",
+	"trade-off", "tradeoff", "worth", "only cost", "reconnect", "restored from", "replayed from",
+	"rebuilt from", "is fine", "is ok", "is acceptable",
+	"given ", "why:", "reason:", "rationale:", "justification:",
+}
+
+// routingWords say where sticky sessions send a user; a "so that" leading
+// to them is the routing's purpose, not a reason for it.
+var routingWords = []string{
+	"same instance", "same server", "same node", "same pod", "same host", "same machine", "same replica",
+	"same gateway", "same process", "same backend", "same box", "always land", "lands on", "land on",
+	"routed to", "route to", "pinned to", "stick to", "sticks to",
+}
+
+// sessionReason returns the sentence that argues for keeping state on one
+// instance: the one stating it, the next, or any other sentence about the
+// state ("Stateful by necessity: …" before "… with sticky sessions").
+func sessionReason(sents []string, i int) string {
+	for k, s := range sents {
+		if (k == i || k == i+1 || containsAny(lower(s), "stateful", "in memory", "in-memory", "sticky", "affinity", "session")) && arguesForState(s) {
+			return s
+		}
+	}
+	return ""
+}
+
+// arguesForState reports whether a sentence gives a reason that is not
+// merely where the routing sends the user.
+func arguesForState(s string) bool {
+	l := lower(s)
+	for _, m := range sessionReasonMarkers {
+		j := strings.Index(l, m)
+		if j < 0 {
+			continue
+		}
+		rest := l[j:]
+		if k := strings.IndexAny(rest[len(m):], ",;()"); k >= 0 {
+			rest = rest[:len(m)+k]
+		}
+		if !containsAny(rest, routingWords...) {
+			return true
+		}
+	}
+	return false
 }
 
 // kindWords infers a component's kind from a word of its name or
@@ -793,7 +1042,26 @@ var kindWords = map[string]ComponentKind{
 // Service" is a service, "Orders DB" a database), then from phrases, then
 // from the technology. It returns "" when nothing names a kind.
 func inferKind(name, tech string) ComponentKind {
+	k := inferKindOf(name, tech)
+	// "Transcode jobs (SQS)": the product says it is a queue.
+	if k == KindWorker && tech != "" && inferKindOf("", tech) == KindQueue {
+		return KindQueue
+	}
+	return k
+}
+
+// serviceBrokers are brokers that are not message brokers: "Identity
+// Broker", "Service Broker".
+var serviceBrokers = map[string]bool{
+	"identity": true, "auth": true, "authentication": true, "authorization": true, "token": true,
+	"credential": true, "credentials": true, "service": true, "policy": true, "session": true, "license": true,
+}
+
+func inferKindOf(name, tech string) ComponentKind {
 	ln := lower(name)
+	if ws := splitWords(ln); len(ws) >= 2 && (ws[len(ws)-1] == "broker" || ws[len(ws)-1] == "brokers") && serviceBrokers[ws[len(ws)-2]] {
+		return KindService
+	}
 	for _, p := range kindPhrases {
 		if strings.HasSuffix(ln, p.phrase) {
 			return p.kind

@@ -1,6 +1,9 @@
 package design
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestClassifyHeading(t *testing.T) {
 	tests := []struct {
@@ -159,6 +162,10 @@ func TestInferKind(t *testing.T) {
 		{"Client", "", KindExternal},
 		{"Ledger", "", KindDatabase},
 		{"Fanout", "", ""},
+		{"Message broker", "", KindQueue},
+		{"Identity Broker", "", KindService},
+		{"Transcode jobs", "SQS", KindQueue},
+		{"Transcode jobs", "", KindWorker},
 	}
 	for _, tt := range tests {
 		if got := inferKind(tt.name, tt.tech); got != tt.want {
@@ -240,5 +247,80 @@ func TestParseFlowchart(t *testing.T) {
 	}
 	if len(got) != len(wantEdges) {
 		t.Errorf("edges = %v, want %d", edges, len(wantEdges))
+	}
+}
+
+func TestAffirms(t *testing.T) {
+	tests := []struct {
+		text, phrase string
+		want         bool
+	}{
+		{"Sessions use sticky sessions on the load balancer.", "sticky session", true},
+		{"No sticky sessions: any instance serves any user.", "sticky session", false},
+		{"We chose write-through instead of write-behind.", "write-behind", false},
+		{"Write-behind would lose orders on a crash.", "write-behind", false},
+		{"The cache is write-behind, flushed every second.", "write-behind", true},
+		{"Stock uses non-conditional updates.", "conditional update", false},
+		{"Stock uses conditional updates.", "conditional update", true},
+	}
+	for _, tt := range tests {
+		if got := Affirms(tt.text, tt.phrase); got != tt.want {
+			t.Errorf("Affirms(%q, %q) = %v, want %v", tt.text, tt.phrase, got, tt.want)
+		}
+	}
+}
+
+func TestCachePolicies(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"entries expire after a ttl of 5 minutes", []string{"ttl"}},
+		{"cached for 30 s", []string{"ttl"}},
+		{"writes go to the cache and the database together (write-through)", []string{"write-through"}},
+		{"a little stale is fine and the design is robust", nil},
+		{"updates invalidate the key", []string{"invalidation"}},
+	}
+	for _, tt := range tests {
+		got := cachePolicies(tt.text).Strategies
+		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("cachePolicies(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestSessionState(t *testing.T) {
+	tests := []struct {
+		text         string
+		kind, reason string
+	}{
+		{"It keeps each user's sync cursor in memory. Sticky sessions pin a user to one instance.", "in-memory", ""},
+		{"No sticky sessions: state lives in Redis.", "", ""},
+		{"It uses sticky sessions because the upload protocol keeps a chunk buffer per connection.", "sticky", "because"},
+	}
+	for _, tt := range tests {
+		kind, reason := sessionState(sentences(tt.text))
+		if kind != tt.kind || tt.reason == "" && reason != "" || tt.reason != "" && !strings.Contains(reason, tt.reason) {
+			t.Errorf("sessionState(%q) = %q, %q; want %q and a reason with %q", tt.text, kind, reason, tt.kind, tt.reason)
+		}
+	}
+}
+
+func TestQueuePlans(t *testing.T) {
+	tests := []struct {
+		text string
+		want string
+	}{
+		{"consumers autoscale on queue depth", "autoscaling"},
+		{"senders scale on partition lag", "autoscaling"},
+		{"failed messages go to a dead-letter queue", "dead-letter"},
+		{"emails may lag a little behind", ""},
+		{"a feature flag turns it off", ""},
+		{"producers are throttled when the queue is full", "rate-limit"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(queuePlans(lower(tt.text)), ","); got != tt.want {
+			t.Errorf("queuePlans(%q) = %q, want %q", tt.text, got, tt.want)
+		}
 	}
 }

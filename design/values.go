@@ -264,6 +264,10 @@ func (r *mdReader) labelValue(label, value string, sp Span, strict bool) bool {
 			q, err = n.Coerce(q)
 		}
 	} else {
+		// "Transcode queue arrival rate: 40/s" names its queue.
+		if r.queueLabel(label, value, sp, nil) {
+			return true
+		}
 		f := r.familyOf(l)
 		if f == famNone {
 			return false
@@ -1015,7 +1019,9 @@ func (r *mdReader) tableValues(cols []string, header []*flat, rows [][]*flat, sp
 	valueCol, nameCol := -1, 0
 	for i, c := range cols {
 		switch {
-		case valueCol < 0 && (containsWords(c, "value") || containsWords(c, "result") || containsWords(c, "estimate") || containsWords(c, "estimation") || containsWords(c, "amount") || containsWords(c, "target") || c == "number" || containsWords(c, "figure") || containsWords(c, "total")):
+		// The first column names the figures even when its header is
+		// "Figure" or "Estimate".
+		case i != nameCol && valueCol < 0 && (containsWords(c, "value") || containsWords(c, "result") || containsWords(c, "estimate") || containsWords(c, "estimation") || containsWords(c, "amount") || containsWords(c, "target") || c == "number" || containsWords(c, "figure") || containsWords(c, "total")):
 			valueCol = i
 		}
 	}

@@ -23,13 +23,13 @@ var exampleFindings = map[string][]string{
 	"ride-matching-good.cue":          nil,
 	"rate-limiter-flawed-nfrs.md":     {"estimates-present:1", "nfr-coverage:21", "nfr-measurable:23", "nfr-measurable:24", "nfr-measurable:25", "nfr-measurable:27", "consistency-justified:64"},
 	"news-feed-flawed-estimates.md":   {"estimate-arithmetic:31", "estimate-arithmetic:37", "estimate-arithmetic:42"},
-	"video-upload-flawed.md":          {"estimate-arithmetic:43", "estimate-arithmetic:44"},
-	"inventory-checkout-flawed.md":    {"failure-plan:1", "single-point-of-failure:86"},
-	"file-sync-flawed.md":             {"summary:1", "tradeoffs:1", "nfr-measurable:24", "peak-load:26", "consistency-justified:61", "consistency-justified:73"},
-	"payments-flawed.cue":             {"estimate-arithmetic:44", "single-point-of-failure:84"},
+	"video-upload-flawed.md":          {"estimate-arithmetic:43", "estimate-arithmetic:44", "queue-backpressure:52", "cache-policy:111", "failure-scenarios:122"},
+	"inventory-checkout-flawed.md":    {"failure-plan:1", "consistency-fit:69", "consistency-fit:78", "write-behind-durability:78", "single-point-of-failure:86"},
+	"file-sync-flawed.md":             {"summary:1", "tradeoffs:1", "nfr-measurable:24", "peak-load:26", "consistency-justified:61", "stateless-services:61", "consistency-justified:73"},
+	"payments-flawed.cue":             {"estimate-arithmetic:44", "consistency-fit:67", "write-behind-durability:67", "consistency-fit:76", "single-point-of-failure:84", "queue-backpressure:92", "failure-scenarios:103"},
 	"ticket-booking-schema-error.cue": {"schema:22", "schema:67", "schema:78"},
 	"web-crawler-flawed-suppressions.md": {
-		"suppression-reason:75", "single-point-of-failure:76", "suppression-reason:90", "suppression-reason:90",
+		"suppression-reason:75", "single-point-of-failure:76", "suppression-reason:90", "cache-policy:91",
 		"single-point-of-failure:97", "suppression-reason:103",
 	},
 	"search-autocomplete-skeleton.md": {

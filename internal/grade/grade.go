@@ -325,7 +325,7 @@ func (g *grader) scaleFailure() Step {
 		s.Found = "no failure plan"
 		s.Hint = "say what happens on a traffic spike, when a node, zone or region is lost, and when a dependency fails"
 	} else {
-		missing := failureGaps(g.d)
+		missing := rules.FailureGaps(g.d)
 		s.Points = share(12, float64(3-len(missing)), 3)
 		s.Found = plural(len(g.d.FailurePlan), "failure scenario")
 		if len(missing) > 0 {
@@ -396,7 +396,3 @@ func joinAnd(ws []string) string {
 	}
 	return strings.Join(ws[:len(ws)-1], ", ") + " and " + ws[len(ws)-1]
 }
-
-// failureGaps is replaced by the failure-scenarios rule's own reading of
-// the plan once that rule is written.
-func failureGaps(d *design.Design) []string { return nil }
