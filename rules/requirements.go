@@ -203,23 +203,7 @@ One finding names everything missing.`,
 		if len(d.NonFunctional) == 0 {
 			return
 		}
-		have := map[design.NFRCategory]bool{}
-		for _, n := range d.NonFunctional {
-			have[n.Category] = true
-			for _, c := range n.Categories {
-				have[c] = true
-			}
-		}
-		var missing []string
-		for _, need := range coverageNeeds {
-			ok := false
-			for _, c := range need.cats {
-				ok = ok || have[c]
-			}
-			if !ok {
-				missing = append(missing, need.name)
-			}
-		}
+		missing := MissingNFRs(d)
 		if len(missing) == 0 {
 			return
 		}
@@ -229,6 +213,29 @@ One finding names everything missing.`,
 		}
 		p.Report(sp, "section:nonfunctional", "the non-functional requirements say nothing about %s; add a requirement with a target for each", joinAnd(missing))
 	},
+}
+
+// MissingNFRs names the qualities of coverageNeeds that no non-functional
+// requirement of the design speaks to, as nfr-coverage reads them.
+func MissingNFRs(d *design.Design) []string {
+	have := map[design.NFRCategory]bool{}
+	for _, n := range d.NonFunctional {
+		have[n.Category] = true
+		for _, c := range n.Categories {
+			have[c] = true
+		}
+	}
+	var missing []string
+	for _, need := range coverageNeeds {
+		ok := false
+		for _, c := range need.cats {
+			ok = ok || have[c]
+		}
+		if !ok {
+			missing = append(missing, need.name)
+		}
+	}
+	return missing
 }
 
 // joinAnd joins words as "a, b and c".

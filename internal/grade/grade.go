@@ -109,17 +109,6 @@ func (g *grader) functional() Step {
 	return s
 }
 
-// coreNFRs are the qualities every design's requirements should speak to.
-var coreNFRs = []struct {
-	name string
-	cats []design.NFRCategory
-}{
-	{"scale", []design.NFRCategory{design.Scalability}},
-	{"latency", []design.NFRCategory{design.Latency}},
-	{"availability", []design.NFRCategory{design.Availability}},
-	{"consistency or durability", []design.NFRCategory{design.Consistency, design.Durability}},
-}
-
 func (g *grader) nonfunctional() Step {
 	s := Step{ID: "nonfunctional", Title: "Non-functional requirements", Budget: "2–3 min", Max: 15}
 	n := len(g.d.NonFunctional)
@@ -129,21 +118,10 @@ func (g *grader) nonfunctional() Step {
 		return s
 	}
 	vague := min(g.fired[rules.NFRMeasurable.ID], n)
-	var missing []string
-	for _, core := range coreNFRs {
-		covered := false
-		for _, nfr := range g.d.NonFunctional {
-			for _, c := range nfr.Categories {
-				for _, want := range core.cats {
-					covered = covered || c == want
-				}
-			}
-		}
-		if !covered {
-			missing = append(missing, core.name)
-		}
-	}
-	s.Points = share(8, float64(n-vague), float64(n)) + share(7, float64(len(coreNFRs)-len(missing)), float64(len(coreNFRs)))
+	missing := rules.MissingNFRs(g.d)
+	// Eight points for measurable targets, seven for covering the four
+	// qualities nfr-coverage asks for.
+	s.Points = share(8, float64(n-vague), float64(n)) + share(7, float64(4-len(missing)), 4)
 	s.Found = fmt.Sprintf("%s, %d measurable", plural(n, "requirement"), n-vague)
 	switch {
 	case len(missing) > 0:
