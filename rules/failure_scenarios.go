@@ -161,19 +161,19 @@ var failureKindFix = [numFailureKinds]string{
 // failureWords are the words and phrases that say which case an entry is
 // about. Single words match whole words (plurals included); phrases match
 // on word boundaries.
-var failureWords = [numFailureKinds][]string{
-	trafficSpike: {"spike", "surge", "burst", "flash crowd", "viral", "thundering herd", "overload", "overloaded",
+var failureWords = [numFailureKinds]wordSet{
+	trafficSpike: newWordSet("spike", "surge", "burst", "flash crowd", "viral", "thundering herd", "overload", "overloaded",
 		"flood", "ddos", "stampede", "rush", "hot key", "hotspot", "hot spot", "high load", "heavy load",
-		"more traffic", "peak traffic", "peak load", "black friday", "sudden"},
-	capacityLoss: {"node", "instance", "host", "server", "machine", "vm", "pod", "container", "replica",
+		"more traffic", "peak traffic", "peak load", "black friday", "sudden"),
+	capacityLoss: newWordSet("node", "instance", "host", "server", "machine", "vm", "pod", "container", "replica",
 		"zone", "az", "availability zone", "data center", "datacenter", "region", "rack", "hardware", "disk",
 		"primary", "master", "leader", "shard", "crash", "crashes", "crashed", "power",
-		"high availability", "failover", "fail over", "redundancy"},
-	dependencyFailure: {"cache", "database", "db", "datastore", "store", "storage", "redis", "memcached",
+		"high availability", "failover", "fail over", "redundancy"),
+	dependencyFailure: newWordSet("cache", "database", "db", "datastore", "store", "storage", "redis", "memcached",
 		"postgres", "postgresql", "mysql", "cassandra", "dynamodb", "mongodb", "kafka", "queue", "broker",
 		"rabbitmq", "sqs", "s3", "blob", "bucket", "elasticsearch", "search", "index", "cdn", "dns",
 		"third party", "third-party", "provider", "vendor", "external", "upstream", "downstream",
-		"dependency", "dependencies", "psp", "payment gateway", "email", "sms", "zookeeper", "etcd"},
+		"dependency", "dependencies", "psp", "payment gateway", "email", "sms", "zookeeper", "etcd"),
 }
 
 // failureKinds lists the cases a failure-plan entry is about.
@@ -274,16 +274,46 @@ func wordText(s string) string {
 	return b.String()
 }
 
-// hasAnyWord reports whether w (from wordText) holds one of the words or
-// phrases, a word also in its plural.
-func hasAnyWord(w string, words []string) bool {
+// wordSet holds single words (with their plurals) for lookup, and
+// phrases padded for whole-word search in text from wordText.
+type wordSet struct {
+	words   map[string]bool
+	phrases []string
+}
+
+func newWordSet(words ...string) wordSet {
+	set := wordSet{words: map[string]bool{}}
 	for _, x := range words {
-		if strings.Contains(w, " "+x+" ") || !strings.Contains(x, " ") && strings.Contains(w, " "+x+"s ") {
+		if strings.Contains(x, " ") {
+			set.phrases = append(set.phrases, " "+x+" ")
+			continue
+		}
+		set.words[x] = true
+		set.words[x+"s"] = true
+	}
+	return set
+}
+
+// hasAnyWord reports whether w (from wordText) holds one of the set's
+// words or phrases.
+func hasAnyWord(w string, set wordSet) bool {
+	for _, f := range strings.Fields(w) {
+		if set.words[f] {
+			return true
+		}
+	}
+	for _, x := range set.phrases {
+		if strings.Contains(w, x) {
 			return true
 		}
 	}
 	return false
 }
+
+var (
+	loadWords   = newWordSet("traffic", "load", "requests", "writes", "reads", "users", "uploads")
+	growthWords = newWordSet("double", "doubles", "triple", "triples", "quadruples", "grows", "jumps", "increase", "increases", "soars")
+)
 
 // hasSurge finds load several times the usual: "10x", "5 times the
 // usual", "traffic triples".
@@ -296,6 +326,5 @@ func hasSurge(w string) bool {
 	if strings.Contains(w, " times the ") || strings.Contains(w, " times normal ") || strings.Contains(w, " times usual ") {
 		return true
 	}
-	return hasAnyWord(w, []string{"traffic", "load", "requests", "writes", "reads", "users", "uploads"}) &&
-		hasAnyWord(w, []string{"double", "doubles", "triple", "triples", "quadruples", "grows", "jumps", "increase", "increases", "soars"})
+	return hasAnyWord(w, loadWords) && hasAnyWord(w, growthWords)
 }
