@@ -325,7 +325,7 @@ Eventually consistent listing is fine because uploads are shown after a refresh.
 		}
 		p.Report(sp, "figure:storage",
 			"the design stores data but gives no storage estimate; state %s, with the retention and replication factor, to derive storage per day and in total",
-			joinAnd(missing))
+			JoinAnd(missing))
 	},
 }
 

@@ -82,7 +82,7 @@ circuit breakers, fallbacks and degraded modes for each dependency.`,
 		}
 		p.Report(sp, "section:failure",
 			"the failure plan does not cover %s; add an entry saying what the system does then: %s",
-			joinAnd(missing), strings.Join(fixes, "; "))
+			JoinAnd(missing), strings.Join(fixes, "; "))
 	},
 }
 

@@ -211,7 +211,7 @@ One finding names everything missing.`,
 		if s, ok := d.Section(design.SectionNonFunctional); ok {
 			sp = s.Span
 		}
-		p.Report(sp, "section:nonfunctional", "the non-functional requirements say nothing about %s; add a requirement with a target for each", joinAnd(missing))
+		p.Report(sp, "section:nonfunctional", "the non-functional requirements say nothing about %s; add a requirement with a target for each", JoinAnd(missing))
 	},
 }
 
@@ -238,8 +238,8 @@ func MissingNFRs(d *design.Design) []string {
 	return missing
 }
 
-// joinAnd joins words as "a, b and c".
-func joinAnd(ws []string) string {
+// JoinAnd joins words as "a, b and c", for messages.
+func JoinAnd(ws []string) string {
 	switch len(ws) {
 	case 0:
 		return ""

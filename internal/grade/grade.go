@@ -125,8 +125,8 @@ func (g *grader) nonfunctional() Step {
 	s.Found = fmt.Sprintf("%s, %d measurable", plural(n, "requirement"), n-vague)
 	switch {
 	case len(missing) > 0:
-		s.Found += "; nothing on " + joinAnd(missing)
-		s.Hint = "add a requirement with a target for " + joinAnd(missing)
+		s.Found += "; nothing on " + rules.JoinAnd(missing)
+		s.Hint = "add a requirement with a target for " + rules.JoinAnd(missing)
 	case vague > 0:
 		s.Hint = "give every requirement a number: \"p99 under 200 ms\", not \"fast\""
 	}
@@ -171,7 +171,7 @@ func (g *grader) estimates() Step {
 		s.Points += 2
 		have = append(have, "arithmetic that checks out")
 	}
-	s.Found = joinAnd(have)
+	s.Found = rules.JoinAnd(have)
 	if len(hints) > 0 {
 		s.Hint = hints[0]
 	}
@@ -307,8 +307,8 @@ func (g *grader) scaleFailure() Step {
 		s.Points = share(12, float64(3-len(missing)), 3)
 		s.Found = plural(len(g.d.FailurePlan), "failure scenario")
 		if len(missing) > 0 {
-			s.Found += "; nothing on " + joinAnd(missing)
-			s.Hint = "add what the system does for " + joinAnd(missing)
+			s.Found += "; nothing on " + rules.JoinAnd(missing)
+			s.Hint = "add what the system does for " + rules.JoinAnd(missing)
 		}
 	}
 	switch n := g.fired[rules.SinglePointOfFailure.ID]; {
@@ -365,12 +365,3 @@ func plural(n int, one string, many ...string) string {
 	return fmt.Sprintf("%d %ss", n, one)
 }
 
-func joinAnd(ws []string) string {
-	switch len(ws) {
-	case 0:
-		return ""
-	case 1:
-		return ws[0]
-	}
-	return strings.Join(ws[:len(ws)-1], ", ") + " and " + ws[len(ws)-1]
-}
