@@ -364,4 +364,3 @@ func plural(n int, one string, many ...string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, one)
 }
-
