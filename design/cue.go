@@ -957,8 +957,24 @@ func (dc *decoder) components(v cue.Value) int {
 		case "sticky", "in-memory":
 			c.Session = sess
 			c.SessionReason, _ = dc.str(get("session_reason"))
+			if isPlaceholder(c.SessionReason) {
+				c.SessionReason = ""
+			}
 		}
 		c.Description, _ = dc.str(get("description"))
+		// The description says what the structured fields leave out, as
+		// a Markdown component's prose does.
+		if desc := lower(c.Description); desc != "" {
+			if len(c.Cache.Strategies) == 0 && (c.Kind == KindCache || c.Kind == KindCDN) {
+				c.Cache = cachePolicies(desc)
+			}
+			if len(c.Queue.Plans) == 0 && c.Kind == KindQueue {
+				c.Queue.Plans = queuePlans(desc)
+			}
+			if c.Session == "" && (c.Kind == KindService || c.Kind == KindGateway) {
+				c.Session, c.SessionReason = sessionState(sentences(c.Description))
+			}
+		}
 		if StatefulKind(c.Kind) || c.Session != "" {
 			c.Stateful = true
 		}
