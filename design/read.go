@@ -88,7 +88,7 @@ func FormatOf(name string) (Format, bool) {
 func ReadFile(path string, opts Options) (*Design, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &Error{Path: path, Msg: describeOpenError(err)}
+		return nil, &Error{Path: path, Msg: DescribeFileError(err)}
 	}
 	defer f.Close()
 	st, err := f.Stat()
@@ -109,10 +109,12 @@ func ReadFile(path string, opts Options) (*Design, error) {
 	return Read(path, src, opts)
 }
 
-func describeOpenError(err error) string {
+// DescribeFileError says in a few words why a file or directory could not
+// be opened, without repeating its path.
+func DescribeFileError(err error) string {
 	switch {
 	case os.IsNotExist(err):
-		return "no such file"
+		return "no such file or directory"
 	case os.IsPermission(err):
 		return "permission denied"
 	}

@@ -44,51 +44,46 @@ func totalSize(docs [][]byte) int64 {
 	return n
 }
 
-// BenchmarkCorpusGoldmark is the baseline: goldmark alone (goldmarkAlone),
-// parsing every corpus document.
-func BenchmarkCorpusGoldmark(b *testing.B) {
-	docs := corpusFiles(b)
-	p := goldmarkAlone
+// benchParse parses docs with goldmark alone, the baseline.
+func benchParse(b *testing.B, docs [][]byte) {
 	b.SetBytes(totalSize(docs))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
-			p.Parse(text.NewReader(d))
+			goldmarkAlone.Parse(text.NewReader(d))
 		}
 	}
 }
 
-// BenchmarkCorpusLint reads and lints every corpus document with every
-// rule, on one goroutine, for comparison with BenchmarkCorpusGoldmark.
-func BenchmarkCorpusLint(b *testing.B) {
-	docs := corpusFiles(b)
+// benchRead reads docs into the model on one goroutine and, with lint,
+// runs every rule on them; name's extension gives their format.
+func benchRead(b *testing.B, name string, docs [][]byte, lint bool) {
 	b.SetBytes(totalSize(docs))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
-			doc, err := design.Read("doc.md", d, design.Options{})
+			doc, err := design.Read(name, d, design.Options{})
 			if err != nil {
 				b.Fatal(err)
 			}
-			Run(doc, Config{})
-		}
-	}
-}
-
-// BenchmarkCorpusRead reads every corpus document into the model without
-// running the rules.
-func BenchmarkCorpusRead(b *testing.B) {
-	docs := corpusFiles(b)
-	b.SetBytes(totalSize(docs))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, d := range docs {
-			if _, err := design.Read("doc.md", d, design.Options{}); err != nil {
-				b.Fatal(err)
+			if lint {
+				Run(doc, Config{})
 			}
 		}
 	}
 }
+
+// BenchmarkCorpusGoldmark is the baseline: goldmark alone (goldmarkAlone),
+// parsing every corpus document.
+func BenchmarkCorpusGoldmark(b *testing.B) { benchParse(b, corpusFiles(b)) }
+
+// BenchmarkCorpusLint reads and lints every corpus document with every
+// rule, for comparison with BenchmarkCorpusGoldmark.
+func BenchmarkCorpusLint(b *testing.B) { benchRead(b, "doc.md", corpusFiles(b), true) }
+
+// BenchmarkCorpusRead reads every corpus document into the model without
+// running the rules.
+func BenchmarkCorpusRead(b *testing.B) { benchRead(b, "doc.md", corpusFiles(b), false) }
 
 // thousandDocs cycles through the corpus to make a thousand documents.
 func thousandDocs(b *testing.B) [][]byte {
@@ -102,79 +97,38 @@ func thousandDocs(b *testing.B) [][]byte {
 
 // BenchmarkThousandGoldmark parses a thousand real documents with goldmark
 // alone (goldmarkAlone): the baseline.
-func BenchmarkThousandGoldmark(b *testing.B) {
-	docs := thousandDocs(b)
-	p := goldmarkAlone
-	b.SetBytes(totalSize(docs))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, d := range docs {
-			p.Parse(text.NewReader(d))
-		}
-	}
-}
+func BenchmarkThousandGoldmark(b *testing.B) { benchParse(b, thousandDocs(b)) }
 
 // BenchmarkThousandLint reads and lints the same thousand documents with
 // every rule, on one goroutine.
-func BenchmarkThousandLint(b *testing.B) {
-	docs := thousandDocs(b)
-	b.SetBytes(totalSize(docs))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, d := range docs {
-			doc, err := design.Read("doc.md", d, design.Options{})
-			if err != nil {
-				b.Fatal(err)
-			}
-			Run(doc, Config{})
-		}
-	}
-}
+func BenchmarkThousandLint(b *testing.B) { benchRead(b, "doc.md", thousandDocs(b), true) }
 
-func benchFile(b *testing.B, path string, lint bool) {
-	src, err := os.ReadFile(path)
+// readDoc reads one of the project's documents for a benchmark.
+func readDoc(b *testing.B, parts ...string) [][]byte {
+	src, err := os.ReadFile(filepath.Join(append([]string{".."}, parts...)...))
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.SetBytes(int64(len(src)))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		d, err := design.Read(path, src, design.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if lint {
-			Run(d, Config{})
-		}
-	}
+	return [][]byte{src}
 }
 
 // The project's own documents: a 30 KB Markdown design and a CUE design.
 func BenchmarkReadMarkdown30KB(b *testing.B) {
-	benchFile(b, filepath.Join("..", "testdata", "bench", "marketplace-design.md"), false)
+	benchRead(b, "design.md", readDoc(b, "testdata", "bench", "marketplace-design.md"), false)
 }
 func BenchmarkLintMarkdown30KB(b *testing.B) {
-	benchFile(b, filepath.Join("..", "testdata", "bench", "marketplace-design.md"), true)
+	benchRead(b, "design.md", readDoc(b, "testdata", "bench", "marketplace-design.md"), true)
 }
 func BenchmarkReadCUE(b *testing.B) {
-	benchFile(b, filepath.Join("..", "testdata", "docs", "ride-matching-good.cue"), false)
+	benchRead(b, "design.cue", readDoc(b, "testdata", "docs", "ride-matching-good.cue"), false)
 }
 func BenchmarkLintCUE(b *testing.B) {
-	benchFile(b, filepath.Join("..", "testdata", "docs", "ride-matching-good.cue"), true)
+	benchRead(b, "design.cue", readDoc(b, "testdata", "docs", "ride-matching-good.cue"), true)
 }
 
 // BenchmarkGoldmark30KB is goldmark alone on the 30 KB design.
 func BenchmarkGoldmark30KB(b *testing.B) {
-	src, err := os.ReadFile(filepath.Join("..", "testdata", "bench", "marketplace-design.md"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	p := goldmarkAlone
-	b.SetBytes(int64(len(src)))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		p.Parse(text.NewReader(src))
-	}
+	benchParse(b, readDoc(b, "testdata", "bench", "marketplace-design.md"))
 }
 
 // parallel runs f over docs on as many goroutines as GOMAXPROCS, as the

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/designlint/designlint/design"
@@ -236,6 +237,14 @@ func MissingNFRs(d *design.Design) []string {
 		}
 	}
 	return missing
+}
+
+// Plural writes "1 error" or "3 errors": one when n is 1, else many.
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // JoinAnd joins words as "a, b and c", for messages.

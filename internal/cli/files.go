@@ -85,7 +85,7 @@ func discover(args []string, excluded func(string) bool) discovery {
 		}
 		st, err := os.Stat(arg)
 		if err != nil {
-			d.problems = append(d.problems, fmt.Errorf("%s: %s", arg, statProblem(err)))
+			d.problems = append(d.problems, fmt.Errorf("%s: %s", arg, design.DescribeFileError(err)))
 			continue
 		}
 		switch {
@@ -108,19 +108,6 @@ func discover(args []string, excluded func(string) bool) discovery {
 	return d
 }
 
-func statProblem(err error) string {
-	switch {
-	case os.IsNotExist(err):
-		return "no such file or directory"
-	case os.IsPermission(err):
-		return "permission denied"
-	}
-	if pe, ok := err.(*fs.PathError); ok {
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
-
 // walk finds documents under root, in lexical order. Symbolic links are
 // followed only to files inside root; anything else that is not a regular
 // file is passed over with a note.
@@ -133,7 +120,7 @@ func (d *discovery) walk(root string, excluded, pick func(string) bool, add func
 	var found []string
 	_ = filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
-			d.notes = append(d.notes, fmt.Sprintf("skipping %s: %s", path, statProblem(err)))
+			d.notes = append(d.notes, fmt.Sprintf("skipping %s: %s", path, design.DescribeFileError(err)))
 			if e != nil && e.IsDir() {
 				return filepath.SkipDir
 			}

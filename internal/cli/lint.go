@@ -167,7 +167,7 @@ func runLint(io *IO, g *globalOptions, o *lintOptions, args []string, failOnSet 
 			return failure("%v", err)
 		}
 		if !g.quiet {
-			fmt.Fprintf(io.Err, "designlint: recorded %s in %s\n", plural(n, "finding", "findings"), report.Clean(o.writeBaseline))
+			fmt.Fprintf(io.Err, "designlint: recorded %s in %s\n", rules.Plural(n, "finding", "findings"), report.Clean(o.writeBaseline))
 		}
 		if failed {
 			return silentExit(exitFailure)
@@ -192,13 +192,6 @@ func runLint(io *IO, g *globalOptions, o *lintOptions, args []string, failOnSet 
 	return nil
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
 // atOrAbove reports whether any finding that counts is at or above sev.
 func atOrAbove(files []report.File, sev rules.Severity) bool {
 	for _, f := range files {
@@ -221,21 +214,20 @@ func ruleSettings(base map[string]rules.Setting, enable, disable []string) (map[
 	for id, s := range base {
 		settings[id] = s
 	}
-	for _, id := range disable {
-		if err := checkRuleID(id); err != nil {
-			return nil, fmt.Errorf("--disable: %w", err)
+	// --enable wins over --disable: it is applied last.
+	for _, flag := range []struct {
+		name string
+		ids  []string
+		off  bool
+	}{{"--disable", disable, true}, {"--enable", enable, false}} {
+		for _, id := range flag.ids {
+			if err := checkRuleID(id); err != nil {
+				return nil, fmt.Errorf("%s: %w", flag.name, err)
+			}
+			s := settings[id]
+			s.Off = flag.off
+			settings[id] = s
 		}
-		s := settings[id]
-		s.Off = true
-		settings[id] = s
-	}
-	for _, id := range enable {
-		if err := checkRuleID(id); err != nil {
-			return nil, fmt.Errorf("--enable: %w", err)
-		}
-		s := settings[id]
-		s.Off = false
-		settings[id] = s
 	}
 	return settings, nil
 }

@@ -94,10 +94,7 @@ const maxConfigSize = 1 << 20
 func Load(path string) (*Config, error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, &Error{Path: path, Msg: "no such file"}
-		}
-		return nil, &Error{Path: path, Msg: err.Error()}
+		return nil, &Error{Path: path, Msg: design.DescribeFileError(err)}
 	}
 	if len(src) > maxConfigSize {
 		return nil, &Error{Path: path, Msg: "configuration larger than 1 MiB"}

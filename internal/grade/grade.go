@@ -92,7 +92,7 @@ func (g *grader) restate() Step {
 func (g *grader) functional() Step {
 	s := Step{ID: "functional", Title: "Functional requirements", Budget: "3–5 min", Max: 15}
 	n := len(g.d.Functional)
-	s.Found = plural(n, "functional requirement")
+	s.Found = rules.Plural(n, "functional requirement", "functional requirements")
 	switch {
 	case n == 0:
 		s.Found = "no functional requirements"
@@ -122,7 +122,7 @@ func (g *grader) nonfunctional() Step {
 	// Eight points for measurable targets, seven for covering the four
 	// qualities nfr-coverage asks for.
 	s.Points = share(8, float64(n-vague), float64(n)) + share(7, float64(4-len(missing)), 4)
-	s.Found = fmt.Sprintf("%s, %d measurable", plural(n, "requirement"), n-vague)
+	s.Found = fmt.Sprintf("%s, %d measurable", rules.Plural(n, "requirement", "requirements"), n-vague)
 	switch {
 	case len(missing) > 0:
 		s.Found += "; nothing on " + rules.JoinAnd(missing)
@@ -165,8 +165,8 @@ func (g *grader) estimates() Step {
 		s.Points += 3 // nothing stored, nothing to estimate
 	}
 	if n := g.fired[rules.EstimateArithmetic.ID]; n > 0 {
-		hints = append([]string{fmt.Sprintf("fix the arithmetic: %s with the assumptions (designlint lint shows where)", plural(n, "figure disagrees", "figures disagree"))}, hints...)
-		have = append(have, plural(n, "arithmetic slip"))
+		hints = append([]string{fmt.Sprintf("fix the arithmetic: %s with the assumptions (designlint lint shows where)", rules.Plural(n, "figure disagrees", "figures disagree"))}, hints...)
+		have = append(have, rules.Plural(n, "arithmetic slip", "arithmetic slips"))
 	} else {
 		s.Points += 2
 		have = append(have, "arithmetic that checks out")
@@ -200,10 +200,10 @@ func (g *grader) api() Step {
 	switch {
 	case ops > 0:
 		s.Points = 5
-		s.Found = plural(ops, "operation") + " with method and path"
+		s.Found = rules.Plural(ops, "operation", "operations") + " with method and path"
 	case len(g.d.API) > 0:
 		s.Points = 3
-		s.Found = plural(len(g.d.API), "API entry", "API entries") + " without method and path"
+		s.Found = rules.Plural(len(g.d.API), "API entry", "API entries") + " without method and path"
 		s.Hint = "write each operation as METHOD /path with what it takes and returns"
 	default:
 		s.Found = "no API"
@@ -226,7 +226,7 @@ func (g *grader) architecture() Step {
 	if connected {
 		s.Points += 6
 	}
-	s.Found = plural(n, "component")
+	s.Found = rules.Plural(n, "component", "components")
 	if connected {
 		s.Found += ", connected (diagram or dependencies)"
 	}
@@ -259,7 +259,7 @@ func (g *grader) deepDive() Step {
 	s.Points = bestScore
 	words := len(strings.Fields(best.Description))
 	var parts []string
-	parts = append(parts, fmt.Sprintf("%s: %s", best.Name, plural(words, "word")))
+	parts = append(parts, fmt.Sprintf("%s: %s", best.Name, rules.Plural(words, "word", "words")))
 	if best.Consistency != design.Unset {
 		parts = append(parts, string(best.Consistency)+" consistency")
 		if best.Justification != "" {
@@ -267,7 +267,7 @@ func (g *grader) deepDive() Step {
 		}
 	}
 	if best.Replicas > 0 {
-		parts = append(parts, plural(best.Replicas, "instance"))
+		parts = append(parts, rules.Plural(best.Replicas, "instance", "instances"))
 	}
 	s.Found = strings.Join(parts, ", ")
 	switch {
@@ -305,7 +305,7 @@ func (g *grader) scaleFailure() Step {
 	} else {
 		missing := rules.FailureGaps(g.d)
 		s.Points = share(12, float64(3-len(missing)), 3)
-		s.Found = plural(len(g.d.FailurePlan), "failure scenario")
+		s.Found = rules.Plural(len(g.d.FailurePlan), "failure scenario", "failure scenarios")
 		if len(missing) > 0 {
 			s.Found += "; nothing on " + rules.JoinAnd(missing)
 			s.Hint = "add what the system does for " + rules.JoinAnd(missing)
@@ -313,7 +313,7 @@ func (g *grader) scaleFailure() Step {
 	}
 	switch n := g.fired[rules.SinglePointOfFailure.ID]; {
 	case n > 0:
-		s.Found += "; " + plural(n, "single point of failure", "single points of failure")
+		s.Found += "; " + rules.Plural(n, "single point of failure", "single points of failure")
 		if s.Hint == "" {
 			s.Hint = "replicate the single points of failure, or acknowledge each with its reason"
 		}
@@ -332,35 +332,13 @@ func (g *grader) summary() Step {
 	}
 	s.Points = 3
 	s.Found = "a summary"
-	if len(g.d.TradeOffs) > 0 || mentionsTradeoff(g.d.Summary) {
+	// The reader finds trade-offs in a section of their own or, without
+	// one, in sentences anywhere (the summary's included).
+	if len(g.d.TradeOffs) > 0 && g.fired[rules.Tradeoffs.ID] == 0 {
 		s.Points = 5
 		s.Found += " and the trade-offs"
 	} else {
 		s.Hint = "name the key trade-offs: what each choice buys and what it costs"
 	}
 	return s
-}
-
-func mentionsTradeoff(items []design.Item) bool {
-	for _, it := range items {
-		l := strings.ToLower(it.Text)
-		for _, w := range []string{"trade-off", "tradeoff", "trade off", "at the cost of", "in exchange for", "instead of", "rather than", "we accept"} {
-			if strings.Contains(l, w) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// plural writes "1 item" or "3 items"; many is the plural when it is not
-// one with an s.
-func plural(n int, one string, many ...string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	if len(many) > 0 {
-		return fmt.Sprintf("%d %s", n, many[0])
-	}
-	return fmt.Sprintf("%d %ss", n, one)
 }

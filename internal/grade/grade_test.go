@@ -146,3 +146,15 @@ func TestPartialCredit(t *testing.T) {
 		t.Errorf("an arithmetic slip: %d points, hint %q", e.Points, e.Hint)
 	}
 }
+
+// The summary earns its last two points with the trade-offs.
+func TestSummaryStep(t *testing.T) {
+	summary := halfAnswer + "\n## Summary\n\nOne upload service in front of an object store and a feed cache.\n"
+	if s := gradeSource(t, "s.md", summary).Steps[8]; s.Points != 3 || s.Hint == "" {
+		t.Errorf("summary alone: %d points, hint %q", s.Points, s.Hint)
+	}
+	tradeoffs := summary + "\n## Trade-offs\n\n- A feed a few seconds stale, in exchange for reads that never touch the database\n"
+	if s := gradeSource(t, "t.md", tradeoffs).Steps[8]; s.Points != 5 {
+		t.Errorf("summary and trade-offs: %d points (%s)", s.Points, s.Found)
+	}
+}

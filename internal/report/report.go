@@ -153,37 +153,29 @@ func levelWord(s rules.Severity, info string) string {
 	return info
 }
 
-// plural writes "1 error" or "2 errors".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
 // SummaryLine is the one-line tally: "2 errors, 1 warning in 3 files".
 func SummaryLine(c Counts) string {
 	var parts []string
 	if c.Errors > 0 {
-		parts = append(parts, plural(c.Errors, "error", "errors"))
+		parts = append(parts, rules.Plural(c.Errors, "error", "errors"))
 	}
 	if c.Warnings > 0 {
-		parts = append(parts, plural(c.Warnings, "warning", "warnings"))
+		parts = append(parts, rules.Plural(c.Warnings, "warning", "warnings"))
 	}
 	if c.Infos > 0 {
-		parts = append(parts, plural(c.Infos, "info", "infos"))
+		parts = append(parts, rules.Plural(c.Infos, "info", "infos"))
 	}
 	s := "no findings"
 	if len(parts) > 0 {
 		s = strings.Join(parts, ", ")
 	}
-	s += " in " + plural(c.Files, "file", "files")
+	s += " in " + rules.Plural(c.Files, "file", "files")
 	var extra []string
 	if c.Waived > 0 {
-		extra = append(extra, plural(c.Waived, "waived finding", "waived findings"))
+		extra = append(extra, rules.Plural(c.Waived, "waived finding", "waived findings"))
 	}
 	if c.Unreadable > 0 {
-		extra = append(extra, plural(c.Unreadable, "file could not be read", "files could not be read"))
+		extra = append(extra, rules.Plural(c.Unreadable, "file could not be read", "files could not be read"))
 	}
 	if len(extra) > 0 {
 		s += " (" + strings.Join(extra, "; ") + ")"
