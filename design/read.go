@@ -86,6 +86,32 @@ func FormatOf(name string) (Format, bool) {
 
 // ReadFile reads and parses the design document at path.
 func ReadFile(path string, opts Options) (*Design, error) {
+	src, err := readBounded(path, opts.maxFileSize(), maxSizeHint)
+	if err != nil {
+		return nil, err
+	}
+	return Read(path, src, opts)
+}
+
+// ReadBounded reads a regular file of at most limit bytes: designlint's
+// one way of reading a file it was given (documents, configuration,
+// baselines), so that a device, a pipe or a huge file is refused, never
+// waited on or read whole. Errors are *Error naming the file.
+func ReadBounded(path string, limit int64) ([]byte, error) {
+	return readBounded(path, limit, "")
+}
+
+// maxSizeHint says how to read a larger document.
+const maxSizeHint = " (raise it with --max-file-size)"
+
+func readBounded(path string, limit int64, hint string) ([]byte, error) {
+	// Stat before opening: opening a named pipe blocks until a writer
+	// comes.
+	if st, err := os.Stat(path); err != nil {
+		return nil, &Error{Path: path, Msg: DescribeFileError(err)}
+	} else if !st.Mode().IsRegular() {
+		return nil, &Error{Path: path, Msg: "not a regular file"}
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, &Error{Path: path, Msg: DescribeFileError(err)}
@@ -98,15 +124,17 @@ func ReadFile(path string, opts Options) (*Design, error) {
 	if !st.Mode().IsRegular() {
 		return nil, &Error{Path: path, Msg: "not a regular file"}
 	}
-	limit := opts.maxFileSize()
 	if st.Size() > limit {
-		return nil, &Error{Path: path, Msg: tooLarge(st.Size(), limit)}
+		return nil, &Error{Path: path, Msg: tooLarge(st.Size(), limit) + hint}
 	}
 	src, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, &Error{Path: path, Msg: err.Error()}
 	}
-	return Read(path, src, opts)
+	if int64(len(src)) > limit {
+		return nil, &Error{Path: path, Msg: tooLarge(int64(len(src)), limit) + hint}
+	}
+	return src, nil
 }
 
 // DescribeFileError says in a few words why a file or directory could not
@@ -125,7 +153,7 @@ func DescribeFileError(err error) string {
 }
 
 func tooLarge(size, limit int64) string {
-	return fmt.Sprintf("file is %s, above the limit of %s (raise it with --max-file-size)", byteSize(size), byteSize(limit))
+	return fmt.Sprintf("file is %s, above the limit of %s", byteSize(size), byteSize(limit))
 }
 
 func byteSize(n int64) string {
@@ -171,7 +199,7 @@ func ReadAs(name string, src []byte, format Format, opts Options) (*Design, erro
 // empty, too large, binary, or not UTF-8.
 func checkBytes(name string, src []byte, opts Options) error {
 	if limit := opts.maxFileSize(); int64(len(src)) > limit {
-		return &Error{Path: name, Msg: tooLarge(int64(len(src)), limit)}
+		return &Error{Path: name, Msg: tooLarge(int64(len(src)), limit) + maxSizeHint}
 	}
 	if len(bytes.TrimSpace(src)) == 0 {
 		return &Error{Path: name, Msg: "file is empty"}

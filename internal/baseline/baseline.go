@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"sort"
 
+	"github.com/designlint/designlint/design"
 	"github.com/designlint/designlint/internal/report"
 	"github.com/designlint/designlint/rules"
 )
@@ -52,16 +53,9 @@ const maxSize = 64 << 20
 
 // Load reads a baseline file.
 func Load(path string) (*Baseline, error) {
-	st, err := os.Stat(path)
+	data, err := design.ReadBounded(path, maxSize)
 	if err != nil {
-		return nil, fmt.Errorf("baseline %s: %w", path, err)
-	}
-	if st.Size() > maxSize {
-		return nil, fmt.Errorf("baseline %s: larger than 64 MiB", path)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("baseline %s: %w", path, err)
+		return nil, fmt.Errorf("baseline %w", err)
 	}
 	var f File
 	dec := json.NewDecoder(bytes.NewReader(data))

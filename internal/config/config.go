@@ -92,12 +92,13 @@ const maxConfigSize = 1 << 20
 
 // Load reads and validates a configuration file.
 func Load(path string) (*Config, error) {
-	src, err := os.ReadFile(path)
+	src, err := design.ReadBounded(path, maxConfigSize)
 	if err != nil {
-		return nil, &Error{Path: path, Msg: design.DescribeFileError(err)}
-	}
-	if len(src) > maxConfigSize {
-		return nil, &Error{Path: path, Msg: "configuration larger than 1 MiB"}
+		var de *design.Error
+		if errors.As(err, &de) {
+			return nil, &Error{Path: path, Msg: de.Msg}
+		}
+		return nil, &Error{Path: path, Msg: err.Error()}
 	}
 	return Parse(path, src)
 }
