@@ -281,7 +281,7 @@ func valueText(v cue.Value) string {
 func want(keys []string) string {
 	switch {
 	case len(keys) == 1 && keys[0] == "extends":
-		return "recommended, strict, interview or minimal"
+		return strings.Join(Profiles[:len(Profiles)-1], ", ") + " or " + Profiles[len(Profiles)-1]
 	case len(keys) == 1 && keys[0] == "fail_on":
 		return "error, warning, info or never"
 	case len(keys) == 1 && keys[0] == "files":

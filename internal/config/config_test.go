@@ -153,6 +153,19 @@ func TestParseAliasesAndImports(t *testing.T) {
 	}
 }
 
+// The schema accepts exactly the profiles Profile knows.
+func TestProfilesMatchSchema(t *testing.T) {
+	for _, name := range Profiles {
+		if _, err := Parse("c.yaml", []byte("extends: "+name+"\n")); err != nil {
+			t.Errorf("extends: %s: %v", name, err)
+		}
+	}
+	_, err := Parse("c.yaml", []byte("extends: lenient\n"))
+	if err == nil || !strings.Contains(err.Error(), strings.Join(Profiles[:len(Profiles)-1], ", ")) {
+		t.Errorf("an unknown profile: %v", err)
+	}
+}
+
 func TestProfiles(t *testing.T) {
 	rec := Profile("recommended")
 	if len(rec) != 0 {
