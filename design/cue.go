@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"cuelang.org/go/cue"
 	"cuelang.org/go/cue/ast"
@@ -26,7 +25,7 @@ import (
 
 // cueEnv is a CUE context with the #Design schema compiled in it. Contexts
 // are not safe for concurrent use, so readers take one from a pool and give
-// it back; one that timed out is abandoned, never reused.
+// it back.
 type cueEnv struct {
 	ctx    *cue.Context
 	design cue.Value
@@ -86,6 +85,9 @@ type YAMLError struct {
 	Name string
 	Line int
 	Msg  string
+	// Refused is set when the YAML may be well formed but designlint
+	// will not expand it (an alias loop, a budget exceeded).
+	Refused bool
 }
 
 func (e *YAMLError) Error() string {
@@ -99,15 +101,23 @@ func (e *YAMLError) Error() string {
 var yamlLine = regexp.MustCompile(`^.*?:(\d+): (.*)$`)
 
 // ExtractYAML parses YAML into a CUE syntax tree. Its errors are
-// *YAMLError, with the line; CUE's YAML reader panics on some malformed
-// input (carriage returns in quoted values and keys, for one), and that
-// becomes an error here rather than a crash.
+// *YAMLError, with the line. YAML whose aliases or merge keys loop or
+// expand beyond designlint's budgets is refused before CUE's YAML reader
+// expands it (see checkYAML); that reader panics on some malformed input
+// (carriage returns in quoted values and keys, for one), and that becomes
+// an error here rather than a crash.
 func ExtractYAML(name string, src []byte) (f *ast.File, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			f, err = nil, &YAMLError{Name: name, Msg: fmt.Sprintf("cannot read this YAML (the YAML reader failed: %v)", v)}
 		}
 	}()
+	// YAML ends a line at a lone carriage return too; CUE's reader
+	// panics on some (one in a quoted value, then a nested key).
+	src = loneCRToLF(src)
+	if be := checkYAML(src); be != nil {
+		return nil, &YAMLError{Name: name, Line: be.line, Msg: be.msg, Refused: true}
+	}
 	f, err = cueyaml.Extract(name, src)
 	if err != nil {
 		text := err.Error()
@@ -248,7 +258,7 @@ func readStructured(path string, src []byte, f Format, opts Options) (*Design, e
 	if f == CUE {
 		d.Suppressions = append(d.Suppressions, cueDirectives(file, s)...)
 	}
-	if err := evaluate(d, file, s, opts, true); err != nil {
+	if err := evaluate(d, file, s, opts, true, false); err != nil {
 		return nil, err
 	}
 	finishQueues(d, nil)
@@ -262,6 +272,9 @@ func cueSyntaxError(s structuredSource, err error) error {
 	}
 	if ye, ok := err.(*YAMLError); ok {
 		e := &Error{Path: s.path, Msg: "syntax error: " + ye.Msg}
+		if ye.Refused {
+			e.Msg = ye.Msg
+		}
 		if ye.Line > 0 {
 			e.Pos = Pos{Line: ye.Line + s.lineOff, Col: 1}
 		}
@@ -281,29 +294,57 @@ func cueSyntaxError(s structuredSource, err error) error {
 	return &Error{Path: s.path, Msg: "syntax error: " + err.Error()}
 }
 
-// evaluate builds, validates and decodes a parsed document or block within
-// the parse timeout.
-func evaluate(d *Design, file *ast.File, s structuredSource, opts Options, whole bool) error {
-	type result struct {
-		err error
+// evaluate builds, validates and decodes a parsed document or block
+// (assumptions: a block of figures, read as the assumptions field) within
+// the file's budgets: CUE whose evaluation is not bounded by its size is
+// evaluated first in a child process (sandbox.go), and evaluated here only
+// if it finished there within budget.
+func evaluate(d *Design, file *ast.File, s structuredSource, opts Options, whole, assumptions bool) (err error) {
+	if assumptions {
+		file = assumptionsFile(file)
 	}
-	done := make(chan result, 1)
+	if err := boundEvaluation(file, s, d.budget, assumptions, "design"); err != nil {
+		return err
+	}
 	env := getEnv()
-	go func() {
-		defer func() {
-			if p := recover(); p != nil {
-				done <- result{err: &Error{Path: s.path, Msg: fmt.Sprintf("CUE evaluation failed: %v", p)}}
-			}
-		}()
-		done <- result{err: evaluateIn(env, d, file, s, opts, whole)}
+	defer func() {
+		if p := recover(); p != nil {
+			err = &Error{Path: s.path, Msg: fmt.Sprintf("CUE evaluation failed: %v", p)}
+		}
 	}()
-	select {
-	case r := <-done:
-		putEnv(env)
-		return r.err
-	case <-time.After(opts.parseTimeout()):
-		return &Error{Path: s.path, Msg: fmt.Sprintf("input too complex: evaluating the document took longer than %s", opts.parseTimeout())}
+	err = evaluateIn(env, d, file, s, opts, whole)
+	putEnv(env)
+	return err
+}
+
+// boundEvaluation holds a parsed document or block to the file's budgets
+// before it is evaluated in this process: its syntax to the node, depth
+// and collection budgets, and, when its cost is not bounded by its size,
+// its evaluation in the evaluator process to the evaluation budgets.
+func boundEvaluation(file *ast.File, s structuredSource, b *structuredBudget, assumptions bool, schemaName string) error {
+	sh, err := checkStructure(file, s, b)
+	if err != nil {
+		return err
 	}
+	if sh.bounded {
+		return nil
+	}
+	refused, err := sandboxEvaluate(evaluationJob(s, assumptions, schemaName), b)
+	if err != nil {
+		return &Error{Path: s.path, Msg: err.Error()}
+	}
+	if refused != "" {
+		return &Error{Path: s.path, Pos: s.pos(file.Pos()), Msg: refused}
+	}
+	return nil
+}
+
+// CheckConfiguration holds a parsed configuration file (CUE, or YAML
+// already extracted) to the budgets a design document is held to, so that
+// evaluating it cannot run away. Errors are *Error.
+func CheckConfiguration(path string, f *ast.File, src []byte, format Format) error {
+	s := structuredSource{path: path, name: path, src: src, format: format}
+	return boundEvaluation(f, s, newStructuredBudget(), false, "config")
 }
 
 func evaluateIn(env *cueEnv, d *Design, file *ast.File, s structuredSource, opts Options, whole bool) error {

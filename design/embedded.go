@@ -88,11 +88,11 @@ func (r *mdReader) structuredBlock(lang, body string, off int, fr *frame) bool {
 		if r.literalFigures(file, s) {
 			return true
 		}
-		// Otherwise read it as the assumptions field.
-		file = &ast.File{Decls: []ast.Decl{&ast.Field{Label: ast.NewIdent("assumptions"), Value: &ast.StructLit{Elts: file.Decls}}}}
 	}
+	// A block of figures that needs evaluating is read as the
+	// assumptions field.
 	n := len(r.d.Components)
-	if err := evaluate(r.d, file, s, r.opts, false); err != nil {
+	if err := evaluate(r.d, file, s, r.opts, false, !design); err != nil {
 		if e, ok := err.(*Error); ok {
 			sp := Span{Start: e.Pos, End: e.Pos}
 			if sp.Start.Line == 0 {

@@ -329,6 +329,9 @@ type Design struct {
 	// characters rather than bytes.
 	Source []byte
 	lines  *lineTable
+	// budget is what reading the document has left to spend on its
+	// structured parts.
+	budget *structuredBudget
 }
 
 // RuneColumn converts a 1-based byte column on a 1-based line into a
@@ -408,5 +411,6 @@ func newDesign(path string, f Format) *Design {
 		Format:      f,
 		Assumptions: map[string]Value{},
 		Declared:    map[string]Value{},
+		budget:      newStructuredBudget(),
 	}
 }

@@ -181,6 +181,7 @@ func Read(name string, src []byte, opts Options) (*Design, error) {
 // ReadAs parses a design document of a known format (standard input has
 // no file name to tell it).
 func ReadAs(name string, src []byte, format Format, opts Options) (*Design, error) {
+	src = loneCRToLF(src)
 	if err := checkBytes(name, src, opts); err != nil {
 		return nil, err
 	}
@@ -193,6 +194,32 @@ func ReadAs(name string, src []byte, format Format, opts Options) (*Design, erro
 		return readMarkdown(name, src, opts)
 	}
 	return readStructured(name, src, format, opts)
+}
+
+// loneCRToLF turns every carriage return not followed by a line feed into
+// a line feed. CommonMark and YAML end a line at a lone carriage return
+// (old Mac files have nothing else), but the line table, the screen and
+// the readers count lines by line feeds; one byte for one byte keeps every
+// offset where it was. The source is copied only when it has one.
+func loneCRToLF(src []byte) []byte {
+	i := bytes.IndexByte(src, '\r')
+	for i >= 0 && i+1 < len(src) && src[i+1] == '\n' {
+		j := bytes.IndexByte(src[i+1:], '\r')
+		if j < 0 {
+			return src
+		}
+		i += 1 + j
+	}
+	if i < 0 {
+		return src
+	}
+	out := bytes.Clone(src)
+	for ; i < len(out); i++ {
+		if out[i] == '\r' && (i+1 == len(out) || out[i+1] != '\n') {
+			out[i] = '\n'
+		}
+	}
+	return out
 }
 
 // checkBytes refuses what is not a text document designlint should read:

@@ -108,8 +108,10 @@ func Load(path string) (*Config, error) {
 func Parse(path string, src []byte) (*Config, error) {
 	var f *ast.File
 	var err error
+	format := design.YAML
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".cue":
+		format = design.CUE
 		f, err = parser.ParseFile(path, src)
 	default:
 		if f, err = design.ExtractYAML(path, src); err != nil {
@@ -119,12 +121,17 @@ func Parse(path string, src []byte) (*Config, error) {
 	if err != nil {
 		return nil, cueError(path, err, cue.Value{})
 	}
-	if err := design.CheckCUE(path, f); err != nil {
-		var de *design.Error
-		if errors.As(err, &de) {
-			return nil, &Error{Path: path, Line: de.Pos.Line, Col: de.Pos.Col, Msg: de.Msg}
+	for _, check := range []func() error{
+		func() error { return design.CheckCUE(path, f) },
+		func() error { return design.CheckConfiguration(path, f, src, format) },
+	} {
+		if err := check(); err != nil {
+			var de *design.Error
+			if errors.As(err, &de) {
+				return nil, &Error{Path: path, Line: de.Pos.Line, Col: de.Pos.Col, Msg: de.Msg}
+			}
+			return nil, &Error{Path: path, Msg: err.Error()}
 		}
-		return nil, &Error{Path: path, Msg: err.Error()}
 	}
 	ctx := cuecontext.New()
 	sv := ctx.CompileString(schema.Config, cue.Filename("schema/config.cue"))
