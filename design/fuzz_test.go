@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 )
 
 // The readers take documents from strangers: no input may panic, hang or
@@ -55,11 +54,7 @@ func FuzzReadMarkdown(f *testing.F) {
 	f.Add([]byte("---\ntitle: x\ndesignlint: {summary: off}\n---\n# T\n<!-- designlint-disable-next x -- y -->\n### DB (Postgres)\n"))
 	f.Add([]byte("## Architecture\n\n```mermaid\nflowchart LR\n a[A 1] --> b[(B)] & c{{C}}\n```\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		start := time.Now()
 		d, err := Read("fuzz.md", src, Options{})
-		if time.Since(start) > 3*time.Second {
-			t.Fatalf("reading took %v", time.Since(start))
-		}
 		if err == nil {
 			checkDesign(t, d, src)
 		}
@@ -73,7 +68,7 @@ func FuzzReadCUE(f *testing.F) {
 	f.Add([]byte("title: \"x\"\ncomponents: a: {kind: \"cache\", replicas: 1}\n"))
 	f.Add([]byte("import \"strings\"\ntitle: strings.ToUpper(\"x\")\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		d, err := Read("fuzz.cue", src, Options{ParseTimeout: 5 * time.Second})
+		d, err := Read("fuzz.cue", src, Options{})
 		if err == nil {
 			checkDesign(t, d, src)
 		}
@@ -87,7 +82,7 @@ func FuzzReadYAML(f *testing.F) {
 	f.Add([]byte("a:\n  x\r::notice::y: off\n"))
 	f.Add([]byte("- [\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		d, err := Read("fuzz.yaml", src, Options{ParseTimeout: 5 * time.Second})
+		d, err := Read("fuzz.yaml", src, Options{})
 		if err == nil {
 			checkDesign(t, d, src)
 		}
