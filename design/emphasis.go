@@ -2,6 +2,7 @@ package design
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -26,6 +27,9 @@ type srcRange struct{ start, stop int }
 type emphasis struct {
 	skip []srcRange
 	bold []srcRange
+	// work counts the steps of pairing markers and of leaving them out
+	// of the text, for the tests that check both stay linear.
+	work int64
 }
 
 type delimiter struct {
@@ -60,6 +64,7 @@ func (r *mdReader) emphasisOf(n ast.Node) *emphasis {
 		return nil
 	}
 	var runs []*delimiter
+	var work int64
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		t, ok := c.(*ast.Text)
 		if !ok {
@@ -75,6 +80,7 @@ func (r *mdReader) emphasisOf(n ast.Node) *emphasis {
 			for j < t.Segment.Stop && r.src[j] == ch {
 				j++
 			}
+			work += int64(j - i)
 			if i == 0 || r.src[i-1] != '\\' {
 				if d := r.delimiter(ch, i, j); d.open || d.close {
 					runs = append(runs, d)
@@ -93,6 +99,7 @@ func (r *mdReader) emphasisOf(n ast.Node) *emphasis {
 			for d.n > 0 {
 				k := len(openers) - 1
 				for ; k >= 0; k-- {
+					work++
 					o := openers[k]
 					if o.ch != d.ch || o.n == 0 {
 						continue
@@ -130,6 +137,7 @@ func (r *mdReader) emphasisOf(n ast.Node) *emphasis {
 		if d.open && d.n > 0 {
 			if len(openers) == maxOpeners {
 				openers = append(openers[:0], openers[1:]...)
+				work += maxOpeners
 			}
 			openers = append(openers, d)
 		}
@@ -139,6 +147,7 @@ func (r *mdReader) emphasisOf(n ast.Node) *emphasis {
 	}
 	sortRanges(em.skip)
 	sortRanges(em.bold)
+	em.work = work + int64(len(runs)+len(em.skip)+len(em.bold))
 	return em
 }
 
@@ -169,14 +178,11 @@ func isMarkdownPunct(r rune) bool {
 	return unicode.IsPunct(r) || unicode.IsSymbol(r)
 }
 
-// sortRanges sorts a few ranges by start (insertion sort: they come
-// nearly sorted).
+// sortRanges sorts ranges by start. They come nearly sorted, which the
+// standard library's sort handles in linear time; an insertion sort would
+// be quadratic on the nestings a hostile paragraph can build.
 func sortRanges(rs []srcRange) {
-	for i := 1; i < len(rs); i++ {
-		for j := i; j > 0 && rs[j].start < rs[j-1].start; j-- {
-			rs[j], rs[j-1] = rs[j-1], rs[j]
-		}
-	}
+	slices.SortFunc(rs, func(a, b srcRange) int { return a.start - b.start })
 }
 
 // addText appends the source range [from, to) of a text node to f,
@@ -186,10 +192,14 @@ func addText(f *flat, src []byte, from, to int, em *emphasis) {
 		f.add(src, from, to)
 		return
 	}
-	for _, s := range em.skip {
-		if s.stop <= from || s.start >= to {
-			continue
-		}
+	// The skipped ranges are sorted and disjoint: start at the first
+	// that ends after from, and stop at the first that starts at to or
+	// later, so that a paragraph of many text nodes and many markers
+	// costs their sum, not their product.
+	k := sort.Search(len(em.skip), func(i int) bool { return em.skip[i].stop > from })
+	for ; k < len(em.skip) && em.skip[k].start < to; k++ {
+		em.work++
+		s := em.skip[k]
 		f.add(src, from, max(from, s.start))
 		from = max(from, s.stop)
 	}
