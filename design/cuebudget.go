@@ -20,6 +20,9 @@ import (
 // shape is what checkStructure found.
 type shape struct {
 	nodes int
+	// work counts checkStructure's own steps, for the tests that check
+	// it stays linear.
+	work int64
 	// bounded is set when evaluation is bounded by the document's size:
 	// the document holds literals, structs, lists, and references to
 	// numbers, booleans or types combined by arithmetic and comparison.
@@ -43,7 +46,7 @@ func checkStructure(f *ast.File, s structuredSource, b *structuredBudget) (shape
 			}
 		}
 	}
-	return shape{nodes: c.nodes, bounded: c.bounded}, nil
+	return shape{nodes: c.nodes, bounded: c.bounded, work: c.steps}, nil
 }
 
 // scopeNode is a path of the document: every struct literal declared at
@@ -51,9 +54,10 @@ func checkStructure(f *ast.File, s structuredSource, b *structuredBudget) (shape
 type scopeNode struct {
 	fields map[string]*scopeNode
 	values []ast.Expr
-	// kind is the value's kind once worked out; busy while it is.
-	kind exprKind
-	busy bool
+	// kind is the value's kind once worked out (known); busy while it
+	// is.
+	kind        exprKind
+	known, busy bool
 }
 
 func newScopeNode() *scopeNode { return &scopeNode{fields: map[string]*scopeNode{}} }
@@ -81,12 +85,14 @@ type structureCheck struct {
 	// scopeOf holds where each reference was written, to resolve it.
 	scopeOf map[ast.Expr]*lexScope
 	err     error
+	steps   int64
 }
 
 func (c *structureCheck) count(n ast.Node) bool {
 	if c.err != nil {
 		return false
 	}
+	c.steps++
 	c.nodes++
 	c.budget.nodes--
 	if c.budget.nodes < 0 {
@@ -324,6 +330,7 @@ func (c *structureCheck) resolve(r reference) *scopeNode {
 	}
 	var n *scopeNode
 	for sc := r.scope; sc != nil; sc = sc.up {
+		c.steps++
 		if sc.quoted[id.Name] {
 			return nil
 		}
@@ -336,6 +343,7 @@ func (c *structureCheck) resolve(r reference) *scopeNode {
 		return nil
 	}
 	for i := len(labels) - 1; i >= 0; i-- {
+		c.steps++
 		next, ok := n.fields[labels[i]]
 		if !ok {
 			return nil
@@ -347,7 +355,7 @@ func (c *structureCheck) resolve(r reference) *scopeNode {
 
 // kindOf works out what a path holds from every value declared at it.
 func (c *structureCheck) kindOf(n *scopeNode) exprKind {
-	if n.kind != kindUnknown {
+	if n.known {
 		return n.kind
 	}
 	if n.busy {
@@ -356,6 +364,7 @@ func (c *structureCheck) kindOf(n *scopeNode) exprKind {
 	n.busy = true
 	k := kindUnknown
 	for i, v := range n.values {
+		c.steps++
 		vk := c.exprKind(v)
 		if i == 0 {
 			k = vk
@@ -367,7 +376,7 @@ func (c *structureCheck) kindOf(n *scopeNode) exprKind {
 		}
 	}
 	n.busy = false
-	n.kind = k
+	n.kind, n.known = k, true
 	return k
 }
 

@@ -34,6 +34,9 @@ type yamlWalker struct {
 	// its text runs over: CUE's reader scans them again for every alias.
 	span map[*yaml.Node]int64
 	err  *yamlBudgetError
+	// steps counts the walker's own work, for the tests that check it
+	// stays linear.
+	steps int64
 }
 
 // yamlBudgetError is YAML refused before CUE's reader expands it.
@@ -47,6 +50,12 @@ type yamlBudgetError struct {
 // entries in one mapping or sequence. YAML that yaml.v3 cannot parse is
 // left to CUE's reader, which reports the syntax error.
 func checkYAML(src []byte) *yamlBudgetError {
+	_, err := walkYAML(src)
+	return err
+}
+
+// walkYAML is checkYAML counting its steps.
+func walkYAML(src []byte) (int64, *yamlBudgetError) {
 	w := &yamlWalker{
 		lines: lineStarts(src),
 		size:  len(src),
@@ -62,22 +71,22 @@ func checkYAML(src []byte) *yamlBudgetError {
 			if errors.Is(err, io.EOF) {
 				break
 			}
-			return nil
+			return w.steps, nil
 		}
 		if be := w.shape(&doc); be != nil {
-			return be
+			return w.steps, be
 		}
 		c := w.cost(&doc)
 		if w.err != nil {
-			return w.err
+			return w.steps, w.err
 		}
 		total.nodes = addCapped(total.nodes, c.nodes)
 		total.work = addCapped(total.work, c.work)
 		if be := overBudget(total, doc.Line); be != nil {
-			return be
+			return w.steps, be
 		}
 	}
-	return nil
+	return w.steps, nil
 }
 
 func overBudget(c yamlCost, line int) *yamlBudgetError {
@@ -113,6 +122,7 @@ func (w *yamlWalker) shape(doc *yaml.Node) *yamlBudgetError {
 			return &yamlBudgetError{line: n.Line, msg: fmt.Sprintf("input too complex: a YAML %s of %d entries (limit %d)", kindWord(n), count, maxCollection)}
 		}
 		order = append(order, entry{n, depth})
+		w.steps++
 		for _, c := range n.Content {
 			if err := visit(c, depth+1); err != nil {
 				return err
@@ -131,6 +141,7 @@ func (w *yamlWalker) shape(doc *yaml.Node) *yamlBudgetError {
 		}
 		end := w.size
 		for j := i + 1; j < len(order); j++ {
+			w.steps++
 			if order[j].depth <= e.depth {
 				end = w.offset(order[j].n.Line)
 				break
@@ -165,6 +176,7 @@ func (w *yamlWalker) cost(n *yaml.Node) yamlCost {
 	if w.err != nil {
 		return yamlCost{}
 	}
+	w.steps++
 	if c, ok := w.memo[n]; ok {
 		return c
 	}

@@ -1,0 +1,183 @@
+package design
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"cuelang.org/go/cue/parser"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/designlint/designlint/internal/worktest"
+)
+
+// The passes designlint runs on hostile input before or beside goldmark
+// and CUE do work linear in their input: each pattern is read at two
+// sizes, and the counted work may at most double (worktest.MaxRatio).
+
+func TestScreenIsLinear(t *testing.T) {
+	work := func(src []byte) int64 {
+		w, _ := screen(src)
+		return w
+	}
+	for _, p := range []worktest.Pattern{
+		worktest.Repeat("words", "", "word ", "\n"),
+		worktest.Repeat("lines", "", "a line of text\n", ""),
+		worktest.Repeat("unclosed brackets per paragraph", "", strings.Repeat("[a", 3000)+"\n\n", ""),
+		worktest.Repeat("emphasis runs", "", strings.Repeat("*", 3000)+" a\n", ""),
+		worktest.Repeat("fences", "", "```\n[[[[\n```\n", ""),
+		worktest.Repeat("lost fences", "", "- ```\n[a\n", ""),
+		worktest.Repeat("html blocks", "", "<div>\n```\n\n", ""),
+		worktest.Repeat("table rows", "|a|b|\n|-|-|\n", "|x|y|\n", ""),
+		worktest.Repeat("wide delimiter rows", "", "|"+strings.Repeat("-|", 100)+"\n", ""),
+		worktest.Repeat("nested markers", "", strings.Repeat("> ", 30)+"x\n", ""),
+		worktest.Repeat("numbered markers", "", "1. 2. 3. 4. 5. x\n", ""),
+	} {
+		worktest.Doubling(t, p, 2000, work)
+	}
+}
+
+// emphasisWork parses src and pairs the emphasis markers of its first
+// paragraph, then leaves them out of its text, as inline does.
+func emphasisWork(src []byte) int64 {
+	doc := markdownParser.Parse(text.NewReader(src))
+	p := doc.FirstChild()
+	r := &mdReader{src: src, lines: newLineTable(src)}
+	em := r.emphasisOf(p)
+	if em == nil {
+		return 0
+	}
+	f := newFlat(p)
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if t, ok := c.(*ast.Text); ok {
+				addText(f, src, t.Segment.Start, t.Segment.Stop, em)
+			} else {
+				walk(c)
+			}
+		}
+	}
+	walk(p)
+	return em.work
+}
+
+func TestEmphasisIsLinear(t *testing.T) {
+	for _, p := range []worktest.Pattern{
+		worktest.Repeat("openers", "", "*a ", "b*\n"),
+		worktest.Repeat("pairs", "", "*a* ", "\n"),
+		worktest.Repeat("bold pairs", "", "**a** ", "\n"),
+		worktest.Repeat("mixed", "", "**a* _b_ ", "\n"),
+		worktest.Repeat("pairs among links", "", "*a* [b](c) `d` ", "\n"),
+		worktest.Repeat("nested", "", "*a **b ", strings.Repeat("c** d*", 1)+"\n"),
+		worktest.Pattern{Name: "deep nesting", Make: func(n int) []byte {
+			return []byte(strings.Repeat("*a ", n) + strings.Repeat(" b*", n) + "\n")
+		}},
+		worktest.Pattern{Name: "one opener, many pairs", Make: func(n int) []byte {
+			return []byte("*x " + strings.Repeat("_a_ ", n) + "y*\n")
+		}},
+	} {
+		worktest.Doubling(t, p, 2000, emphasisWork)
+	}
+}
+
+func TestYAMLCheckIsLinear(t *testing.T) {
+	work := func(src []byte) int64 {
+		w, err := walkYAML(src)
+		if err != nil {
+			t.Fatalf("%s: %v", src[:min(len(src), 40)], err.msg)
+		}
+		return w
+	}
+	numbered := func(name, format string) worktest.Pattern {
+		return worktest.Pattern{Name: name, Make: func(n int) []byte {
+			var b strings.Builder
+			b.WriteString("base: &base {a: 1, b: 2}\n")
+			for i := 0; i < n; i++ {
+				fmt.Fprintf(&b, format, i, i)
+			}
+			return []byte(b.String())
+		}}
+	}
+	for _, p := range []worktest.Pattern{
+		numbered("keys", "k%d: v%d\n"),
+		numbered("aliases", "k%d: [*base, %d]\n"),
+		numbered("merge keys", "k%d: {<<: *base, c: %d}\n"),
+		numbered("anchors", "k%d: &a%d {x: 1}\n"),
+		numbered("nested anchors", "k%d: &n%d {x: &m {y: 1}}\n"),
+	} {
+		worktest.Doubling(t, p, 500, work)
+	}
+}
+
+func TestCUECheckIsLinear(t *testing.T) {
+	work := func(src []byte) int64 {
+		f, err := parser.ParseFile("t.cue", src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sh, err := checkStructure(f, structuredSource{path: "t.cue", name: "t.cue", format: CUE}, newStructuredBudget())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sh.work
+	}
+	numbered := func(name, first, format string) worktest.Pattern {
+		return worktest.Pattern{Name: name, Make: func(n int) []byte {
+			var b strings.Builder
+			b.WriteString(first)
+			for i := 1; i <= n; i++ {
+				fmt.Fprintf(&b, format, i, i-1)
+			}
+			return []byte(b.String())
+		}}
+	}
+	for _, p := range []worktest.Pattern{
+		numbered("chained references", "a0: 1\n", "a%d: a%d * 2\n"),
+		numbered("references to one", "a0: 1\n", "a%d: a0 + %d\n"),
+		numbered("nested paths", "x: {a0: 1}\n", "x: a%d: x.a%d - 1\n"),
+		numbered("unknown kinds", "a0: \"s\"\n", "a%d: a%d + a0\n"),
+		numbered("structs", "", "c%d: {kind: \"service\", replicas: %d}\n"),
+	} {
+		worktest.Doubling(t, p, 800, work)
+	}
+}
+
+// Reading whole Markdown documents allocates in proportion to their size,
+// whatever they repeat. (Allocation is not time: see the README's limits
+// section for what the reader's own passes are held to.)
+func TestMarkdownAllocationIsLinear(t *testing.T) {
+	read := worktest.AllocWork(func(src []byte) { _, _ = Read("p.md", src, Options{}) })
+	for _, p := range []worktest.Pattern{
+		worktest.Repeat("table rows", "# T\n\n## Estimates\n\n| a | b |\n|---|---|\n", "| x | 1 |\n", ""),
+		worktest.Repeat("list items", "# T\n\n## Estimates\n\n", "- DAU: 10M\n", ""),
+		worktest.Repeat("headings", "", "## Cache\n", ""),
+		worktest.Repeat("bold components", "# T\n\n## Architecture\n\n", "**Cache** uses Redis. ", "\n"),
+		worktest.Repeat("links", "# T\n\n## Architecture\n\n", "[a](b) ", "\n"),
+		worktest.Repeat("fenced blocks", "# T\n\n## Estimates\n\n", "```yaml\nassumptions: {dau: 10}\n```\n", ""),
+		worktest.Repeat("ones", "# T\n\n## Estimates\n\n", "1 ", "\n"),
+		worktest.Repeat("braces", "# T\n\n## Estimates\n\n", "{ ", "\n"),
+		// Inputs that make naive Markdown parsing super-linear, past
+		// the screen's limits or within them.
+		worktest.Repeat("emphasis", "## Architecture\n\n", "*a ", "\n"),
+		worktest.Repeat("unclosed brackets", "## Architecture\n\n", "[a", "\n"),
+		worktest.Repeat("backticks", "## Architecture\n\n", "`a", "\n"),
+		worktest.Repeat("nested lists", "## Architecture\n\n", "- a\n  ", "\n"),
+		worktest.Repeat("less-than signs", "## Architecture\n\n", "<", "\n"),
+		worktest.Repeat("link definitions", "## Architecture\n\n", "[a]: b\n[a] ", "\n"),
+		worktest.Repeat("mermaid edges", "## Architecture\n\n```mermaid\nflowchart LR\n", "a --> b & c & d\n", "```\n"),
+		worktest.Repeat("equations", "## Estimates\n\n", "1 × 2 = 3 ", "\n"),
+	} {
+		worktest.Doubling(t, p, 500, read)
+	}
+	// Past the screen's limits the same inputs are refused, reading next
+	// to nothing.
+	for _, p := range []worktest.Pattern{
+		worktest.Repeat("emphasis", "", "*a ", "\n"),
+		worktest.Repeat("unclosed brackets", "", "[a", "\n"),
+		worktest.Repeat("less-than signs", "", "<", "\n"),
+	} {
+		worktest.Doubling(t, p, 100000, read)
+	}
+}
