@@ -3,7 +3,6 @@ package design
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/yuin/goldmark/text"
 )
@@ -65,14 +64,11 @@ func TestEmphasis(t *testing.T) {
 	}
 }
 
-// Thousands of unmatched markers stay linear.
+// Thousands of unmatched markers are read (TestEmphasisIsLinear checks
+// the work stays linear).
 func TestEmphasisManyOpeners(t *testing.T) {
 	md := strings.Repeat("*a ", 50000) + "b*"
-	start := time.Now()
 	got, _ := flatten(t, md)
-	if d := time.Since(start); d > 2*time.Second {
-		t.Errorf("took %v", d)
-	}
 	if !strings.HasSuffix(got, "b") {
 		t.Errorf("text ends %q", got[len(got)-10:])
 	}

@@ -3,7 +3,6 @@ package config
 import (
 	"strings"
 	"testing"
-	"time"
 )
 
 func TestMatch(t *testing.T) {
@@ -36,15 +35,13 @@ func TestMatch(t *testing.T) {
 	}
 }
 
-// A pattern of many ** against a deep path must not take exponential time.
+// A pattern of many ** against a deep path must not take exponential time:
+// a search that tried every split would not finish before the test
+// binary's timeout; the table Match fills takes 40 × 200 steps.
 func TestMatchManyDoubleStars(t *testing.T) {
 	pattern := strings.Repeat("**/", 40) + "x"
 	name := strings.Repeat("a/", 200) + "y"
-	start := time.Now()
 	if Match(pattern, name) {
 		t.Fatal("matched a path that does not end in x")
-	}
-	if d := time.Since(start); d > time.Second {
-		t.Fatalf("took %v", d)
 	}
 }
