@@ -33,6 +33,10 @@ import (
 // own process, where the document is read. A deadline far above any
 // budget kills a child that stops answering.
 
+// evalDeadline is the wall-clock backstop: a child that has not answered
+// by then is killed. A variable only so that a test can shorten it.
+var evalDeadline = 30 * time.Second
+
 // sandboxEnv, set to "1" in a process's environment, makes the process an
 // evaluator: it serves evaluations on its standard input and output and
 // exits, before main runs (see init below).
@@ -50,8 +54,6 @@ const (
 	// maxEvalText bounds the text (the lengths of all strings) an
 	// evaluation produces, which the reader then reads.
 	maxEvalText = 4 << 20
-	// evalDeadline is the wall-clock backstop.
-	evalDeadline = 30 * time.Second
 	// evalPoll is how often the child looks at what it has spent.
 	evalPoll = 2 * time.Millisecond
 	// memoryHeadroom is how far the child's address space may grow
