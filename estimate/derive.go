@@ -63,6 +63,10 @@ type Result struct {
 	// derived.
 	Checks    []Check
 	Unchecked []Unchecked
+	// Overflowed lists the figures whose formula gave a number too large
+	// for designlint to hold (the inputs are very large), in the order of
+	// the chain: they are not derived, and say so rather than vanish.
+	Overflowed []string
 	// Assumed holds the inputs used, as given.
 	Assumed map[string]Quantity
 }
@@ -252,6 +256,9 @@ type evaluation struct {
 	// to derived ones (the arithmetic check); otherwise derivations win
 	// and declared figures only fill gaps (the table).
 	declaredFirst bool
+	// overflowed is set when the last apply found only formulas whose
+	// result overflowed.
+	overflowed bool
 }
 
 // nameSet is a set of canonical names, one bit each.
@@ -312,6 +319,7 @@ func (e *evaluation) get(name string) (Quantity, bool) {
 // returns the missing inputs of the first alternative when none applies.
 func (e *evaluation) apply(s step) (Figure, []string, bool) {
 	var firstMissing []string
+	e.overflowed = false
 	for i, a := range s.alts {
 		v := e.scratch
 		clear(v)
@@ -357,6 +365,7 @@ func (e *evaluation) apply(s step) (Figure, []string, bool) {
 		}
 		x := a.calc(v, e.in.Calendar)
 		if math.IsNaN(x) || math.IsInf(x, 0) {
+			e.overflowed = true
 			continue
 		}
 		if s.skipNonPositive && x <= 0 {
@@ -414,6 +423,9 @@ func Derive(in Inputs) *Result {
 			res.Figures = append(res.Figures, f)
 		} else if declared {
 			res.Figures = append(res.Figures, Figure{Name: s.name, Value: decl, Declared: &decl, FromDocument: true})
+		}
+		if !ok && table.overflowed {
+			res.Overflowed = append(res.Overflowed, s.name)
 		}
 		cf, missing, cok := check.apply(s)
 		if cok {

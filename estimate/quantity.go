@@ -169,12 +169,16 @@ var countSuffixes = []struct {
 }
 
 // FormatNumber prints v to three significant figures with a k, M, B or T
-// suffix: 116, 1.16k, 10M, 2.5B.
+// suffix: 116, 1.16k, 10M, 2.5B; beyond a thousand T, in powers of ten
+// (2.5e18).
 func FormatNumber(v float64) string {
 	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
-		return strconv.FormatFloat(v, 'g', -1, 64)
+		return formatSpecial(v)
 	}
 	a := math.Abs(v)
+	if round3(a) >= 1e15 {
+		return sig3(v)
+	}
 	for _, s := range countSuffixes {
 		if round3(a) >= s.scale {
 			return sig3(v/s.scale) + s.suffix
@@ -183,9 +187,38 @@ func FormatNumber(v float64) string {
 	return sig3(v)
 }
 
+// FormatRatio prints how many times one figure is another: "10x", "2.5x",
+// or "infinitely" when one of them is zero.
+func FormatRatio(r float64) string {
+	if math.IsInf(r, 0) || math.IsNaN(r) {
+		return "infinitely"
+	}
+	return FormatNumber(r) + "x"
+}
+
+// formatSpecial prints zero, and values no figure should hold (NaN and
+// the infinities), in words rather than as Go spells them.
+func formatSpecial(v float64) string {
+	switch {
+	case math.IsNaN(v):
+		return "not a number"
+	case math.IsInf(v, 1):
+		return "infinity"
+	case math.IsInf(v, -1):
+		return "minus infinity"
+	}
+	return "0"
+}
+
 func formatBytes(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return formatSpecial(v)
+	}
 	units := []string{"B", "KB", "MB", "GB", "TB", "PB", "EB"}
 	a := math.Abs(v)
+	if round3(a) >= 1e21 {
+		return sig3(v) + " B"
+	}
 	i := 0
 	for i < len(units)-1 && round3(a) >= 1000 {
 		a /= 1000
@@ -196,6 +229,9 @@ func formatBytes(v float64) string {
 }
 
 func formatDuration(s float64) string {
+	if math.IsNaN(s) || math.IsInf(s, 0) {
+		return formatSpecial(s)
+	}
 	steps := []struct {
 		secs       float64
 		one, other string
@@ -222,18 +258,29 @@ func formatDuration(s float64) string {
 
 func formatPercent(f float64) string {
 	p := f * 100
+	if math.IsNaN(p) || math.IsInf(p, 0) {
+		return formatSpecial(p) + " %"
+	}
+	if a := math.Abs(p); a >= 1e6 || (a > 0 && a < 1e-4) {
+		return sig3(p) + "%"
+	}
 	// Availability targets need more than three figures (99.99%), so keep up
 	// to four decimals and trim.
 	s := strconv.FormatFloat(math.Round(p*1e4)/1e4, 'f', -1, 64)
 	return s + "%"
 }
 
-// sig3 prints v with three significant figures, trimming trailing zeros.
+// sig3 prints v with three significant figures, trimming trailing zeros:
+// in decimals from a millionth to a million, in powers of ten beyond
+// (1.5e-7, 2.5e18), never hundreds of digits.
 func sig3(v float64) string {
-	if v == 0 {
-		return "0"
+	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return formatSpecial(v)
 	}
 	a := math.Abs(v)
+	if round3(a) >= 1e6 || a < 1e-6 {
+		return scientific3(v)
+	}
 	digits := 2 - int(math.Floor(math.Log10(a)))
 	if digits < 0 {
 		digits = 0
@@ -248,6 +295,22 @@ func sig3(v float64) string {
 		s = "0"
 	}
 	return s
+}
+
+// scientific3 prints v with three significant figures in powers of ten:
+// 2.5e18, 1e-9.
+func scientific3(v float64) string {
+	s := strconv.FormatFloat(v, 'e', 2, 64)
+	mant, exp, _ := strings.Cut(s, "e")
+	if strings.Contains(mant, ".") {
+		mant = strings.TrimSuffix(strings.TrimRight(mant, "0"), ".")
+	}
+	sign := ""
+	if strings.HasPrefix(exp, "-") {
+		sign = "-"
+	}
+	exp = strings.TrimLeft(exp, "+-0")
+	return mant + "e" + sign + exp
 }
 
 // round3 rounds a to three significant figures so that 999.6 counts as 1k

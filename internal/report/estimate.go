@@ -70,9 +70,9 @@ func CheckLines(e *Estimate) []string {
 		if v, ok := e.Declared[c.Name]; ok && v.Span.Start.Line > 0 {
 			where = fmt.Sprintf(" (line %d)", v.Span.Start.Line)
 		}
-		out = append(out, fmt.Sprintf("%s %s%s: the document says %s, %s gives %s: %sx apart, %s the %sx allowed",
+		out = append(out, fmt.Sprintf("%s %s%s: the document says %s, %s gives %s: %s apart, %s the %s allowed",
 			mark, c.Name, where, n.FormatAs(c.Declared), c.Formula, n.FormatAs(c.Derived),
-			estimate.FormatNumber(c.Ratio), verdict, estimate.FormatNumber(e.MaxRatio)))
+			estimate.FormatRatio(c.Ratio), verdict, estimate.FormatRatio(e.MaxRatio)))
 	}
 	out = append(out, e.Rates...)
 	for _, u := range e.Result.Unchecked {
@@ -104,8 +104,11 @@ func PrintEstimate(w io.Writer, e *Estimate) error {
 		if err := Table(w, EstimateHeader, rows, false); err != nil {
 			return err
 		}
-	} else {
+	} else if len(e.Result.Overflowed) == 0 {
 		fmt.Fprintln(w, "nothing can be derived: give users and requests per user per day (or a request rate)")
+	}
+	for _, name := range e.Result.Overflowed {
+		fmt.Fprintf(w, "%s: not derived: the result is too large to hold (are the inputs' magnitudes right?)\n", name)
 	}
 	if lines := CheckLines(e); len(lines) > 0 {
 		fmt.Fprintf(w, "\nDeclared figures\n\n")
