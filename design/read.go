@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -113,7 +114,8 @@ func readBounded(path string, limit int64, hint string) ([]byte, error) {
 	if st.Size() > limit {
 		return nil, &Error{Path: path, Msg: tooLarge(st.Size(), limit) + hint}
 	}
-	src, err := io.ReadAll(io.LimitReader(f, limit+1))
+	// One byte past the limit tells a file that grew after Stat.
+	src, err := io.ReadAll(io.LimitReader(f, min(limit, math.MaxInt64-1)+1))
 	if err != nil {
 		return nil, &Error{Path: path, Msg: err.Error()}
 	}

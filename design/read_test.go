@@ -3,6 +3,7 @@ package design
 import (
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -185,5 +186,17 @@ func TestLoneCarriageReturns(t *testing.T) {
 	// Mixed with CRLF, only the lone one changes.
 	if got := string(loneCRToLF([]byte("a\r\nb\rc\r"))); got != "a\r\nb\nc\n" {
 		t.Errorf("loneCRToLF = %q", got)
+	}
+}
+
+// A limit at the top of int64 does not overflow into reading nothing.
+func TestReadFileHugeLimit(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "d.md")
+	if err := os.WriteFile(path, []byte("# Feed\n\n## Summary\n\nA feed.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := ReadFile(path, Options{MaxFileSize: math.MaxInt64})
+	if err != nil || d.Title != "Feed" {
+		t.Errorf("%+v, %v", d, err)
 	}
 }
