@@ -16,6 +16,7 @@ import (
 	"sort"
 
 	"github.com/designlint/designlint/design"
+	"github.com/designlint/designlint/internal/outfile"
 	"github.com/designlint/designlint/internal/report"
 	"github.com/designlint/designlint/rules"
 )
@@ -220,7 +221,7 @@ func Write(path string, files []report.File) (int, error) {
 		return 0, err
 	}
 	data = append(data, '\n')
-	if err := os.WriteFile(path, data, 0o644); err != nil {
+	if err := outfile.Write(path, data); err != nil {
 		return 0, fmt.Errorf("writing the baseline: %w", err)
 	}
 	return len(out.Findings), nil

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/designlint/designlint/design"
 	"github.com/designlint/designlint/internal/baseline"
+	"github.com/designlint/designlint/internal/outfile"
 	"github.com/designlint/designlint/internal/report"
 	"github.com/designlint/designlint/rules"
 )
@@ -333,7 +333,7 @@ func writeReport(io *IO, output string, p report.Printer, run *report.Run, quiet
 		}
 		return printErr
 	}
-	if err := os.WriteFile(output, data, 0o644); err != nil {
+	if err := outfile.Write(output, data); err != nil {
 		return fmt.Errorf("writing the report: %w", err)
 	}
 	return printErr
