@@ -22,7 +22,18 @@ const (
 	maxDelimiterRun  = 4096 // one run of * _ ` ~ [ characters
 	screenTabColumns = 4
 	runScanThreshold = 2048 // occurrences of one marker in a file
+	// maxElements bounds the elements of a document (a line is two,
+	// a table cell, link, code span, autolink, escape or entity one):
+	// goldmark's syntax tree takes about two hundred bytes an element,
+	// and the reader as much again. The largest real document we have
+	// (140 KB) has ten thousand.
+	maxElements = 150_000
 )
+
+// elementChars are the characters that start an element of the syntax
+// tree within a line: table cells, links and images, code spans,
+// autolinks and raw HTML, escapes, entities.
+var elementChars = []byte("|[`<\\&")
 
 // screenMarkdown scans src once and refuses input that would make the
 // parser work super-linearly.
@@ -43,13 +54,21 @@ func screen(src []byte) (work int64, err error) {
 	// thousands; counting them first (fast) spares reading every byte of
 	// ordinary documents.
 	scanRuns := false
-	for _, c := range []byte("*_`~<[") {
+	for _, c := range []byte("*_~") {
 		if bytes.Count(src, []byte{c}) > runScanThreshold {
 			scanRuns = true
 			break
 		}
 	}
-	work = int64(len(src))
+	elements := 0
+	for _, c := range elementChars {
+		n := bytes.Count(src, []byte{c})
+		elements += n
+		if n > runScanThreshold && (c == '`' || c == '<' || c == '[') {
+			scanRuns = true
+		}
+	}
+	work = int64(len(src)) * int64(2+len(elementChars))
 	for i := 0; i < len(src); {
 		lines++
 		end := len(src)
@@ -83,6 +102,9 @@ func screen(src []byte) (work int64, err error) {
 			unclosed = 0
 		}
 		blank = false
+		if elements += 2; elements > maxElements {
+			return work, &Error{Msg: fmt.Sprintf("input too complex: more than %d Markdown elements (a line counts two; a table cell, link, code span, autolink, escape or entity one)", maxElements)}
+		}
 		depth, k := 0, j
 		for k < len(line) {
 			work++

@@ -95,3 +95,25 @@ func TestScreenTableColumns(t *testing.T) {
 		}
 	}
 }
+
+// A document's elements are budgeted: what goldmark and the reader hold
+// grows with them, and a 1 MiB file of one-character list items or table
+// cells would need over 250 MiB.
+func TestScreenElementBudget(t *testing.T) {
+	for name, unit := range map[string]string{
+		"list items":  "- a\n",
+		"table cells": "|a",
+		"links":       "[a](b) ",
+		"code spans":  "`a` ",
+		"paragraphs":  "a\n\n",
+	} {
+		over := []byte(strings.Repeat(unit, maxElements+1))
+		if _, err := screen(over); err == nil || !strings.Contains(err.Error(), "Markdown elements") {
+			t.Errorf("%s over budget: %v", name, err)
+		}
+		under := []byte(strings.Repeat(unit, maxElements/4))
+		if _, err := screen(under); err != nil {
+			t.Errorf("%s under budget: %v", name, err)
+		}
+	}
+}

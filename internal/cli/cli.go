@@ -53,8 +53,11 @@ func Main() int {
 }
 
 // memoryLimit is a soft limit for the Go heap: past it the collector works
-// harder rather than letting one hostile document grow the process.
-const memoryLimit = 1 << 30
+// harder rather than letting the heap grow to five times what is live (the
+// GC percent above). The budgets keep what one document needs live well
+// below it; the reports of a long run are written as they come (for the
+// formats that allow it), so what a run keeps stays small too.
+const memoryLimit = 192 << 20
 
 func isTerminal(f *os.File) bool {
 	st, err := f.Stat()
