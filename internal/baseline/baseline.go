@@ -116,52 +116,82 @@ func elementOf(element, message string) string {
 // entries for files in the run, and for rules that ran on them, can be
 // unmatched: linting one file does not call the others fixed.
 func (b *Baseline) Apply(files []report.File) []string {
-	pending := map[key][]int{}
+	m := b.Matcher()
+	for i := range files {
+		m.File(&files[i])
+	}
+	return m.Fixed()
+}
+
+// Matcher applies the baseline to a run one file at a time, so that a
+// run's report can be written as it goes: File for each file, then Fixed.
+type Matcher struct {
+	b       *Baseline
+	pending map[key][]int
+	used    []bool
+	checked map[string]map[string]bool // path → rules that ran
+	reason  string
+}
+
+// Matcher starts applying the baseline to a run.
+func (b *Baseline) Matcher() *Matcher {
+	m := &Matcher{
+		b:       b,
+		pending: map[key][]int{},
+		used:    make([]bool, len(b.entries)),
+		checked: map[string]map[string]bool{},
+		reason:  "recorded in the baseline " + filepath.Base(b.Path),
+	}
 	for i, e := range b.entries {
 		k := entryKey(e)
-		pending[k] = append(pending[k], i)
+		m.pending[k] = append(m.pending[k], i)
 	}
-	used := make([]bool, len(b.entries))
-	checked := map[string]map[string]bool{} // path → rules that ran
-	reason := "recorded in the baseline " + filepath.Base(b.Path)
-	for fi := range files {
-		f := &files[fi]
-		if f.Report == nil {
-			continue
-		}
-		rel := relTo(b.dir, f.Path)
-		ran := map[string]bool{}
-		for _, id := range f.Report.Rules {
-			ran[id] = true
-		}
-		checked[rel] = ran
-		// Pair exact messages first, so that when an element has several
-		// findings the one that changed is the one left unmatched.
-		for pass := 0; pass < 2; pass++ {
-			for xi := range f.Report.Findings {
-				x := &f.Report.Findings[xi]
-				if x.Waived() {
+	return m
+}
+
+// File waives the findings of one file that the baseline records.
+func (m *Matcher) File(f *report.File) {
+	if f.Report == nil {
+		return
+	}
+	b := m.b
+	rel := relTo(b.dir, f.Path)
+	ran := map[string]bool{}
+	for _, id := range f.Report.Rules {
+		ran[id] = true
+	}
+	m.checked[rel] = ran
+	// Pair exact messages first, so that when an element has several
+	// findings the one that changed is the one left unmatched.
+	for pass := 0; pass < 2; pass++ {
+		for xi := range f.Report.Findings {
+			x := &f.Report.Findings[xi]
+			if x.Waived() {
+				continue
+			}
+			k := key{rel, x.Rule, elementOf(x.Element, x.Message)}
+			for n, ei := range m.pending[k] {
+				if m.used[ei] || (pass == 0 && b.entries[ei].Message != x.Message) {
 					continue
 				}
-				k := key{rel, x.Rule, elementOf(x.Element, x.Message)}
-				for n, ei := range pending[k] {
-					if used[ei] || (pass == 0 && b.entries[ei].Message != x.Message) {
-						continue
-					}
-					used[ei] = true
-					x.Waiver = &rules.Waiver{Kind: "baseline", Reason: reason}
-					pending[k] = append(pending[k][:n:n], pending[k][n+1:]...)
-					break
-				}
+				m.used[ei] = true
+				x.Waiver = &rules.Waiver{Kind: "baseline", Reason: m.reason}
+				m.pending[k] = append(m.pending[k][:n:n], m.pending[k][n+1:]...)
+				break
 			}
 		}
 	}
+}
+
+// Fixed returns the entries, for files of the run, that matched nothing.
+func (m *Matcher) Fixed() []string {
+	b := m.b
 	var fixed []string
 	for i, e := range b.entries {
-		if used[i] {
+		if m.used[i] {
 			continue
 		}
-		ran, ok := checked[e.Path]
+		ran, ok := m.checked[e.Path]
 		if !ok {
 			continue
 		}
