@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -138,73 +140,89 @@ func runLint(io *IO, g *globalOptions, o *lintOptions, args []string, failOnSet 
 	cal := conf.Calendar()
 	readOpts := design.Options{MaxFileSize: maxSize, Calendar: cal}
 	cfg := rules.Config{Settings: settings, Now: io.Now(), Calendar: cal, MaxRatio: conf.MaxRatio}
-	files := lintAll(found.targets, io.In, o.stdinFilename, readOpts, cfg, format.RuneColumns)
-
-	run := &report.Run{Tool: toolInfo(), Files: files}
-	if base != nil {
-		run.Fixed = base.Apply(files)
-	}
-	failed := len(found.problems) > 0
-	for _, p := range found.problems {
-		fmt.Fprintf(io.Err, "designlint: %s\n", report.Clean(p.Error()))
-	}
-	for _, f := range files {
-		if f.Err != nil {
-			failed = true
-			fmt.Fprintf(io.Err, "designlint: %s\n", report.Clean(f.Err.Error()))
-		}
-		if f.Report != nil {
-			for _, x := range f.Report.Findings {
-				if x.Internal {
-					failed = true
-				}
-			}
-		}
-	}
-	if o.writeBaseline != "" {
-		n, err := baseline.Write(o.writeBaseline, files)
-		if err != nil {
-			return failure("%v", err)
-		}
-		if !g.quiet {
-			fmt.Fprintf(io.Err, "designlint: recorded %s in %s\n", rules.Plural(n, "finding", "findings"), report.Clean(o.writeBaseline))
-		}
-		if failed {
-			return silentExit(exitFailure)
-		}
-		return nil
-	}
 	opts := report.Options{
 		Color:       g.colorAllowed(io) && o.output == "",
 		Root:        repoRoot(),
 		MaxRatio:    cfg.MaxRatio,
+		Quiet:       g.quiet && o.format == "text",
 		StepSummary: io.Getenv("GITHUB_STEP_SUMMARY"),
 	}
-	if err := writeReport(io, o.output, format.New(opts), run, g.quiet && o.format == "text", o.format == "github"); err != nil {
-		return failure("%v", err)
+	printer := format.New(opts)
+
+	failed := len(found.problems) > 0
+	for _, p := range found.problems {
+		fmt.Fprintf(io.Err, "designlint: %s\n", report.Clean(p.Error()))
+	}
+	var matcher *baseline.Matcher
+	if base != nil {
+		matcher = base.Matcher()
+	}
+	findings := false
+	// check takes in each file as it is linted, in order.
+	check := func(f *report.File) {
+		if matcher != nil {
+			matcher.File(f)
+		}
+		if f.Err != nil {
+			failed = true
+			fmt.Fprintf(io.Err, "designlint: %s\n", report.Clean(f.Err.Error()))
+		}
+		if f.Report == nil {
+			return
+		}
+		for _, x := range f.Report.Findings {
+			if x.Internal {
+				failed = true
+			}
+			if failOn != 0 && !x.Waived() && x.Severity >= failOn {
+				findings = true
+			}
+		}
+	}
+	lint := func(emit func(report.File)) {
+		lintAll(found.targets, io.In, o.stdinFilename, readOpts, cfg, format.RuneColumns, emit)
+	}
+
+	if stream, ok := printer.(report.Streamer); ok && o.writeBaseline == "" {
+		// The report is written as files are linted, and each file is
+		// let go once written: a long run holds a few files at a time.
+		if err := streamReport(io.Out, o.output, stream, lint, check, matcher); err != nil {
+			return failure("%v", err)
+		}
+	} else {
+		var files []report.File
+		lint(func(f report.File) {
+			check(&f)
+			files = append(files, f)
+		})
+		run := &report.Run{Tool: toolInfo(), Files: files}
+		if matcher != nil {
+			run.Fixed = matcher.Fixed()
+		}
+		if o.writeBaseline != "" {
+			n, err := baseline.Write(o.writeBaseline, files)
+			if err != nil {
+				return failure("%v", err)
+			}
+			if !g.quiet {
+				fmt.Fprintf(io.Err, "designlint: recorded %s in %s\n", rules.Plural(n, "finding", "findings"), report.Clean(o.writeBaseline))
+			}
+			if failed {
+				return silentExit(exitFailure)
+			}
+			return nil
+		}
+		if err := writeReport(io, o.output, printer, run, o.format == "github"); err != nil {
+			return failure("%v", err)
+		}
 	}
 	if failed {
 		return silentExit(exitFailure)
 	}
-	if failOn != 0 && atOrAbove(files, failOn) {
+	if findings {
 		return silentExit(exitFindings)
 	}
 	return nil
-}
-
-// atOrAbove reports whether any finding that counts is at or above sev.
-func atOrAbove(files []report.File, sev rules.Severity) bool {
-	for _, f := range files {
-		if f.Report == nil {
-			continue
-		}
-		for _, x := range f.Report.Findings {
-			if !x.Waived() && x.Severity >= sev {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // ruleSettings applies --enable and --disable to the configured rule
@@ -245,9 +263,11 @@ func checkRuleID(id string) error {
 	return fmt.Errorf("%s", msg)
 }
 
-// lintAll reads and lints the targets concurrently, keeping their order.
-func lintAll(targets []target, stdin io.Reader, stdinName string, ro design.Options, cfg rules.Config, keepSource bool) []report.File {
-	out := make([]report.File, len(targets))
+// lintAll reads and lints the targets concurrently and hands each result
+// to emit, in the targets' order, from the calling goroutine. At most a
+// few results wait for an earlier one to finish, so that a report written
+// as results come holds a few files in memory, not the run.
+func lintAll(targets []target, stdin io.Reader, stdinName string, ro design.Options, cfg rules.Config, keepSource bool, emit func(report.File)) {
 	var stdinData []byte
 	var stdinErr error
 	for _, t := range targets {
@@ -260,24 +280,51 @@ func lintAll(targets []target, stdin io.Reader, stdinName string, ro design.Opti
 			break
 		}
 	}
+	type result struct {
+		i int
+		f report.File
+	}
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(targets)))
+	// window bounds the files handed out but not yet emitted.
+	window := make(chan struct{}, 4*workers)
 	next := make(chan int)
+	results := make(chan result, workers)
+	go func() {
+		for i := range targets {
+			window <- struct{}{}
+			next <- i
+		}
+		close(next)
+	}()
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = lintOne(targets[i], stdinData, stdinErr, stdinName, ro, cfg, keepSource)
+				results <- result{i, lintOne(targets[i], stdinData, stdinErr, stdinName, ro, cfg, keepSource)}
 			}
 		}()
 	}
-	for i := range targets {
-		next <- i
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	waiting := map[int]report.File{}
+	emitted := 0
+	for r := range results {
+		waiting[r.i] = r.f
+		for {
+			f, ok := waiting[emitted]
+			if !ok {
+				break
+			}
+			delete(waiting, emitted)
+			emitted++
+			emit(f)
+			<-window
+		}
 	}
-	close(next)
-	wg.Wait()
-	return out
 }
 
 func lintOne(t target, stdinData []byte, stdinErr error, stdinName string, ro design.Options, cfg rules.Config, keepSource bool) report.File {
@@ -317,16 +364,13 @@ func lintOne(t target, stdinData []byte, stdinErr error, stdinName string, ro de
 
 // writeReport prints the run to the output file or standard output,
 // through report.Guard (commands: the github format's own annotations).
-func writeReport(io *IO, output string, p report.Printer, run *report.Run, quiet, commands bool) error {
+func writeReport(io *IO, output string, p report.Printer, run *report.Run, commands bool) error {
 	var buf bytes.Buffer
 	// A printer that fails after writing (the github format when the step
 	// summary cannot be written) still has its report printed; the
 	// failure is reported after it.
 	printErr := p.Print(&buf, run)
 	data := report.Guard(buf.Bytes(), commands)
-	if quiet {
-		data = dropSummary(data)
-	}
 	if output == "" {
 		if _, err := io.Out.Write(data); err != nil {
 			return err
@@ -339,13 +383,81 @@ func writeReport(io *IO, output string, p report.Printer, run *report.Run, quiet
 	return printErr
 }
 
-// dropSummary removes the text format's closing summary line.
-func dropSummary(data []byte) []byte {
-	t := bytes.TrimRight(data, "\n")
-	if i := bytes.LastIndexByte(t, '\n'); i >= 0 {
-		return append(bytes.TrimRight(t[:i], "\n"), '\n')
+// streamReport lints the files and writes the report as they come: each
+// file is checked (check), then printed and let go.
+func streamReport(stdout io.Writer, output string, s report.Streamer, lint func(func(report.File)), check func(*report.File), matcher *baseline.Matcher) error {
+	dest := stdout
+	var file *os.File
+	if output != "" {
+		f, err := outfile.Create(output)
+		if err != nil {
+			return fmt.Errorf("writing the report: %w", err)
+		}
+		file, dest = f, f
 	}
-	return nil
+	bw := bufio.NewWriterSize(dest, 64<<10)
+	out := &lineGuard{w: bw}
+	var counts report.Counts
+	err := s.Begin(out, toolInfo())
+	lint(func(f report.File) {
+		check(&f)
+		counts.Add(f)
+		if err == nil {
+			err = s.File(out, f)
+		}
+	})
+	var fixed []string
+	if matcher != nil {
+		fixed = matcher.Fixed()
+	}
+	if err == nil {
+		err = s.End(out, counts, fixed)
+	}
+	if ferr := out.flush(); err == nil {
+		err = ferr
+	}
+	if ferr := bw.Flush(); err == nil {
+		err = ferr
+	}
+	if file != nil {
+		if cerr := file.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("writing the report: %w", err)
+		}
+	}
+	return err
+}
+
+// lineGuard passes what is written through report.Guard a whole line at
+// a time, holding back a line until its end is written.
+type lineGuard struct {
+	w       io.Writer
+	pending []byte
+}
+
+func (g *lineGuard) Write(p []byte) (int, error) {
+	g.pending = append(g.pending, p...)
+	i := bytes.LastIndexByte(g.pending, '\n')
+	if i < 0 {
+		return len(p), nil
+	}
+	if _, err := g.w.Write(report.Guard(g.pending[:i+1], false)); err != nil {
+		return 0, err
+	}
+	g.pending = append(g.pending[:0], g.pending[i+1:]...)
+	return len(p), nil
+}
+
+// flush writes what is left of the last line.
+func (g *lineGuard) flush() error {
+	if len(g.pending) == 0 {
+		return nil
+	}
+	_, err := g.w.Write(report.Guard(g.pending, false))
+	g.pending = g.pending[:0]
+	return err
 }
 
 func toolInfo() report.Tool {

@@ -21,14 +21,8 @@ import (
 // and a path with a symbolic link among its directories below the working
 // directory (those above it are the machine's, not the checkout's).
 func Write(path string, data []byte) error {
-	if err := checkPath(path); err != nil {
-		return err
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC|noFollow, 0o644)
+	f, err := Create(path)
 	if err != nil {
-		if errors.Is(err, syscall.ELOOP) {
-			return fmt.Errorf("refusing to write %s: it is a symbolic link", path)
-		}
 		return err
 	}
 	if _, err := f.Write(data); err != nil {
@@ -36,6 +30,22 @@ func Write(path string, data []byte) error {
 		return err
 	}
 	return f.Close()
+}
+
+// Create opens path for writing as Write does, for output written as it
+// is produced.
+func Create(path string) (*os.File, error) {
+	if err := checkPath(path); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC|noFollow, 0o644)
+	if err != nil {
+		if errors.Is(err, syscall.ELOOP) {
+			return nil, fmt.Errorf("refusing to write %s: it is a symbolic link", path)
+		}
+		return nil, err
+	}
+	return f, nil
 }
 
 // checkPath refuses a path whose last element is anything but a regular

@@ -12,12 +12,14 @@ import (
 // The JSON format, version 1. Field names are part of designlint's
 // interface and documented in the README; add fields, never rename them.
 
+// jsonRun is the document; its files are written one at a time
+// (jsonArray), so the struct holds the marker in their place.
 type jsonRun struct {
-	Version int        `json:"version"`
-	Tool    jsonTool   `json:"tool"`
-	Files   []jsonFile `json:"files"`
-	Fixed   []string   `json:"fixed_since_baseline,omitempty"`
-	Summary jsonCounts `json:"summary"`
+	Version int               `json:"version"`
+	Tool    jsonTool          `json:"tool"`
+	Files   []json.RawMessage `json:"files"`
+	Fixed   []string          `json:"fixed_since_baseline,omitempty"`
+	Summary jsonCounts        `json:"summary"`
 }
 
 type jsonTool struct {
@@ -82,35 +84,51 @@ type JSONEstimate struct {
 	FromDocument bool `json:"from_document,omitempty"`
 }
 
-type jsonPrinter struct{ opts Options }
+type jsonPrinter struct {
+	opts  Options
+	tool  jsonTool
+	files jsonArray
+}
 
-func newJSON(o Options) Printer { return jsonPrinter{opts: o} }
+func newJSON(o Options) Printer { return &jsonPrinter{opts: o} }
 
-func (p jsonPrinter) Print(w io.Writer, run *Run) error {
-	c := Count(run)
-	out := jsonRun{
+func (p *jsonPrinter) Print(w io.Writer, run *Run) error { return printStreamed(p, w, run) }
+
+func (p *jsonPrinter) frame(c Counts, fixed []string) jsonRun {
+	return jsonRun{
 		Version: 1,
-		Tool:    jsonTool{Name: run.Tool.Name, Version: run.Tool.Version, URI: run.Tool.URI},
-		Files:   []jsonFile{},
-		Fixed:   cleanAll(run.Fixed),
+		Tool:    p.tool,
+		Files:   []json.RawMessage{arrayMarkerRaw},
+		Fixed:   cleanAll(fixed),
 		Summary: jsonCounts{Files: c.Files, Errors: c.Errors, Warnings: c.Warnings, Infos: c.Infos, Waived: c.Waived, Unreadable: c.Unreadable},
 	}
-	for _, f := range run.Files {
-		jf := jsonFile{Path: Clean(f.Path), Format: string(f.Format), Findings: []jsonFinding{}, Assumptions: map[string]JSONAssumption{}, Estimates: map[string]JSONEstimate{}}
-		if f.Err != nil {
-			jf.Error = Clean(f.Err.Error())
-		}
-		if f.Report != nil {
-			for _, x := range f.Report.Findings {
-				jf.Findings = append(jf.Findings, toJSONFinding(x))
-			}
-			jf.Assumptions, jf.Estimates = EstimateJSON(f.Report)
-		}
-		out.Files = append(out.Files, jf)
+}
+
+// Begin writes the document up to its files.
+func (p *jsonPrinter) Begin(w io.Writer, t Tool) error {
+	p.tool = jsonTool{Name: t.Name, Version: t.Version, URI: t.URI}
+	return p.files.open(w, p.frame(Counts{}, nil))
+}
+
+// File writes one file's object.
+func (p *jsonPrinter) File(w io.Writer, f File) error {
+	jf := jsonFile{Path: Clean(f.Path), Format: string(f.Format), Findings: []jsonFinding{}, Assumptions: map[string]JSONAssumption{}, Estimates: map[string]JSONEstimate{}}
+	if f.Err != nil {
+		jf.Error = Clean(f.Err.Error())
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	if f.Report != nil {
+		for _, x := range f.Report.Findings {
+			jf.Findings = append(jf.Findings, toJSONFinding(x))
+		}
+		jf.Assumptions, jf.Estimates = EstimateJSON(f.Report)
+	}
+	return p.files.element(w, jf)
+}
+
+// End writes the rest: the baseline entries no longer matched and the
+// summary.
+func (p *jsonPrinter) End(w io.Writer, c Counts, fixed []string) error {
+	return p.files.close(w, p.frame(c, fixed))
 }
 
 func toJSONFinding(x rules.Finding) jsonFinding {

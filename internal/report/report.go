@@ -45,6 +45,8 @@ type Options struct {
 	Root string
 	// MaxRatio is printed with estimate checks.
 	MaxRatio float64
+	// Quiet leaves out the text format's summary line.
+	Quiet bool
 	// StepSummary is the file GitHub Actions reads a step's summary from
 	// ($GITHUB_STEP_SUMMARY); the github format appends the Markdown
 	// report to it when set.
@@ -117,26 +119,9 @@ type Counts struct {
 
 // Count tallies the findings of a run.
 func Count(run *Run) Counts {
-	c := Counts{Files: len(run.Files)}
+	var c Counts
 	for _, f := range run.Files {
-		if f.Report == nil {
-			c.Unreadable++
-			continue
-		}
-		for _, x := range f.Report.Findings {
-			if x.Waived() {
-				c.Waived++
-				continue
-			}
-			switch x.Severity {
-			case rules.Error:
-				c.Errors++
-			case rules.Warning:
-				c.Warnings++
-			case rules.Info:
-				c.Infos++
-			}
-		}
+		c.Add(f)
 	}
 	return c
 }

@@ -22,10 +22,13 @@ type sarifLog struct {
 	Runs    []sarifRun `json:"runs"`
 }
 
+// sarifRun is the run; its results are written one at a time
+// (jsonArray), so the struct holds the marker in their place, and the
+// invocation, which says which files could not be read, comes after them.
 type sarifRun struct {
 	Tool        sarifTool         `json:"tool"`
+	Results     []json.RawMessage `json:"results"`
 	Invocations []sarifInvocation `json:"invocations"`
-	Results     []sarifResult     `json:"results"`
 	ColumnKind  string            `json:"columnKind"`
 }
 
@@ -111,9 +114,15 @@ type sarifSuppression struct {
 	Justification string `json:"justification"`
 }
 
-type sarifPrinter struct{ opts Options }
+type sarifPrinter struct {
+	opts    Options
+	driver  sarifDriver
+	index   map[string]int // rule id → index in driver.Rules
+	inv     sarifInvocation
+	results jsonArray
+}
 
-func newSARIF(o Options) Printer { return sarifPrinter{opts: o} }
+func newSARIF(o Options) Printer { return &sarifPrinter{opts: o} }
 
 // sarifLevel maps severities to SARIF levels.
 func sarifLevel(s rules.Severity) string { return levelWord(s, "note") }
@@ -166,7 +175,7 @@ func outside(rel string) bool {
 // repository root) when the file is inside it, else an absolute file URI
 // (which code scanning ignores, as it should: the file is not in the
 // repository).
-func (p sarifPrinter) artifact(path string) sarifArtifact {
+func (p *sarifPrinter) artifact(path string) sarifArtifact {
 	if p.opts.Root != "" {
 		if abs, err := filepath.Abs(path); err == nil {
 			if rel, err := filepath.Rel(p.opts.Root, abs); err == nil && !outside(rel) {
@@ -201,22 +210,38 @@ func Fingerprint(path string, f rules.Finding) string {
 	return hex.EncodeToString(sum[:16])
 }
 
-func (p sarifPrinter) Print(w io.Writer, run *Run) error {
+func (p *sarifPrinter) Print(w io.Writer, run *Run) error { return printStreamed(p, w, run) }
+
+func (p *sarifPrinter) log() sarifLog {
+	return sarifLog{
+		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
+		Version: "2.1.0",
+		Runs: []sarifRun{{
+			Tool:        sarifTool{Driver: p.driver},
+			Results:     []json.RawMessage{arrayMarkerRaw},
+			Invocations: []sarifInvocation{p.inv},
+			ColumnKind:  "unicodeCodePoints",
+		}},
+	}
+}
+
+// Begin writes the log up to its results: the tool and every rule.
+func (p *sarifPrinter) Begin(w io.Writer, t Tool) error {
 	all := rules.Registry()
-	index := map[string]int{}
-	driver := sarifDriver{Name: run.Tool.Name, InformationURI: run.Tool.URI, Rules: []sarifRule{}}
+	p.index = map[string]int{}
+	p.driver = sarifDriver{Name: t.Name, InformationURI: t.URI, Rules: []sarifRule{}}
 	// SARIF expects a numeric version; a development build has none, and
 	// says so in a pre-release suffix.
-	driver.Version = "0.0.0-devel"
-	if v := strings.TrimPrefix(run.Tool.Version, "v"); v != "" && v[0] >= '0' && v[0] <= '9' {
-		driver.Version = v
+	p.driver.Version = "0.0.0-devel"
+	if v := strings.TrimPrefix(t.Version, "v"); v != "" && v[0] >= '0' && v[0] <= '9' {
+		p.driver.Version = v
 	}
-	if driver.InformationURI == "" {
-		driver.InformationURI = "https://github.com/designlint/designlint"
+	if p.driver.InformationURI == "" {
+		p.driver.InformationURI = "https://github.com/designlint/designlint"
 	}
 	for i, r := range all {
-		index[r.ID] = i
-		driver.Rules = append(driver.Rules, sarifRule{
+		p.index[r.ID] = i
+		p.driver.Rules = append(p.driver.Rules, sarifRule{
 			ID:                   r.ID,
 			Name:                 sarifRuleName(r),
 			ShortDescription:     sarifText{Text: r.Summary},
@@ -227,73 +252,71 @@ func (p sarifPrinter) Print(w io.Writer, run *Run) error {
 			Properties:           map[string]any{"category": string(r.Category), "tags": []string{"design", string(r.Category)}},
 		})
 	}
-	inv := sarifInvocation{ExecutionSuccessful: true}
-	results := []sarifResult{}
-	for _, f := range run.Files {
-		art := p.artifact(f.Path)
-		uri := art.URI
-		if f.Report == nil {
-			inv.ExecutionSuccessful = false
-			msg := "could not read the file"
-			if f.Err != nil {
-				msg = Clean(f.Err.Error())
-			}
-			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
-				Level:     "error",
-				Message:   sarifText{Text: msg},
-				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: art}}},
-			})
+	p.inv = sarifInvocation{ExecutionSuccessful: true}
+	return p.results.open(w, p.log())
+}
+
+// File writes a file's results, or notes that it could not be read.
+func (p *sarifPrinter) File(w io.Writer, f File) error {
+	art := p.artifact(f.Path)
+	uri := art.URI
+	if f.Report == nil {
+		p.inv.ExecutionSuccessful = false
+		msg := "could not read the file"
+		if f.Err != nil {
+			msg = Clean(f.Err.Error())
+		}
+		p.inv.ToolExecutionNotifications = append(p.inv.ToolExecutionNotifications, sarifNotification{
+			Level:     "error",
+			Message:   sarifText{Text: msg},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: art}}},
+		})
+		return nil
+	}
+	d := f.Report.Design
+	seen := map[string]int{}
+	for _, x := range f.Report.Findings {
+		idx, ok := p.index[x.Rule]
+		if !ok {
 			continue
 		}
-		d := f.Report.Design
-		seen := map[string]int{}
-		for _, x := range f.Report.Findings {
-			idx, ok := index[x.Rule]
-			if !ok {
-				continue
+		reg := &sarifRegion{
+			StartLine:   max(1, x.Span.Start.Line),
+			StartColumn: max(1, d.RuneColumn(x.Span.Start.Line, x.Span.Start.Col)),
+		}
+		if x.Span.End.Line > x.Span.Start.Line || x.Span.End.Line == x.Span.Start.Line && x.Span.End.Col > x.Span.Start.Col {
+			reg.EndLine = x.Span.End.Line
+			reg.EndColumn = max(1, d.RuneColumn(x.Span.End.Line, x.Span.End.Col))
+			if reg.EndLine == reg.StartLine && reg.EndColumn < reg.StartColumn {
+				reg.EndColumn = reg.StartColumn
 			}
-			reg := &sarifRegion{
-				StartLine:   max(1, x.Span.Start.Line),
-				StartColumn: max(1, d.RuneColumn(x.Span.Start.Line, x.Span.Start.Col)),
+		}
+		res := sarifResult{
+			RuleID:              x.Rule,
+			RuleIndex:           idx,
+			Level:               sarifLevel(x.Severity),
+			Message:             sarifText{Text: Clean(x.Message)},
+			Locations:           []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: art, Region: reg}}},
+			PartialFingerprints: map[string]string{"designlint/v1": uniqueFingerprint(seen, Fingerprint(uri, x))},
+		}
+		if x.Waiver != nil {
+			kind := "inSource"
+			if x.Waiver.Kind == "baseline" {
+				kind = "external"
 			}
-			if x.Span.End.Line > x.Span.Start.Line || x.Span.End.Line == x.Span.Start.Line && x.Span.End.Col > x.Span.Start.Col {
-				reg.EndLine = x.Span.End.Line
-				reg.EndColumn = max(1, d.RuneColumn(x.Span.End.Line, x.Span.End.Col))
-				if reg.EndLine == reg.StartLine && reg.EndColumn < reg.StartColumn {
-					reg.EndColumn = reg.StartColumn
-				}
-			}
-			res := sarifResult{
-				RuleID:              x.Rule,
-				RuleIndex:           idx,
-				Level:               sarifLevel(x.Severity),
-				Message:             sarifText{Text: Clean(x.Message)},
-				Locations:           []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: art, Region: reg}}},
-				PartialFingerprints: map[string]string{"designlint/v1": uniqueFingerprint(seen, Fingerprint(uri, x))},
-			}
-			if x.Waiver != nil {
-				kind := "inSource"
-				if x.Waiver.Kind == "baseline" {
-					kind = "external"
-				}
-				res.Suppressions = []sarifSuppression{{Kind: kind, Justification: Clean(x.Waiver.Reason)}}
-			}
-			results = append(results, res)
+			res.Suppressions = []sarifSuppression{{Kind: kind, Justification: Clean(x.Waiver.Reason)}}
+		}
+		if err := p.results.element(w, res); err != nil {
+			return err
 		}
 	}
-	log := sarifLog{
-		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
-		Version: "2.1.0",
-		Runs: []sarifRun{{
-			Tool:        sarifTool{Driver: driver},
-			Invocations: []sarifInvocation{inv},
-			Results:     results,
-			ColumnKind:  "unicodeCodePoints",
-		}},
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(log)
+	return nil
+}
+
+// End writes the rest of the log: the invocation, with the files that
+// could not be read.
+func (p *sarifPrinter) End(w io.Writer, _ Counts, _ []string) error {
+	return p.results.close(w, p.log())
 }
 
 // uniqueFingerprint keeps fingerprints distinct within a file: two
