@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"runtime/debug"
 	"runtime/metrics"
 	"strings"
 	"sync"
@@ -47,7 +48,7 @@ const sandboxEnv = "DESIGNLINT_EVALUATOR"
 // stuck, far above what the budgets allow.
 const (
 	// maxEvalAlloc bounds the bytes the evaluations of one file allocate.
-	maxEvalAlloc = 256 << 20
+	maxEvalAlloc = 128 << 20
 	// maxEvalCPU bounds the CPU time (not wall time) they take; a
 	// document of ordinary size takes a few milliseconds.
 	maxEvalCPU = time.Second
@@ -58,8 +59,9 @@ const (
 	evalPoll = 2 * time.Millisecond
 	// memoryHeadroom is how far the child's address space may grow
 	// beyond what it has at start, a hard limit the kernel enforces
-	// (Linux) should one allocation leap past every budget.
-	memoryHeadroom = 2 << 30
+	// (Linux): the watcher looks at allocations every evalPoll, and one
+	// allocation can leap past the budget in between.
+	memoryHeadroom = 192 << 20
 )
 
 func init() {
@@ -133,7 +135,7 @@ type evaluator struct {
 	cmd    *exec.Cmd
 	in     io.WriteCloser
 	out    *json.Decoder
-	stderr *tailBuffer
+	stderr *headBuffer
 }
 
 func (p *evaluatorPool) get() (*evaluator, error) {
@@ -162,7 +164,7 @@ func startEvaluator() (*evaluator, error) {
 	cmd := exec.Command(exe)
 	cmd.Env = append(os.Environ(), sandboxEnv+"=1")
 	cmd.SysProcAttr = childAttr()
-	stderr := &tailBuffer{max: 4 << 10}
+	stderr := &headBuffer{max: 4 << 10}
 	cmd.Stderr = stderr
 	in, err := cmd.StdinPipe()
 	if err != nil {
@@ -235,31 +237,31 @@ func (e *evaluator) stop() {
 }
 
 func (e *evaluator) deathReason() string {
-	tail := e.stderr.String()
-	if strings.Contains(tail, "out of memory") || strings.Contains(tail, "cannot allocate memory") {
-		return fmt.Sprintf("input too complex: evaluation needed more than %s of memory", byteSize(maxEvalAlloc))
+	head := e.stderr.String()
+	if strings.Contains(head, "out of memory") || strings.Contains(head, "cannot allocate memory") {
+		return tooMuchMemory
 	}
 	return "input too complex: the CUE evaluator stopped without an answer"
 }
 
-// tailBuffer keeps the last bytes written to it.
-type tailBuffer struct {
+// headBuffer keeps the first bytes written to it: the Go runtime says why
+// it died before printing the stacks of every goroutine.
+type headBuffer struct {
 	mu  sync.Mutex
 	buf []byte
 	max int
 }
 
-func (t *tailBuffer) Write(p []byte) (int, error) {
+func (t *headBuffer) Write(p []byte) (int, error) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.buf = append(t.buf, p...)
-	if len(t.buf) > t.max {
-		t.buf = append(t.buf[:0], t.buf[len(t.buf)-t.max:]...)
+	if room := t.max - len(t.buf); room > 0 {
+		t.buf = append(t.buf, p[:min(room, len(p))]...)
 	}
 	return len(p), nil
 }
 
-func (t *tailBuffer) String() string {
+func (t *headBuffer) String() string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	return string(t.buf)
@@ -269,6 +271,11 @@ func (t *tailBuffer) String() string {
 // from in, until in closes. It returns the process's exit code.
 func serveEvaluations(in io.Reader, out io.Writer) int {
 	limitAddressSpace(memoryHeadroom)
+	// Collect early, so that what the process holds stays near what is
+	// live and an evaluation within budget stays far from the kernel's
+	// limit.
+	debug.SetGCPercent(50)
+	debug.SetMemoryLimit(maxEvalAlloc / 2)
 	dec := json.NewDecoder(bufio.NewReader(in))
 	w := &verdictWriter{enc: json.NewEncoder(out)}
 	var env *sandboxEnvCUE
@@ -353,10 +360,14 @@ func runJob(env *sandboxEnvCUE, job evalJob, w *verdictWriter) evalVerdict {
 	return v
 }
 
+// tooMuchMemory is the verdict on an evaluation past the memory budget,
+// whether the watcher or the kernel's limit stopped it.
+var tooMuchMemory = fmt.Sprintf("input too complex: evaluating this file's CUE needs more than %s of memory", byteSize(maxEvalAlloc))
+
 func overSpent(job evalJob, alloc int64, cpu time.Duration) string {
 	switch {
 	case alloc > job.MaxAlloc:
-		return fmt.Sprintf("input too complex: evaluating this file's CUE needs more than %s of memory", byteSize(maxEvalAlloc))
+		return tooMuchMemory
 	case cpu > job.MaxCPU:
 		return fmt.Sprintf("input too complex: evaluating this file's CUE needs more than %g s of CPU time", maxEvalCPU.Seconds())
 	}

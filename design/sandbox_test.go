@@ -74,9 +74,9 @@ func TestRunawayCUEIsRefused(t *testing.T) {
 // The evaluation budget is the file's, not each block's: blocks that
 // each fit draw on one budget until it is spent.
 func TestEvaluationBudgetIsPerFile(t *testing.T) {
-	block := "```cue\n" + doublings(18, "assumptions: dau: len(%s)") + "```\n\n"
+	block := "```cue\n" + doublings(16, "assumptions: dau: len(%s)") + "```\n\n"
 	one, err := Read("one.md", []byte("# T\n\n## Estimates\n\n"+block), Options{})
-	if err != nil || issueMessages(one) != "" || one.Assumptions["dau"].Quantity.Value != 64<<18 {
+	if err != nil || issueMessages(one) != "" || one.Assumptions["dau"].Quantity.Value != 64<<16 {
 		t.Fatalf("one block: %v, %q, %+v", err, issueMessages(one), one.Assumptions["dau"])
 	}
 	d, err := Read("many.md", []byte("# T\n\n## Estimates\n\n"+strings.Repeat(block, 16)), Options{})
