@@ -277,7 +277,7 @@ func (c *clue) nameBytes() (string, string) {
 		// "50B" is 50 bytes only where a size is meant.
 		return "", ""
 	}
-	if (local|c.heading).has(cMemory) || local.has(cCache) {
+	if (local | c.heading).has(cMemory) || local.has(cCache) {
 		if !c.left.has(cEach) && a.PerWhat < 0 {
 			return "cache_memory", ""
 		}
@@ -331,7 +331,7 @@ func (c *clue) nameDuration() (string, string) {
 	near := c.near()
 	local := c.label | c.left | c.right | c.noun
 	switch {
-	case (near|c.subject).has(cNotInput|cTime) && !c.label.has(cRetention):
+	case (near | c.subject).has(cNotInput|cTime) && !c.label.has(cRetention):
 		return "", "an interval, a timeout or a lag"
 	case c.left.has(cOther | cHistory):
 		return "", ""
@@ -410,7 +410,7 @@ func (c *clue) nameRate() (string, string) {
 		}
 	}
 	act := c.activity()
-	if c.perUser && !(perSecond && (c.isCapacity() || (local|c.subject).has(cServer))) {
+	if c.perUser && !(perSecond && (c.isCapacity() || (local | c.subject).has(cServer))) {
 		if act == 0 && !c.isTimes() {
 			return "", "a per-user figure of something designlint does not estimate"
 		}
@@ -561,7 +561,7 @@ func (c *clue) nameCount() (string, string) {
 		return "servers", ""
 	}
 	// "Peak/avg: 5", "Peak-to-average ratio ≈ 2.5"
-	if c.label.has(cPeak) && (c.label.has(cAverage|cMean|cFactor|cRatio)) && a.Value >= 1 && a.Value <= 100 && !a.Scaled {
+	if c.label.has(cPeak) && (c.label.has(cAverage | cMean | cFactor | cRatio)) && a.Value >= 1 && a.Value <= 100 && !a.Scaled {
 		return "peak_factor", ""
 	}
 	// "~100 reads for every write"
