@@ -78,13 +78,16 @@ type Amount struct {
 type amountReader struct {
 	t   *Text
 	cal estimate.Calendar
+	// prevLast is where the figure before ends: a "≈" right after a
+	// figure joins two sides of a calculation rather than hedging.
+	prevLast int
 }
 
 // Amounts reads every figure in the text, in order. Numbers that are part
 // of identifiers, versions, dates and vague magnitudes ("tens of
 // thousands") give none.
 func (t *Text) Amounts(cal estimate.Calendar) []Amount {
-	r := amountReader{t: t, cal: cal}
+	r := amountReader{t: t, cal: cal, prevLast: -1}
 	var out []Amount
 	paren := 0
 	for i := 0; i < len(t.Tokens); {
@@ -111,6 +114,7 @@ func (t *Text) Amounts(cal estimate.Calendar) []Amount {
 		a.Paren = paren > 0
 		out = append(out, a)
 		i = a.Last
+		r.prevLast = a.Last
 	}
 	return out
 }
@@ -350,7 +354,13 @@ func (r *amountReader) hedgeBefore(i int) (Hedge, int) {
 	}
 	p := t.Low(i - 1)
 	switch p {
-	case "~", "≈", "≃", `\sim`, "∼", `\approx`, "about", "around", "roughly", "approximately", "approx", "nearly", "almost", "circa", "ca", "some", "est", "approx.", "~=":
+	case "~", "≈", "≃", `\sim`, "∼", `\approx`:
+		if r.prevLast == i-1 || i >= 2 && (t.Is(i-2, ")") || t.Is(i-2, "}")) {
+			// "A × B ≈ C": a relation, not a hedge
+			return Exact, i
+		}
+		return About, i - 1
+	case "about", "around", "roughly", "approximately", "approx", "nearly", "almost", "circa", "ca", "some", "est", "approx.", "~=":
 		return About, i - 1
 	case "<", "≤", "<=", "under", "below", "max", "maximum", "within":
 		return AtMost, i - 1
@@ -760,6 +770,7 @@ func (r *amountReader) nounAndPeriod(j int, dim estimate.Dim) (nounPeriod, int) 
 					n.perWhat = k + 1
 				}
 				k += 2
+				nounEnd = k
 				continue
 			}
 			break
@@ -778,6 +789,7 @@ func (r *amountReader) nounAndPeriod(j int, dim estimate.Dim) (nounPeriod, int) 
 					n.perWhat = k + 1
 				}
 				k += 2
+				nounEnd = k
 				words++
 				continue
 			}

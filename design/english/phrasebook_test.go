@@ -103,3 +103,34 @@ func matches(got map[string]float64, expect string) (bool, string) {
 	}
 	return true, ""
 }
+
+// TestPhrasebookEquations checks the calculations of equations.tsv that are
+// not tables (the Markdown reader joins a table row's cells).
+func TestPhrasebookEquations(t *testing.T) {
+	rows := phrasebookRows(t, "equations.tsv")
+	pass, total := 0, 0
+	for _, row := range rows {
+		text, verdict := row[0], row[1]
+		if strings.HasPrefix(text, "|") {
+			continue
+		}
+		total++
+		r := ReadFigures(text, Context{Where: InEstimates})
+		wrong := false
+		var mm Mismatch
+		for _, e := range r.Equations {
+			if m, bad := e.Check(1.5); bad {
+				wrong, mm = true, m
+			}
+		}
+		if len(r.Equations) == 0 {
+			t.Logf("UNREAD %q", text)
+		}
+		if wrong == (verdict == "wrong") {
+			pass++
+		} else {
+			t.Logf("MISS %s %q: %+v", verdict, text, mm)
+		}
+	}
+	t.Logf("equations: %d/%d", pass, total)
+}
