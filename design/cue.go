@@ -688,7 +688,7 @@ func (dc *decoder) nfrs(v cue.Value) int {
 			nfr.Categories = append([]NFRCategory{nfr.Category}, cats...)
 		}
 		if target != "" {
-			if q, err := dc.opts.parser().Parse(target, 0); err == nil {
+			if q, err := dc.opts.parseQuantity(target, 0); err == nil {
 				nfr.Target = &Value{Quantity: q, Text: target, Span: item.Span}
 			} else {
 				dc.d.Issues = append(dc.d.Issues, Issue{Rule: "schema", Message: "requirements.nonfunctional: target " + quoteText(target) + ": " + reason(err), Span: item.Span})
@@ -759,7 +759,7 @@ func fieldPath(declared bool) string {
 // quantity reads a number or a string with a unit.
 func (dc *decoder) quantity(v cue.Value, want estimate.Dim) (estimate.Quantity, string, error) {
 	if s, ok := dc.str(v); ok {
-		q, err := dc.opts.parser().Parse(s, want)
+		q, err := dc.opts.parseQuantity(s, want)
 		return q, s, err
 	}
 	f, err := v.Float64()

@@ -161,7 +161,7 @@ func (r *mdReader) literalFigures(f *ast.File, s structuredSource) bool {
 			}
 			q = estimate.Quantity{Value: v, Dim: estimate.Count, Bare: true}
 		} else {
-			q, err = r.opts.parser().Parse(l.text, n.Dim)
+			q, err = r.opts.parseQuantity(l.text, n.Dim)
 		}
 		if err == nil {
 			q, err = n.Coerce(q)
@@ -170,7 +170,7 @@ func (r *mdReader) literalFigures(f *ast.File, s structuredSource) bool {
 			r.d.Issues = append(r.d.Issues, Issue{Rule: "schema", Message: "assumptions." + l.name + ": " + reason(err), Span: l.pos, Element: "figure:" + l.name})
 			continue
 		}
-		r.values.found = append(r.values.found, foundValue{v: Value{Name: l.name, Quantity: q, Text: l.text, Span: l.pos}, strength: 3})
+		r.literalFigure(l.name, q, l.text, l.pos)
 	}
 	return true
 }

@@ -114,12 +114,8 @@ type mdReader struct {
 	cur   *frame
 	// sawImage is set by inline when it meets an image.
 	sawImage bool
-	// entities learned from "size per paste" and the like, for reading
-	// "10 million pastes per month" as writes.
-	entities map[string]bool
 	// pendingNext is a disable-next directive waiting for its block.
 	pendingNext []int
-	values      valueState
 	comps       map[string]*Component
 	quoteDepth  int
 	inTable     int
@@ -127,6 +123,10 @@ type mdReader struct {
 	// texts are the paragraphs and items outside a trade-offs section,
 	// searched for trade-off sentences when the document has no section.
 	texts []*flat
+	// estimateParents records, for each estimates section, the heading it
+	// stands under: a document whose estimates stand under different
+	// headings works out several designs.
+	estimateParents []scopeRoot
 	// queueFigures are queue rates and consumer counts waiting for the
 	// components to be known (queues.go).
 	queueFigures []queueFigure
@@ -151,16 +151,14 @@ func readMarkdown(path string, src []byte, opts Options) (*Design, error) {
 		return nil, &Error{Path: path, Msg: err.Error()}
 	}
 	r := &mdReader{
-		src:      body,
-		lines:    newLineTable(src),
-		d:        d,
-		opts:     opts,
-		entities: map[string]bool{},
-		comps:    map[string]*Component{},
+		src:   body,
+		lines: newLineTable(src),
+		d:     d,
+		opts:  opts,
+		comps: map[string]*Component{},
 	}
 	r.top = &frame{level: 0}
 	r.cur = r.top
-	r.learnEntities(body)
 	r.walk(doc)
 	r.closeTo(0)
 	r.finishTop()
@@ -239,6 +237,13 @@ func (r *mdReader) heading(h *ast.Heading) {
 	if kind != "" && inherited != "" && inherited != kind && inherited != SectionRequirements && weakNames[norm] {
 		kind = ""
 	}
+	if kind == SectionEstimates && inherited != SectionEstimates {
+		root := scopeRoot{estimates: sp}
+		if parent != r.top && !(parent.level == 1 && parent.parent == r.top && parent.title == r.d.Title) {
+			root.line, root.title, root.span = parent.span.Start.Line, parent.title, parent.span
+		}
+		r.estimateParents = append(r.estimateParents, root)
+	}
 	if kind != "" {
 		fr.kind, fr.own = kind, true
 		r.d.Sections = append(r.d.Sections, Section{Kind: kind, Title: title, Level: h.Level, Span: sp, Empty: true})
@@ -248,7 +253,7 @@ func (r *mdReader) heading(h *ast.Heading) {
 		r.subHeading(fr, title, norm, sp)
 	}
 	r.cur = fr
-	r.equationCandidate(f, title)
+	r.readFigures(f, title, "", "", "")
 }
 
 // subHeading handles a heading that names no section: inside an
@@ -544,7 +549,6 @@ func (r *mdReader) paragraph(n ast.Node, fr *frame) {
 	if c := fr.component(); c != nil {
 		fr.body = append(fr.body, t)
 		r.componentLabel(c, t)
-		r.componentQueueLabel(c, t, r.spanOf(n))
 	} else if fr.scenario != nil {
 		fr.body = append(fr.body, t)
 	}
@@ -682,7 +686,6 @@ func (r *mdReader) list(l *ast.List, fr *frame, depth int, label SectionKind, pa
 			if c := fr.component(); c != nil {
 				fr.body = append(fr.body, t)
 				r.componentLabel(c, t)
-				r.componentQueueLabel(c, t, sp)
 			} else if fr.scenario != nil {
 				fr.body = append(fr.body, t)
 			} else if depth == 0 || label != "" && depth == 1 {
@@ -838,7 +841,7 @@ func (r *mdReader) table(t *east.Table, fr *frame) {
 			return
 		}
 	}
-	r.tableValues(cols, header, rows, rowSpans, kind)
+	r.tableFigures(cols, header, rows, kind)
 	own := fr.owner()
 	if own == nil {
 		own = r.top
@@ -921,7 +924,7 @@ func (r *mdReader) failureTable(cols []string, rows [][]*flat, spans []Span, fr 
 // finish completes the document once every block has been seen.
 func (r *mdReader) finish() {
 	r.tradeoffsInProse()
-	r.resolveValues()
+	r.resolveFigures()
 	r.finishComponents()
 	finishQueues(r.d, r.queueFigures)
 }

@@ -113,6 +113,8 @@ type Value struct {
 	Quantity estimate.Quantity
 	Text     string // as written
 	Span     Span
+	// AtPeak marks a figure stated for the peak ("3,000/s at peak").
+	AtPeak bool
 }
 
 // ComponentKind is what a component is.
@@ -245,26 +247,14 @@ type Endpoint struct {
 	Span        Span
 }
 
-// RateClaim is a rate stated in prose for something the estimator has no
-// name for ("10 billion searches per month", "4,000 search requests per
-// second"). Two claims about the same thing must agree.
-type RateClaim struct {
-	// Noun is what is counted, folded ("search" for both "searches" and
-	// "search requests").
-	Noun     string
-	Quantity estimate.Quantity
-	Text     string
-	Span     Span
-	// Scope is the line of the outermost heading above the claim (0 for
-	// none); claims are compared only within one scope.
-	Scope int
-}
-
-// Equation is a calculation written out in the text, kept for the
-// arithmetic check.
-type Equation struct {
-	Text string
-	Span Span
+// Scope is one design's estimate in a document that holds several: the
+// section it stands in and its figures.
+type Scope struct {
+	Title       string
+	Span        Span
+	Estimates   Span // the heading of its estimates section
+	Assumptions map[string]Value
+	Declared    map[string]Value
 }
 
 // Suppression is a designlint-disable directive.
@@ -311,15 +301,22 @@ type Design struct {
 	NonFunctional []NFR
 	// Assumptions are the inputs the document states, by canonical name;
 	// Declared are the figures it claims (requests per day, peak TPS…).
-	Assumptions  map[string]Value
-	Declared     map[string]Value
-	Components   []*Component
-	FailurePlan  []Scenario
-	TradeOffs    []Item
-	API          []Endpoint
-	Summary      []Item
-	Equations    []Equation
-	Rates        []RateClaim
+	Assumptions map[string]Value
+	Declared    map[string]Value
+	Components  []*Component
+	FailurePlan []Scenario
+	TradeOffs   []Item
+	API         []Endpoint
+	Summary     []Item
+	Equations   []Equation
+	// Figures are every figure read, used or not; Unread are the numbers
+	// of the estimates that name nothing designlint estimates.
+	Figures []Figure
+	Unread  []Unread
+	// Scopes holds, for a document that works out several designs (a book
+	// of interview answers), the figures of each; Assumptions and
+	// Declared are then those of the first. Empty for one design.
+	Scopes       []Scope
 	Diagrams     []Span
 	Suppressions []Suppression
 	Overrides    []Override

@@ -32,14 +32,6 @@ const (
 	DefaultParseTimeout = 2 * time.Second
 )
 
-func (o Options) parser() estimate.Parser {
-	cal := o.Calendar
-	if cal.DaysPerMonth == 0 {
-		cal = estimate.DefaultCalendar
-	}
-	return estimate.Parser{Calendar: cal}
-}
-
 func (o Options) maxFileSize() int64 {
 	if o.MaxFileSize > 0 {
 		return o.MaxFileSize

@@ -101,6 +101,41 @@ type Pass struct {
 	now    time.Time
 	known  map[string]bool
 	active map[string]bool
+	scopes []ScopeEstimate
+}
+
+// Estimates returns the estimate of each design the document works out,
+// with the figures it was made from: one for most documents, one per
+// design for a book of them.
+func (p *Pass) Estimates() []ScopedEstimate {
+	if len(p.scopes) == 0 {
+		return []ScopedEstimate{{Estimate: p.Estimate, Assumptions: p.Design.Assumptions, Declared: p.Design.Declared, EstimatesSpan: p.estimatesSpan()}}
+	}
+	out := make([]ScopedEstimate, 0, len(p.scopes))
+	for i, s := range p.scopes {
+		out = append(out, ScopedEstimate{Index: i, Estimate: s.Estimate, Assumptions: s.Scope.Assumptions, Declared: s.Scope.Declared, EstimatesSpan: s.Scope.Estimates, Title: s.Scope.Title})
+	}
+	return out
+}
+
+// ScopedEstimate is one design's estimate and the figures it rests on.
+type ScopedEstimate struct {
+	Estimate      *estimate.Result
+	Assumptions   map[string]design.Value
+	Declared      map[string]design.Value
+	EstimatesSpan design.Span
+	// Title is the heading of the design in a several-design document.
+	Title string
+	// Index is the design's index among design.Design.Scopes (0 for a
+	// document with one design).
+	Index int
+}
+
+func (p *Pass) estimatesSpan() design.Span {
+	if s, ok := p.Design.Section(design.SectionEstimates); ok {
+		return s.Span
+	}
+	return design.Top
 }
 
 // RuleOptions are the per-rule settings of the configuration.

@@ -1,6 +1,7 @@
 package english
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/designlint/designlint/estimate"
@@ -39,8 +40,8 @@ type Amount struct {
 	Bits bool
 	// AmbigB marks a bare "B" after the number: billion, or bytes where a
 	// size is meant. AmbigM likewise marks a lower-case "m": million or
-	// minutes.
-	AmbigB, AmbigM bool
+	// minutes. SpacedB marks "216 B": bytes, or billions.
+	AmbigB, AmbigM, SpacedB bool
 	// Words marks a number spelled out ("a dozen", "half a billion").
 	Words bool
 	// Pair marks a ratio written as two numbers: "100:1", "10 to 1",
@@ -64,6 +65,9 @@ type Amount struct {
 	Noun [2]int
 	// Paren marks a figure inside parentheses.
 	Paren bool
+	// Bad says why a figure cannot be read ("1,5 KB"); the amount is
+	// kept so that its label can be reported.
+	Bad string
 	// Written is the figure as written with its scale and its unit's
 	// prefix but no conversion (2 KB is 2000, 5 days is 5, 20% is 0.2,
 	// 10M/day is 10,000,000): what a calculation written out in the text
@@ -169,6 +173,13 @@ func (r *amountReader) read(i int) (Amount, bool) {
 	t := r.t
 	a := Amount{First: i, Num: i, PerWhat: -1, Noun: [2]int{i, i}}
 	a.Hedge, a.First = r.hedgeBefore(i)
+	if t.Tokens[i].Flags&BadComma != 0 {
+		_, _, end := r.unit(i + 1)
+		a.Last = max(i+1, end)
+		a.Bad = fmt.Sprintf("%q: a comma must separate groups of three digits", t.Str(i))
+		a.Dim = estimate.Count
+		return a, true
+	}
 	v, j, words, ok := r.number(i)
 	if !ok {
 		a.Last = j
@@ -223,6 +234,8 @@ func (r *amountReader) read(i int) (Amount, bool) {
 		a.Bits = u.bits
 		a.Multiple = a.Multiple || u.multiple
 		a.AmbigB = a.AmbigB && u.dim == 0
+		// "216 B" spaced: bytes, or billions with the scale spaced off.
+		a.SpacedB = uw == "B" && !a.Scaled
 		j = afterUnit
 	}
 	if a.Multiple && r.periodFollows(j) {
@@ -608,8 +621,9 @@ func (r *amountReader) pair(i, j int, v float64) (Amount, bool) {
 			return a, false
 		}
 	case "/":
-		// "70/30", "80/20", "1/250": no spaces, and not "24/7".
-		if !adjacent || b <= 0 || v == 24 && b == 7 || t.IsWord(j+2) && !t.Tokens[j+2].Space {
+		// "70/30", "80/20", "1/250": a split or a fraction, written
+		// tight; not "24/7" nor "301/302".
+		if !adjacent || b <= 0 || v+b != 100 && v != 1 || t.IsWord(j+2) && !t.Tokens[j+2].Space {
 			return a, false
 		}
 		if _, isPer := periodWords[t.Low(j+1)]; isPer {
@@ -718,7 +732,7 @@ func (r *amountReader) unit(j int) (unit, string, int) {
 			}
 		}
 	}
-	if l == "s" || l == "h" || l == "d" || l == "w" || l == "y" {
+	if l == "h" || l == "d" || l == "w" || l == "y" {
 		// One-letter time units right after the number ("5s", "24h",
 		// "5y") or standing alone ("every 10 s", "0.2 s.").
 		if !adjacent && t.IsWord(j+1) && !t.Is(j+1, "per") {

@@ -92,8 +92,8 @@ var lexicon = map[string]concept{
 	"minute": cMinute, "min": cMinute, "qps": cSecond | cRequest, "rps": cSecond | cRequest, "tps": cSecond | cRequest,
 	// activity
 	"each": cEach, "every": cEach, "per": cEach, "typical": cEach, "single": cEach,
-	"request": cRequest, "call": cRequest, "hit": cRequest, "action": cRequest, "operation": cRequest,
-	"op": cRequest, "ops": cRequest | cSecond, "interaction": cRequest, "api": cRequest, "poll": cRequest, "query": cRequest,
+	"request": cRequest, "call": cRequest, "hit": cRequest, "action": cRequest,
+	"interaction": cRequest, "api": cRequest, "poll": cRequest, "query": cRequest,
 	"req": cRequest, "reqs": cRequest, "invocation": cRequest, "traffic": cTraffic | cRequest, "load": cTraffic,
 	"read": cRead, "view": cRead, "watch": cRead, "play": cRead, "fetch": cRead, "get": cRead,
 	"download": cRead | cOut, "browse": cRead, "visit": cRead, "search": cRead, "check": cRead, "stream": cRead,
@@ -192,6 +192,7 @@ var phrases = map[string]concept{
 	"for every": cRatio, "error budget": cNotInput, "free tier": cLimit, "rate limit": cLimit,
 	"rate limiter": cLimit, "up front": 0, "mutate state": cWrite, "new data": cStorage, "legal minimum": cLimit,
 	"user base": cUser | cTotal, "line item": 0,
+	"service rate": cConsumer, "processing rate": cConsumer, "consumption rate": cConsumer, "arrival rate": cProducer,
 }
 
 // stems returns the forms of a lower-case word to look up: itself, and
@@ -256,7 +257,14 @@ func (t *Text) conceptsOf(from, to int) concept {
 		switch tok.Kind {
 		case Word:
 			l := t.Low(i)
-			c |= wordConcepts(l)
+			w := wordConcepts(l)
+			if w.has(cEach) && t.IsWord(i+1) {
+				// "per day" is a period, not "each"
+				if _, ok := periodWords[t.Low(i+1)]; ok {
+					w &^= cEach
+				}
+			}
+			c |= w
 			if prev != "" {
 				c |= phrases[prev+" "+l]
 			}
@@ -267,7 +275,10 @@ func (t *Text) conceptsOf(from, to int) concept {
 		case Symbol:
 			switch t.Src[tok.Start:tok.End] {
 			case "$", "€", "£":
-				c |= cMoney
+				// "$40k" is money; "$$" and "$x$" are LaTeX
+				if i+1 < len(t.Tokens) && t.Tokens[i+1].Kind == Number && !t.Tokens[i+1].Space && !t.latexAfter(i+1) {
+					c |= cMoney
+				}
 			case "-", "'", "’":
 				// "end-to-end", "we'll": keep the phrase going
 				continue
@@ -283,6 +294,17 @@ func (t *Text) conceptsOf(from, to int) concept {
 		}
 	}
 	return c
+}
+
+// latexAfter reports a LaTeX command or a closing dollar sign within a few
+// tokens after i: "$10 \times 2$" is mathematics, not money.
+func (t *Text) latexAfter(i int) bool {
+	for j := i; j < len(t.Tokens) && j < i+12; j++ {
+		if tok := t.Tokens[j]; tok.Kind == Symbol && (t.Src[tok.Start] == '\\' || t.Src[tok.Start:tok.End] == "$") {
+			return true
+		}
+	}
+	return false
 }
 
 // isPercentileWord reports "p99", "p95", "p999", "99th".

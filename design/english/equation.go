@@ -33,7 +33,10 @@ type eqMarks struct {
 // relation reports whether token i joins two sides of a calculation.
 func (t *Text) relation(i int, afterAmount bool) bool {
 	switch t.Str(i) {
-	case "=", "≈", "≃", "→", "->", "=>", "⇒", "==", `\approx`, `\to`, `\rightarrow`, `\Rightarrow`, `\simeq`, `\equiv`, "≅":
+	case "=", "==":
+		// "min.insync.replicas=2", "RF=3": an assignment, not a relation
+		return !(t.IsWord(i-1) && !t.Tokens[i].Space && i+1 < len(t.Tokens) && !t.Tokens[i+1].Space)
+	case "≈", "≃", "→", "->", "=>", "⇒", `\approx`, `\to`, `\rightarrow`, `\Rightarrow`, `\simeq`, `\equiv`, "≅":
 		return true
 	case "~", `\sim`, "∼", ":":
 		// "2B / (24 × 3600) ~ 23K" or "100M * 10 : 1B": a relation only
@@ -93,6 +96,14 @@ func (fr *figureReader) equations(s *sentence) eqMarks {
 			lastWasAmount = false
 			continue
 		}
+		if (t.Is(i, "-") || t.Is(i, "–") || t.Is(i, "—")) && t.Tokens[i].Space && t.IsWord(i-1) && t.IsNumber(i+1) {
+			// "Read - 200M reads a day QPS - 200M / 86,400 = 2,300": a
+			// dash after words ends a description; the calculation
+			// starts after it.
+			cur = eqSide{from: i + 1, first: -1}
+			lastWasAmount = false
+			continue
+		}
 		if t.isOperator(i) && cur.n > 0 {
 			cur.ops = true
 		}
@@ -106,26 +117,41 @@ func (fr *figureReader) equations(s *sentence) eqMarks {
 	}
 	cur.to = s.to
 	sides = append(sides, cur)
-	// Sides without figures do not take part ("Assume peak = 3 × average").
+	// Sides without figures do not take part ("Assume peak = 3 × average"),
+	// nor does a description that states one figure in words ("20% of
+	// daily queries are new = 100M × 0.2").
 	var real []eqSide
-	for _, sd := range sides {
-		if sd.n > 0 {
-			real = append(real, sd)
+	for i, sd := range sides {
+		if sd.n == 0 || i == 0 && len(sides) > 1 && sd.n == 1 && !sd.ops && fr.descriptive(sd) {
+			continue
 		}
+		real = append(real, sd)
 	}
 	if len(real) < 2 {
 		return m
 	}
+	anyOps := false
+	for _, sd := range real {
+		anyOps = anyOps || sd.ops
+	}
+	k = 0
 	for si, sd := range real {
 		last := si == len(real)-1
-		for _, ai := range s.amounts {
-			a := fr.amounts[ai]
-			if a.First < sd.from || a.First >= sd.to {
-				continue
-			}
-			if last && sd.n == 1 && !sd.ops {
+		for k < len(s.amounts) && fr.amounts[s.amounts[k]].First < sd.from {
+			k++
+		}
+		for ; k < len(s.amounts) && fr.amounts[s.amounts[k]].First < sd.to; k++ {
+			ai := s.amounts[k]
+			// The result of a calculation is a claim; that of a
+			// conversion ("1 request per second = 2.5 million requests
+			// per month") is neither an input nor a claim.
+			switch {
+			case last && !sd.ops && anyOps && fr.amounts[ai].First == fr.amounts[sd.first].First:
 				m.result[ai] = true
-			} else {
+			case last && !sd.ops && anyOps:
+				// "= 46 — so peak is about 230 TPS": a comment after the
+				// result is read as any sentence
+			default:
 				m.operand[ai] = true
 			}
 		}
@@ -139,6 +165,20 @@ func (fr *figureReader) equations(s *sentence) eqMarks {
 	eq.End = t.Tokens[max(lastSide.to-1, lastSide.from)].End
 	fr.out.Equations = append(fr.out.Equations, eq)
 	return m
+}
+
+// descriptive reports a side that is one figure followed by several words:
+// a statement, not a value.
+func (fr *figureReader) descriptive(sd eqSide) bool {
+	t := fr.t
+	a := fr.amounts[sd.first]
+	words := 0
+	for i := a.Last; i < sd.to; i++ {
+		if t.IsWord(i) {
+			words++
+		}
+	}
+	return words >= 3
 }
 
 func (fr *figureReader) marks() []bool { return make([]bool, len(fr.amounts)) }
@@ -175,15 +215,34 @@ func (e Equation) Check(maxRatio float64) (Mismatch, bool) {
 		if holds(e.sides[i], e.sides[i+1], l, r, maxRatio) {
 			continue
 		}
-		best := l[0]
-		rv := r[0]
+		// "100M × 0.2 = 20M new searches × 20 bytes = 400 MB": a running
+		// calculation, whose next side starts with the result so far.
+		if e.sides[i+1].ops {
+			first := e.firstTerm(e.sides[i+1])
+			if len(first) > 0 && holds(e.sides[i], eqSide{n: 1}, l, first, maxRatio) {
+				continue
+			}
+		}
+		// Report the reading that comes closest.
+		best, rv := l[0], r[0]
+		for _, a := range l {
+			for _, b := range r {
+				if disagreement(a.written, b.written) < disagreement(best.written, rv.written) {
+					best, rv = a, b
+				}
+			}
+		}
+		from := e.sides[i].from
+		if k := e.firstAmount(e.sides[i]); k < len(e.amounts) && e.amounts[k].First < e.sides[i].to {
+			from = e.amounts[k].First
+		}
 		mm := Mismatch{
-			Left:      e.t.Between(e.sides[i].from, e.sides[i].to),
+			Left:      e.t.Between(from, e.sides[i].to),
 			Right:     e.t.Between(e.sides[i+1].from, e.sides[i+1].to),
 			LeftValue: best.written, RightValue: rv.written,
 			Ratio: disagreement(best.written, rv.written),
 		}
-		mm.Start = e.t.Tokens[e.sides[i].from].Start
+		mm.Start = e.t.Tokens[from].Start
 		mm.End = e.t.Tokens[max(e.sides[i+1].to-1, e.sides[i+1].from)].End
 		return mm, true
 	}
@@ -196,7 +255,12 @@ func (e Equation) Check(maxRatio float64) (Mismatch, bool) {
 // ("10 Gbps = 10 GB/s") is judged by its units alone.
 func holds(ls, rs eqSide, l, r []sideValue, maxRatio float64) bool {
 	restatement := ls.n == 1 && !ls.ops && rs.n == 1 && !rs.ops
-	if restatement && l[0].dims != 0 && l[0].dims == r[0].dims {
+	if restatement && (l[0].dims == famNone || r[0].dims == famNone || l[0].dims != r[0].dims) {
+		// "10 categories per user = 100 million items": shorthand that
+		// cannot be checked.
+		return true
+	}
+	if restatement {
 		for _, a := range l {
 			for _, b := range r {
 				if disagreement(a.base, b.base) <= maxRatio {
@@ -252,16 +316,35 @@ const (
 // division by a product written tight ("600GB/24x3600").
 func (e Equation) evaluate(sd eqSide) []sideValue {
 	var amb []int
-	for i := range e.amounts {
-		a := e.amounts[i]
-		if a.First >= sd.from && a.First < sd.to && (a.AmbigB || a.AmbigM) && len(amb) < 3 {
+	for i := e.firstAmount(sd); i < len(e.amounts) && e.amounts[i].First < sd.to; i++ {
+		if a := e.amounts[i]; (a.AmbigB || a.AmbigM || a.SpacedB) && len(amb) < 3 {
 			amb = append(amb, i)
 		}
 	}
+	if sd.from > e.sides[0].from && sd.n > 1 && !sd.ops {
+		// "= 40 MB/s on average, 80 MB/s at peak": the first figure is
+		// the result, the rest a comment.
+		return e.firstTerm(sd)
+	}
+	out := e.evaluateFrom(sd, sd.from, amb)
+	if len(out) == 0 {
+		// "Given 100,000 users, 100,000 × 10 = 1M": what comes before the
+		// last comma, colon or dollar sign introduces the calculation.
+		for i := sd.to - 1; i > sd.from; i-- {
+			if s := e.t.Str(i); s == "," || s == ":" || s == "$" {
+				return e.evaluateFrom(sd, i+1, amb)
+			}
+		}
+	}
+	return out
+}
+
+// evaluateFrom reads a side from token from under each reading.
+func (e Equation) evaluateFrom(sd eqSide, from int, amb []int) []sideValue {
 	var out []sideValue
 	for mask := 0; mask < 1<<len(amb); mask++ {
 		for _, tight := range [2]bool{false, true} {
-			ev := evaluator{e: &e, to: sd.to, i: sd.from, tight: tight}
+			ev := evaluator{e: &e, to: sd.to, i: from, tight: tight}
 			for b, ai := range amb {
 				if mask&(1<<b) != 0 {
 					if ev.alt == nil {
@@ -290,12 +373,19 @@ func (e Equation) evaluate(sd eqSide) []sideValue {
 	return out
 }
 
+// firstTerm reads the first figure of a side alone.
+func (e Equation) firstTerm(sd eqSide) []sideValue {
+	i := e.firstAmount(sd)
+	if i >= len(e.amounts) || e.amounts[i].First >= sd.to {
+		return nil
+	}
+	return []sideValue{amountValue(e.amounts[i], false)}
+}
+
 // family is the unit family of the single figure on a side.
 func (e Equation) family(sd eqSide) unitFamily {
-	for _, a := range e.amounts {
-		if a.First < sd.from || a.First >= sd.to {
-			continue
-		}
+	if i := e.firstAmount(sd); i < len(e.amounts) && e.amounts[i].First < sd.to {
+		a := e.amounts[i]
 		switch {
 		case a.Dim == estimate.ByteRate || a.Dim == estimate.Bytes && a.HasPer:
 			return famByteRate
@@ -306,9 +396,13 @@ func (e Equation) family(sd eqSide) unitFamily {
 		case a.Dim == estimate.Duration:
 			return famDuration
 		}
-		return famNone
 	}
 	return famNone
+}
+
+// firstAmount returns the index of the first amount on a side.
+func (e Equation) firstAmount(sd eqSide) int {
+	return sort.Search(len(e.amounts), func(k int) bool { return e.amounts[k].First >= sd.from })
 }
 
 // maxEvalSteps bounds the work spent on one side.
@@ -341,7 +435,7 @@ func (ev *evaluator) skipNoise() {
 			continue
 		}
 		switch t.Str(ev.i) {
-		case "$", "|", ",", "`", "**", "'", "\"", "&", "!", "?":
+		case "$", "|", ",", "`", "**", "'", "\"", "&", "!", "?", ".", ";", ":":
 			ev.i++
 			continue
 		}
@@ -565,6 +659,10 @@ func amountValue(a Amount, alt bool) sideValue {
 	w := a.Written
 	base := a.Value
 	switch {
+	case alt && a.SpacedB:
+		// "216 B": 216 billion
+		w = a.Written * 1e9
+		base = w
 	case alt && a.AmbigB:
 		// "50B": fifty bytes
 		w = a.Written / 1e9

@@ -1,6 +1,8 @@
 package english
 
 import (
+	"strings"
+
 	"github.com/designlint/designlint/estimate"
 )
 
@@ -58,12 +60,21 @@ type Figure struct {
 	Horizon float64
 	// Start and End are the byte span of the figure in the text.
 	Start, End int
+	// Subject is the label the figure is the value of, as written.
+	Subject string
+	// AtPeak marks a figure stated for the peak ("3,000/s at peak").
+	AtPeak bool
 }
 
 // Skip is an amount found in a text and not used, with the reason.
 type Skip struct {
 	Start, End int
 	Why        string
+	// Name is the name the amount would have had when it was named but its
+	// value does not fit the name ("DAU: 10 GB"); Labelled says a label
+	// named it.
+	Name     string
+	Labelled bool
 }
 
 // Reading is what a text says about the estimate.
@@ -173,7 +184,7 @@ func startsSentence(t *Text, i int) bool {
 	}
 	s := t.Str(i)
 	c := s[0]
-	return c >= 'A' && c <= 'Z' || c == '(' || c == '*' || t.Tokens[i].Kind == Number
+	return c >= 'A' && c <= 'Z' || c == '(' || c == '*' || c == '$' || t.Tokens[i].Kind == Number
 }
 
 // abbreviation reports a dot that ends an abbreviation ("e.g.", "approx.",
@@ -217,7 +228,7 @@ func (fr *figureReader) findLabel(s *sentence) {
 		default:
 			continue
 		}
-		if words == 0 || words > 10 {
+		if words == 0 || words > 7 || pronounAt(t, s.from) {
 			return
 		}
 		fr.setLabel(s, i)
@@ -225,13 +236,23 @@ func (fr *figureReader) findLabel(s *sentence) {
 	}
 	// "DAU ≈ 1.2B", "Peak-to-average ratio ≈ 2.5": the hedge of the
 	// figure is the separator.
-	if words > 0 && words <= 10 && first < len(t.Tokens) && first > s.from {
+	if words > 0 && words <= 7 && !pronounAt(t, s.from) && first < len(t.Tokens) && first > s.from {
 		switch t.Str(first) {
 		case "≈", "=", "~=":
 			fr.setLabel(s, first)
 			s.body = first
 		}
 	}
+}
+
+// pronounAt reports a sentence that starts with a pronoun: a statement,
+// not a label.
+func pronounAt(t *Text, i int) bool {
+	switch t.Low(i) {
+	case "it", "we", "they", "this", "that", "you", "i", "there", "these", "those", "our", "each", "every":
+		return true
+	}
+	return false
 }
 
 // setLabel records tokens [s.from, i) as the sentence's label.
@@ -290,8 +311,11 @@ func (fr *figureReader) nameSentence(s *sentence, eq eqMarks) {
 	outside := fr.outsideParens(s)
 	otherSystem := outside.has(cOther|cHistory) && !outside.has(cAssume) && !(fr.ctx.Label != "" || s.label != 0) ||
 		outside.has(cOther) && outside.has(cHistory)
-	var prevNoun concept
+	var prevNoun, before concept
 	var prevName string
+	beforeTo := s.body
+	labelPerUser := fr.labelPerUser(s)
+	labelUsed := false
 	for k, ai := range s.amounts {
 		a := fr.amounts[ai]
 		c := clue{a: &fr.amounts[ai], ctx: &fr.ctx, t: t}
@@ -317,16 +341,25 @@ func (fr *figureReader) nameSentence(s *sentence, eq eqMarks) {
 		c.parent = fr.parent
 		c.heading = fr.heading
 		c.sent = sent
-		c.before = t.conceptsOf(s.body, a.First)
+		before |= t.conceptsOf(beforeTo, a.First)
+		beforeTo = max(beforeTo, a.First)
+		c.before = before
 		c.subject = subject
 		c.prevNoun = prevNoun
 		c.prevName = prevName
-		c.perUser = perUserSubject && !c.noun.has(cUser) || t.perUserIn(c.leftFrom, a.First) || fr.labelPerUser(s) ||
+		c.perUser = perUserSubject && !c.noun.has(cUser) || t.perUserIn(c.leftFrom, a.First) || labelPerUser ||
 			t.perUserIn(a.Last, rightTo) ||
-			(prevName == "dau" || prevName == "users" || prevName == "mau") && c.left.has(cEach)
+			(prevName == "dau" || prevName == "users" || prevName == "mau") && (c.left.has(cEach) || smallDailyRate(a)) ||
+			strings.HasSuffix(prevName, "_per_user_per_day") && smallDailyRate(a)
 		c.operand = eq.operand[ai]
 		c.result = eq.result[ai]
-		c.labelled = s.label != 0 || fr.ctx.Label != ""
+		// The label names the first figure after it that is not an operand
+		// ("Average TPS: 4M / 86,400 ≈ 46 — so peak is about 230 TPS" labels
+		// the 46); each part of a split label names its own figure.
+		c.labelled = fr.ctx.Label != "" || s.label != 0 && (!labelUsed || len(s.labelParts) == len(s.amounts))
+		if s.label != 0 && !eq.operand[ai] {
+			labelUsed = true
+		}
 		c.first = k == 0
 		c.every = a.Every
 		if a.Paren {
@@ -344,10 +377,26 @@ func (fr *figureReader) nameSentence(s *sentence, eq eqMarks) {
 		if c.noun != 0 {
 			prevNoun = c.noun
 		}
+		if a.Bad != "" {
+			start, end := t.Tokens[a.First].Start, t.Tokens[a.Last-1].End
+			fr.out.Skipped = append(fr.out.Skipped, Skip{Start: start, End: end, Why: a.Bad, Name: c.labelName(), Labelled: c.labelled})
+			continue
+		}
 		if c.group.has(cOther | cHistory) {
 			start, end := t.Tokens[a.First].Start, t.Tokens[a.Last-1].End
 			fr.out.Skipped = append(fr.out.Skipped, Skip{Start: start, End: end, Why: "another system's figure"})
 			continue
+		}
+		// "sends 10 messages to 4 different people every day": each
+		// message goes to each of them.
+		if k+1 < len(s.amounts) {
+			next := fr.amounts[s.amounts[k+1]]
+			if t.Is(next.First-1, "to") && next.First-1 >= a.Last && next.First-1 <= a.Last+1 && t.conceptsOf(next.Noun[0], next.Noun[1]).has(cUser) && next.Written > 1 && next.Written < 1000 {
+				c.times = next.Written
+				if next.HasPer && !a.HasPer {
+					c.sentPer, c.hasSentPer = next.Per, true
+				}
+			}
 		}
 		name, why := c.name()
 		start, end := t.Tokens[a.First].Start, t.Tokens[a.Last-1].End
@@ -370,10 +419,15 @@ func (fr *figureReader) nameSentence(s *sentence, eq eqMarks) {
 		}
 		f, err := c.figure(name)
 		if err != "" {
-			fr.out.Skipped = append(fr.out.Skipped, Skip{Start: start, End: end, Why: err})
+			fr.out.Skipped = append(fr.out.Skipped, Skip{Start: start, End: end, Why: err, Name: name, Labelled: c.labelled})
 			continue
 		}
 		f.Start, f.End = start, end
+		f.AtPeak = (c.label | c.left | c.right).has(cPeak)
+		f.Subject = fr.ctx.Label
+		if s.label != 0 {
+			f.Subject = t.Between(s.from, s.body-1)
+		}
 		prevName = name
 		fr.out.Figures = append(fr.out.Figures, f)
 		// A storage total over a horizon gives the retention when none is
@@ -483,6 +537,12 @@ func (fr *figureReader) parenGroup(i int) concept {
 		}
 	}
 	return t.conceptsOf(start+1, end)
+}
+
+// smallDailyRate reports a rate of a few a day: after a count of users
+// ("DAU = 100 million, Write 2 per day") it is what each of them does.
+func smallDailyRate(a Amount) bool {
+	return a.HasPer && a.Per >= estimate.PerDay && a.Dim == estimate.Rate && a.Value*86400 <= 1000
 }
 
 // RankHorizon is the rank of a retention read from the horizon of a

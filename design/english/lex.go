@@ -32,6 +32,9 @@ const (
 	Code
 	// Overflow marks a number too large to hold.
 	Overflow
+	// BadComma marks a comma inside a number that does not separate
+	// groups of three digits ("1,5 KB").
+	BadComma
 )
 
 // Token is one token of a text, with its byte span in that text.
@@ -68,6 +71,11 @@ func (t *Text) Str(i int) string { return t.Src[t.Tokens[i].Start:t.Tokens[i].En
 // Low is the token's text in lower case (ASCII letters only are folded, so
 // offsets stay the same).
 func (t *Text) Low(i int) string { return t.lower[t.Tokens[i].Start:t.Tokens[i].End] }
+
+// SpanOf returns the byte span of an amount in the text.
+func (t *Text) SpanOf(a Amount) (start, end int) {
+	return t.Tokens[a.First].Start, t.Tokens[a.Last-1].End
+}
 
 // Is reports whether token i is the symbol or word w (compared in lower case).
 func (t *Text) Is(i int, w string) bool {
@@ -293,6 +301,16 @@ func lexNumber(s string, i int) (Token, int) {
 			flags |= Grouped
 		}
 	}
+	// "1,5": a decimal comma, or a slip; either way not a number to guess.
+	if intDigits > 0 && j+1 < len(s) && s[j] == ',' && isDigit(s[j+1]) {
+		k := j + 1
+		for k < len(s) && isDigit(s[k]) {
+			k++
+		}
+		if k-j-1 != 3 {
+			return Token{Kind: Number, Flags: flags | BadComma, Start: start, End: k, Val: float64(mant)}, k
+		}
+	}
 	if j < len(s) && s[j] == '.' && j+1 < len(s) && isDigit(s[j+1]) {
 		j++
 		for j < len(s) && isDigit(s[j]) {
@@ -346,7 +364,7 @@ func lexNumber(s string, i int) (Token, int) {
 		tok.Val = math.Inf(1)
 	case !precise || exp < -300:
 		v, err := strconv.ParseFloat(cleanNumber(s[start:j]), 64)
-		if err != nil || math.IsInf(v, 0) {
+		if err != nil || math.IsInf(v, 0) || v == 0 && exp < -300 {
 			tok.Flags |= Overflow
 			v = math.Inf(1)
 		}

@@ -2,6 +2,7 @@ package english
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/designlint/designlint/estimate"
 )
@@ -35,6 +36,8 @@ type clue struct {
 	sentPer    estimate.Period
 	hasSentPer bool
 	prevName   string
+	// times multiplies the figure: "10 messages to 4 people".
+	times float64
 }
 
 // near is everything close to the amount: its label, its noun and the
@@ -48,6 +51,18 @@ func (c *clue) activity() concept {
 	const acts = cRead | cWrite | cRequest | cSession
 	t := c.t
 	a := c.a
+	// A label that names what is counted says it first: "Requests per
+	// day: 500M page fetches".
+	if x := c.label & acts; x != 0 && c.labelled {
+		switch {
+		case x.has(cRead) && !x.has(cWrite):
+			return cRead
+		case x.has(cWrite) && !x.has(cRead):
+			return cWrite
+		case x.has(cRequest):
+			return cRequest
+		}
+	}
 	// The nearest verb before the figure, within the clause.
 	for i := a.First - 1; i >= max(c.leftFrom, a.First-6); i-- {
 		if t.Tokens[i].Kind == Number {
@@ -121,7 +136,48 @@ func activityName(act concept) (perDay, tps string) {
 }
 
 // name picks the canonical name for the amount, or says why there is none.
+// A label that names a figure outright ("DAU", "Write size") wins over
+// what the value looks like, so that "DAU: 10 GB" is reported as a value
+// that does not fit rather than read as something else.
 func (c *clue) name() (string, string) {
+	name, why := c.nameByValue()
+	if ln := c.labelName(); ln != "" && ln != name && c.labelled && !c.elided {
+		n, _ := estimate.Lookup(ln)
+		m, ok := estimate.Lookup(name)
+		if name == "" || ok && m.Dim != n.Dim && !(n.PerDay && m.PerDay) {
+			return ln, ""
+		}
+	}
+	return name, why
+}
+
+// labelName is the figure a label names by itself, whatever its value.
+func (c *clue) labelName() string {
+	l := c.label
+	switch {
+	case l.has(cDAU) && !l.has(cRequest|cRead|cWrite|cSession|cEach|cSize):
+		return "dau"
+	case l.has(cMAU) && !l.has(cRequest|cRead|cWrite|cSession|cEach|cSize):
+		return "mau"
+	case l.has(cSize) && !l.has(cStorage|cMemory|cCache|cTotal|cDaily|cMonthly|cYearly|cUser|cField):
+		if l.has(cResponse|cRead) && !l.has(cWrite) {
+			return "read_size"
+		}
+		return "write_size"
+	case l.has(cRetention) && !l.has(cStorage|cCache|cNotInput):
+		return "retention"
+	case l.has(cReplication) && l.has(cFactor):
+		return "replication_factor"
+	case l.has(cPeak) && l.has(cFactor):
+		return "peak_factor"
+	case l.has(cAvail) && !l.has(cNotInput):
+		return "availability"
+	}
+	return ""
+}
+
+// nameByValue names the amount by its dimension and the words around it.
+func (c *clue) nameByValue() (string, string) {
 	a := c.a
 	near := c.near()
 	all := near | c.parent | c.subject
@@ -143,6 +199,12 @@ func (c *clue) name() (string, string) {
 	case estimate.Rate:
 		return c.nameRate()
 	case estimate.Count:
+		if a.Bare && c.label.has(cRatio|cFactor|cUtil|cHot|cReplication) && !c.label.has(cUser|cServer) {
+			// "Write ratio: 1.0", "Peak/avg: 5", "Replication factor: 3"
+			if name, why := c.nameRatio(); name != "" {
+				return name, why
+			}
+		}
 		return c.nameCount()
 	}
 	return "", ""
@@ -186,7 +248,10 @@ func (c *clue) nameRatio() (string, string) {
 	}
 	// "10% of requests are writes", "95% of traffic is reads", "at most
 	// 2% of calls mutate state", "a tenth of the traffic".
-	if (local | c.subject).has(cRequest|cTraffic|cWrite|cRead|cRatio) && !near.has(cNotInput|cKey) {
+	if (local | c.subject | c.prevNoun).has(cRequest|cTraffic) || c.label.has(cRatio) && c.label.has(cWrite|cRead) {
+		if near.has(cNotInput | cKey) {
+			return "", ""
+		}
 		w, r := (c.right | c.label).has(cWrite), (c.right | c.label).has(cRead)
 		if c.subject.has(cWrite) && !c.subject.has(cRead) {
 			w, r = true, false
@@ -277,7 +342,7 @@ func (c *clue) nameBytes() (string, string) {
 		// "50B" is 50 bytes only where a size is meant.
 		return "", ""
 	}
-	if (local | c.heading).has(cMemory) || local.has(cCache) {
+	if (local | c.heading).has(cMemory | cCache) {
 		if !c.left.has(cEach) && a.PerWhat < 0 {
 			return "cache_memory", ""
 		}
@@ -285,7 +350,7 @@ func (c *clue) nameBytes() (string, string) {
 	read := local.has(cResponse) || c.left.has(cRead) && !c.left.has(cWrite) ||
 		a.PerWhat >= 0 && wordConcepts(c.t.Low(a.PerWhat)).has(cRead)
 	switch {
-	case a.HasPer || a.Horizon > 0 || c.result || c.label.has(cYearly|cDaily|cMonthly|cStorage|cTotal) && !c.parent.has(cSize) ||
+	case a.HasPer || a.Horizon > 0 || c.result || c.label.has(cYearly|cDaily|cMonthly|cStorage|cTotal) && !c.parent.has(cSize) && !c.label.has(cSize|cMean|cEach) ||
 		c.left.has(cResult|cTotal|cStorage|cRetention) && !c.left.has(cEach):
 		return c.storageName()
 	case read:
@@ -304,6 +369,9 @@ func (c *clue) nameBytes() (string, string) {
 func (c *clue) storageName() (string, string) {
 	a := c.a
 	lab := c.label | c.left | c.right
+	if a.Horizon > 0 || !a.HasPer && c.horizonInLabel() > 0 {
+		return "storage_total", ""
+	}
 	switch {
 	case a.HasPer && a.Per <= estimate.PerMonth || !a.HasPer && lab.has(cDaily|cMonthly) && a.Horizon == 0:
 		return "storage_per_day", ""
@@ -318,12 +386,15 @@ func (c *clue) nameByteRate() (string, string) {
 	switch {
 	case near.has(cHardware|cLimit) && !near.has(cBandwidth):
 		return "", "a limit or hardware"
-	case near.has(cIn) || near.has(cWrite) && !near.has(cRead|cOut):
-		return "ingress_bandwidth", ""
-	case near.has(cOut | cRead | cResponse):
-		return "egress_bandwidth", ""
 	}
-	return "ingress_bandwidth", ""
+	name := "ingress_bandwidth"
+	if !near.has(cIn) && near.has(cOut|cRead|cResponse) && !near.has(cWrite) {
+		name = "egress_bandwidth"
+	}
+	if (c.label | c.left).has(cPeak) {
+		name = "peak_" + name
+	}
+	return name, ""
 }
 
 func (c *clue) nameDuration() (string, string) {
@@ -372,7 +443,7 @@ func (c *clue) nameRate() (string, string) {
 	near := c.near()
 	local := c.label | c.left | c.right | c.noun
 	switch {
-	case near.has(cLimit):
+	case near.has(cLimit) || c.sent.has(cLimit) && !c.labelled:
 		return "", "a limit, not a load"
 	case near.has(cNotInput) && !near.has(cRequest|cRead|cWrite|cQueue):
 		return "", ""
@@ -426,7 +497,8 @@ func (c *clue) nameRate() (string, string) {
 	}
 	if perSecond {
 		_, tps := activityName(act)
-		if (local | c.heading).has(cPeak) && !c.left.has(cMean) {
+		// A rate the requirements ask the system to handle is its peak.
+		if (local|c.heading).has(cPeak) && !c.left.has(cMean) || c.ctx.Where == InRequirements && !local.has(cMean) {
 			switch tps {
 			case "avg_read_tps":
 				return "peak_read_tps", ""
@@ -435,7 +507,7 @@ func (c *clue) nameRate() (string, string) {
 			}
 			return "peak_tps", ""
 		}
-		if act == 0 && !(local | c.parent | c.heading).has(cRequest|cTraffic|cSecond|cMean) && a.Unit == "" {
+		if act == 0 && !(local | c.parent | c.heading).has(cRequest|cTraffic) {
 			return "", ""
 		}
 		return tps, ""
@@ -526,6 +598,13 @@ func (c *clue) nameCount() (string, string) {
 		}
 		return "mau", ""
 	}
+	if c.noun.has(cUser) && (c.left.has(cMax) || a.Hedge == AtMost && c.left.has(cLimit)) {
+		return "", "a maximum, not a count of users"
+	}
+	if c.noun.has(cUser) && a.First > 0 && prepositionBefore(c.t, a.First) {
+		// "sends 10 messages to 4 different people"
+		return "", "users named as an object, not counted"
+	}
 	// Users.
 	if c.noun.has(cUser) || (c.label.has(cUser|cDAU|cMAU) && !c.label.has(cRequest|cRead|cWrite|cSession|cSize)) && !c.perUser ||
 		c.noun == 0 && c.right.has(cDAU|cMAU) || c.noun == 0 && c.left.has(cDAU|cMAU) && !c.left.has(cRequest|cRead|cWrite) {
@@ -574,6 +653,16 @@ func (c *clue) nameCount() (string, string) {
 		return c.labelledCount()
 	}
 	return "", ""
+}
+
+// prepositionBefore reports a preposition just before token i (hedges
+// aside).
+func prepositionBefore(t *Text, i int) bool {
+	switch t.Low(i - 1) {
+	case "to", "among":
+		return true
+	}
+	return false
 }
 
 // userName tells daily, monthly and total users apart. A name written just
@@ -672,6 +761,9 @@ func (c *clue) figure(name string) (Figure, string) {
 	case "retention:horizon":
 		name = "retention"
 		f.Rank = RankHorizon
+	}
+	if c.times > 1 && strings.HasSuffix(name, "_per_user_per_day") {
+		q.Value *= c.times
 	}
 	if c.hasSentPer && q.Dim == estimate.Count {
 		q.Dim, q.Per = estimate.Rate, c.sentPer

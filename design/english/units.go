@@ -94,7 +94,6 @@ var unitsLower = map[string]unit{
 
 	"qps": {dim: estimate.Rate, prefix: 1, factor: 1, hasPer: true}, "rps": {dim: estimate.Rate, prefix: 1, factor: 1, hasPer: true},
 	"tps": {dim: estimate.Rate, prefix: 1, factor: 1, hasPer: true}, "wps": {dim: estimate.Rate, prefix: 1, factor: 1, hasPer: true},
-	"iops": {dim: estimate.Rate, prefix: 1, factor: 1, hasPer: true}, "ops": {dim: estimate.Rate, prefix: 1, factor: 1, hasPer: true},
 	"rpm": {dim: estimate.Rate, prefix: 1, factor: 1.0 / 60, hasPer: true, per: estimate.PerMinute},
 }
 

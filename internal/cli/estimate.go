@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/designlint/designlint/design"
+	"github.com/designlint/designlint/design/english"
 	"github.com/designlint/designlint/estimate"
 	"github.com/designlint/designlint/internal/report"
 	"github.com/designlint/designlint/rules"
@@ -69,7 +70,6 @@ func newEstimateCmd(io *IO, g *globalOptions) *cobra.Command {
 // parseSets reads --set name=value pairs into canonical quantities.
 func parseSets(sets []string, cal estimate.Calendar) (map[string]estimate.Quantity, error) {
 	out := map[string]estimate.Quantity{}
-	p := estimate.Parser{Calendar: cal}
 	for _, s := range sets {
 		name, value, ok := strings.Cut(s, "=")
 		name = strings.TrimSpace(name)
@@ -84,7 +84,7 @@ func parseSets(sets []string, cal estimate.Calendar) (map[string]estimate.Quanti
 			}
 			return nil, fmt.Errorf("%s", msg)
 		}
-		q, err := p.Parse(value, n.Dim)
+		q, err := english.ParseQuantity(value, n.Dim, cal)
 		if err == nil {
 			q, err = n.Coerce(q)
 		}
@@ -141,15 +141,14 @@ func runEstimate(io *IO, g *globalOptions, o *estimateOptions, args []string, ma
 			}
 		}
 		e.Declared = d.Declared
-		for _, rc := range rules.RateChecks(d) {
-			mark, verdict := "ok  ", "within"
-			if rc.Ratio > o.maxRatio {
-				mark, verdict = "FAIL", "outside"
+		for _, eq := range d.Equations {
+			mark, detail := "ok  ", "adds up"
+			if m, bad := eq.Check(o.maxRatio); bad {
+				mark = "FAIL"
+				detail = fmt.Sprintf("the left side comes to %s, not %s: %sx apart, outside the %sx allowed",
+					estimate.FormatNumber(m.LeftValue), estimate.FormatNumber(m.RightValue), estimate.FormatNumber(m.Ratio), estimate.FormatNumber(o.maxRatio))
 			}
-			e.Rates = append(e.Rates, fmt.Sprintf("%s %s (line %d) says %s a second and %s (line %d) %s: %sx apart, %s the %sx allowed",
-				mark, rc.Claim.Noun, rc.Claim.Span.Start.Line, estimate.FormatNumber(rc.Claim.Quantity.Value),
-				fmt.Sprintf("%q", rc.Earlier.Text), rc.Earlier.Span.Start.Line, estimate.FormatNumber(rc.Earlier.Quantity.Value),
-				estimate.FormatNumber(rc.Ratio), verdict, estimate.FormatNumber(o.maxRatio)))
+			e.Calculations = append(e.Calculations, fmt.Sprintf("%s line %d: %q %s", mark, eq.Span.Start.Line, eq.Text, detail))
 		}
 	}
 	for name, q := range sets {
