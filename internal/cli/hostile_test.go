@@ -191,10 +191,9 @@ func TestHostileDocuments(t *testing.T) {
 				if out.Len() == 0 {
 					t.Fatalf("%q: no output", args)
 				}
-				// A path that does not exist is reported on standard error
-				// only; everything else gets annotations.
-				annotated := f.Name == "github" && !(len(args) == 1 && args[0] == missing)
-				checkInert(t, fmt.Sprintf("%q stdout", args), out.String(), annotated)
+				// Every input gets annotations, a path that does not exist
+				// included.
+				checkInert(t, fmt.Sprintf("%q stdout", args), out.String(), f.Name == "github")
 				checkInert(t, fmt.Sprintf("%q stderr", args), errOut.String(), false)
 				if f.Name == "github" {
 					s, err := os.ReadFile(summary)

@@ -362,7 +362,8 @@ func (c *Config) decode(path string, v cue.Value) error {
 		return nil
 	}
 	for it.Next() {
-		id := it.Selector().Unquoted()
+		// Rule ids are matched in any case.
+		id := strings.ToLower(it.Selector().Unquoted())
 		rv := it.Value()
 		if _, ok := rules.Lookup(id); !ok {
 			msg := fmt.Sprintf("rules: unknown rule %q", id)
@@ -472,7 +473,19 @@ func Profile(name string) map[string]rules.Setting {
 
 // Excluded reports whether the configuration excludes a path (relative to
 // the working directory, or absolute).
-func (c *Config) Excluded(path string) bool { return matchAny(c.Exclude, c.rel(path)) }
+func (c *Config) Excluded(path string) bool { return c.ExcludedBy(path) != "" }
+
+// ExcludedBy returns the pattern, as written in the file ("!docs/old/**"),
+// that excludes a path, or "" when none does.
+func (c *Config) ExcludedBy(path string) string {
+	rel := c.rel(path)
+	for _, p := range c.Exclude {
+		if Match(p, rel) {
+			return "!" + p
+		}
+	}
+	return ""
+}
 
 // Included reports whether a path matches the files patterns.
 func (c *Config) Included(path string) bool { return matchAny(c.Include, c.rel(path)) }

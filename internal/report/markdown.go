@@ -48,19 +48,7 @@ func (p markdownPrinter) Print(w io.Writer, run *Run) error {
 		b.WriteString(strings.Join(rows, "\n"))
 		b.WriteString("\n\n")
 	}
-	var unreadable []string
-	for _, f := range run.Files {
-		if f.Report == nil {
-			msg := "could not be read"
-			if f.Err != nil {
-				msg = f.Err.Error()
-			}
-			unreadable = append(unreadable, "- "+escapeMarkdownCell(Clean(msg)))
-		}
-	}
-	if len(unreadable) > 0 {
-		fmt.Fprintf(&b, "### Files designlint could not read\n\n%s\n\n", strings.Join(unreadable, "\n"))
-	}
+	writeFailures(&b, run)
 	for _, f := range run.Files {
 		if f.Report == nil {
 			continue
@@ -94,6 +82,20 @@ func (p markdownPrinter) Print(w io.Writer, run *Run) error {
 	}
 	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// writeFailures lists the paths designlint could not lint.
+func writeFailures(b *bytes.Buffer, run *Run) {
+	var lines []string
+	for _, f := range run.Files {
+		if f.Report == nil {
+			where, what := Failure(f)
+			lines = append(lines, fmt.Sprintf("- 🔴 %s: %s", escapeMarkdownCell(where), escapeMarkdownCell(what)))
+		}
+	}
+	if len(lines) > 0 {
+		fmt.Fprintf(b, "### Paths designlint could not lint\n\n%s\n\n", strings.Join(lines, "\n"))
+	}
 }
 
 // componentDiagram draws a document's components as a Mermaid flowchart,
