@@ -287,7 +287,7 @@ func changeBaseline(io *IO, g *globalOptions, o *lintOptions, base *baseline.Bas
 		}
 		note("pruned %s from %s; %d remain", rules.Plural(dropped, "fixed entry", "fixed entries"), o.baseline, kept)
 		if n := openFindings(files); n > 0 {
-			note("%s not in the baseline still count (--update-baseline records them on purpose)", rules.Plural(n, "finding is", "findings are"))
+			note("%s not in the baseline still count (--update-baseline records them on purpose)", rules.Plural(n, "finding", "findings"))
 		}
 	case o.updateBaseline:
 		n, err := base.Update(files)

@@ -70,20 +70,33 @@ func TestGolden(t *testing.T) {
 			if err := f.New(opts).Print(&buf, run); err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join("testdata/report/golden", "checkout."+ext)
-			if *update {
-				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./internal/report -update)", err)
-			}
-			if !bytes.Equal(buf.Bytes(), want) {
-				t.Errorf("%s output differs from %s; run go test ./internal/report -run TestGolden -update and review the diff\n--- got\n%s", f.Name, path, buf.String())
-			}
+			compareGolden(t, filepath.Join("testdata/report/golden", "checkout."+ext), buf.Bytes())
 		})
+	}
+	t.Run("step summary", func(t *testing.T) {
+		var buf bytes.Buffer
+		if err := report.StepSummary(&buf, run, opts); err != nil {
+			t.Fatal(err)
+		}
+		compareGolden(t, "testdata/report/golden/checkout.summary.md", buf.Bytes())
+	})
+}
+
+// compareGolden compares output with a golden file, or rewrites it with
+// -update.
+func compareGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/report -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s; run go test ./internal/report -run TestGolden -update and review the diff\n--- got\n%s", path, got)
 	}
 }
