@@ -13,6 +13,7 @@ import (
 
 	"github.com/designlint/designlint/design"
 	"github.com/designlint/designlint/internal/baseline"
+	"github.com/designlint/designlint/internal/config"
 	"github.com/designlint/designlint/internal/report"
 	"github.com/designlint/designlint/rules"
 )
@@ -199,9 +200,14 @@ func runLint(io *IO, g *globalOptions, o *lintOptions, args []string, failOnSet 
 		}
 	}
 	cal := conf.Calendar()
-	readOpts := design.Options{MaxFileSize: maxSize, Calendar: cal}
-	cfg := rules.Config{Settings: settings, Now: io.Now(), Calendar: cal, MaxRatio: conf.MaxRatio}
-	results, skip := lintAll(found.targets, io.In, o.stdinFilename, readOpts, cfg, format.RuneColumns, o.includeNonDesign)
+	job := lintJob{
+		read:             design.Options{MaxFileSize: maxSize, Calendar: cal},
+		rules:            rules.Config{Settings: settings, Now: io.Now(), Calendar: cal, MaxRatio: conf.MaxRatio},
+		documents:        conf.Documents(settings, io.Now()),
+		keepSource:       format.RuneColumns,
+		includeNonDesign: o.includeNonDesign,
+	}
+	results, skip := job.lintAll(found.targets, io.In, o.stdinFilename)
 	files, skipped := found.settle(results, skip)
 	if !g.quiet {
 		notes := found.notes
@@ -250,7 +256,7 @@ func runLint(io *IO, g *globalOptions, o *lintOptions, args []string, failOnSet 
 	opts := report.Options{
 		Color:       g.colorAllowed(io) && o.output == "",
 		Root:        repoRoot(),
-		MaxRatio:    cfg.MaxRatio,
+		MaxRatio:    job.rules.MaxRatio,
 		StepSummary: io.Getenv("GITHUB_STEP_SUMMARY"),
 	}
 	if err := writeReport(io, o.output, format.New(opts), run, g.quiet && o.format == "text", o.format == "github", opts.Color); err != nil {
@@ -358,16 +364,29 @@ func ruleSettings(base map[string]rules.Setting, enable, disable []string) (map[
 	return settings, nil
 }
 
+// lintJob is how a run reads and lints each document.
+type lintJob struct {
+	read  design.Options
+	rules rules.Config
+	// documents applies the documents' own rule settings.
+	documents config.Documents
+	// keepSource keeps each document's text, for formats that count
+	// columns in characters.
+	keepSource bool
+	// includeNonDesign lints what a walk finds that is not a design.
+	includeNonDesign bool
+}
+
 // lintAll reads and lints the targets concurrently, keeping their order.
 // skip marks the documents a walk found that turned out not to be
-// designs (unless includeNonDesign).
-func lintAll(targets []target, stdin io.Reader, stdinName string, ro design.Options, cfg rules.Config, keepSource, includeNonDesign bool) (out []report.File, skip []bool) {
+// designs.
+func (job lintJob) lintAll(targets []target, stdin io.Reader, stdinName string) (out []report.File, skip []bool) {
 	out = make([]report.File, len(targets))
 	skip = make([]bool, len(targets))
 	var in stdinDocument
 	for _, t := range targets {
 		if t.stdin {
-			in = readStdin(stdin, stdinName, ro.MaxFileSize)
+			in = readStdin(stdin, stdinName, job.read.MaxFileSize)
 			break
 		}
 	}
@@ -379,7 +398,7 @@ func lintAll(targets []target, stdin io.Reader, stdinName string, ro design.Opti
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i], skip[i] = lintOne(targets[i], in, ro, cfg, keepSource, includeNonDesign)
+				out[i], skip[i] = job.lintOne(targets[i], in)
 			}
 		}()
 	}
@@ -399,7 +418,7 @@ func isDesign(d *design.Design) bool {
 	return len(d.Sections) > 0
 }
 
-func lintOne(t target, in stdinDocument, ro design.Options, cfg rules.Config, keepSource, includeNonDesign bool) (report.File, bool) {
+func (job lintJob) lintOne(t target, in stdinDocument) (report.File, bool) {
 	if t.err != nil {
 		return report.File{Path: t.path, Err: t.err}, false
 	}
@@ -408,9 +427,9 @@ func lintOne(t target, in stdinDocument, ro design.Options, cfg rules.Config, ke
 	path := t.path
 	if t.stdin {
 		path = in.name
-		d, err = in.read(ro)
+		d, err = in.read(job.read)
 	} else {
-		d, err = design.ReadFile(path, ro)
+		d, err = design.ReadFile(path, job.read)
 	}
 	if err != nil {
 		f, _ := design.FormatOf(path)
@@ -419,11 +438,11 @@ func lintOne(t target, in stdinDocument, ro design.Options, cfg rules.Config, ke
 		}
 		return report.File{Path: path, Format: f, Err: err}, false
 	}
-	if t.walked && !includeNonDesign && !isDesign(d) {
+	if t.walked && !job.includeNonDesign && !isDesign(d) {
 		return report.File{}, true
 	}
-	rep := rules.Run(d, cfg)
-	if !keepSource {
+	rep := job.documents.Lint(d, job.rules)
+	if !job.keepSource {
 		// Only the formats that count columns in characters need the
 		// text again; dropping it keeps a large run's memory small.
 		d.Source = nil

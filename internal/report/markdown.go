@@ -68,7 +68,7 @@ func (p markdownPrinter) Print(w io.Writer, run *Run) error {
 		}
 	}
 	if len(waived) > 0 {
-		b.WriteString("### Accepted risks\n\nFindings waived by a `designlint-disable` comment or the baseline; they do not fail the check.\n\n")
+		b.WriteString("### Accepted risks\n\nFindings waived by a `designlint-disable` comment, the document's front matter or the baseline; they do not fail the check.\n\n")
 		b.WriteString("| where | rule | accepted because | finding |\n|---|---|---|---|\n")
 		b.WriteString(strings.Join(waived, "\n"))
 		b.WriteString("\n\n")

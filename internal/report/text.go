@@ -46,8 +46,10 @@ func (p textPrinter) severity(s rules.Severity) string {
 
 // Print writes findings grouped by file, one per line as
 // "path:line:col  severity  rule-id  message", then a summary line. A path
-// that could not be linted is one line, "path  error  why". Waived
-// findings are counted but not listed.
+// that could not be linted is one line, "path  error  why". A finding the
+// document itself waives (a comment, its front matter) is listed as
+// "path:line:col  waived  rule-id  message (accepted: reason)", so that no
+// opt-out goes unseen; those a baseline accepts are only counted.
 func (p textPrinter) Print(w io.Writer, run *Run) error {
 	bw := bufio.NewWriter(w)
 	first := true
@@ -63,7 +65,7 @@ func (p textPrinter) Print(w io.Writer, run *Run) error {
 		}
 		var shown []rules.Finding
 		for _, x := range f.Report.Findings {
-			if !x.Waived() {
+			if x.Waiver == nil || x.Waiver.Kind != "baseline" {
 				shown = append(shown, x)
 			}
 		}
@@ -84,6 +86,14 @@ func (p textPrinter) Print(w io.Writer, run *Run) error {
 			loc := locs[i]
 			if p.opts.Color {
 				loc += strings.Repeat(" ", width-len(loc))
+			}
+			if x.Waived() {
+				label := "waived"
+				if p.opts.Color {
+					label = p.paint(ansiDim, "waived ")
+				}
+				fmt.Fprintf(bw, "%s  %s  %s  %s (accepted: %s)\n", loc, label, p.paint(ansiDim, x.Rule), Clean(x.Message), Clean(x.Waiver.Reason))
+				continue
 			}
 			fmt.Fprintf(bw, "%s  %s  %s  %s\n", loc, p.severity(x.Severity), p.paint(ansiDim, x.Rule), Clean(x.Message))
 		}
