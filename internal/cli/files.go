@@ -92,8 +92,9 @@ func discoverGlobs(c *config.Config) *discovery {
 }
 
 // discover turns command-line paths into documents, leaving out what the
-// configuration excludes.
-func discover(args []string, c *config.Config) *discovery {
+// configuration excludes. designsOnly treats named files as a walk treats
+// what it finds: one that is not a design is passed over.
+func discover(args []string, c *config.Config, designsOnly bool) *discovery {
 	d := &discovery{conf: c}
 	seen := map[string]bool{}
 	add := func(t target) {
@@ -133,7 +134,7 @@ func discover(args []string, c *config.Config) *discovery {
 				add(target{path: arg, group: gi, err: inputError(arg, "not a design document (designlint reads .md, .markdown, .cue, .json, .yaml and .yml)")})
 				continue
 			}
-			add(target{path: arg, group: gi})
+			add(target{path: arg, group: gi, walked: designsOnly})
 		default:
 			add(target{path: arg, group: gi, err: inputError(arg, "not a regular file")})
 		}

@@ -32,7 +32,7 @@ type survey struct {
 // other documents, and lints the designs with the default settings.
 func surveyTree(io *IO, root string) *survey {
 	s := &survey{folders: map[string]*folder{}}
-	found := discover([]string{root}, config.Default(root))
+	found := discover([]string{root}, config.Default(root), false)
 	var files []report.File
 	for _, t := range found.targets {
 		if t.err != nil {

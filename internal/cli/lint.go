@@ -65,6 +65,7 @@ type lintOptions struct {
 	pruneBaseline    bool
 	updateBaseline   bool
 	includeNonDesign bool
+	designsOnly      bool
 	changedSince     string
 }
 
@@ -92,6 +93,7 @@ func newLintCmd(io *IO, g *globalOptions) *cobra.Command {
 	f.BoolVar(&o.pruneBaseline, "prune-baseline", false, "drop the --baseline file's fixed entries (and those of deleted documents), adding nothing, and exit 0")
 	f.BoolVar(&o.updateBaseline, "update-baseline", false, "rewrite the --baseline file with the run's findings, new ones included, and exit 0")
 	f.BoolVar(&o.includeNonDesign, "include-non-design", false, "also lint documents a walk finds that have no design sections (READMEs, changelogs)")
+	f.BoolVar(&o.designsOnly, "designs-only", false, "pass over named files that have no design sections, as a walk does (for hooks that name every staged file)")
 	f.StringVar(&o.changedSince, "changed-since", "", "lint only documents changed since this Git revision (committed or not); paths that do not exist still fail")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		var out []string
@@ -188,11 +190,11 @@ func runLint(io *IO, g *globalOptions, o *lintOptions, args []string, failOnSet 
 	var found *discovery
 	switch {
 	case len(args) > 0:
-		found = discover(args, conf)
+		found = discover(args, conf, o.designsOnly)
 	case len(conf.Include) > 0:
 		found = discoverGlobs(conf)
 	default:
-		found = discover([]string{"."}, conf)
+		found = discover([]string{"."}, conf, false)
 	}
 	if o.changedSince != "" {
 		if err := found.keepChanged(o.changedSince); err != nil {
