@@ -84,8 +84,9 @@ func (p markdownPrinter) Print(w io.Writer, run *Run) error {
 	return err
 }
 
-// writeFailures lists the paths designlint could not lint.
-func writeFailures(b *bytes.Buffer, run *Run) {
+// failureItems are the paths designlint could not lint, as Markdown list
+// items.
+func failureItems(run *Run) []string {
 	var lines []string
 	for _, f := range run.Files {
 		if f.Report == nil {
@@ -93,7 +94,12 @@ func writeFailures(b *bytes.Buffer, run *Run) {
 			lines = append(lines, fmt.Sprintf("- 🔴 %s: %s", escapeMarkdownCell(where), escapeMarkdownCell(what)))
 		}
 	}
-	if len(lines) > 0 {
+	return lines
+}
+
+// writeFailures lists the paths designlint could not lint.
+func writeFailures(b *bytes.Buffer, run *Run) {
+	if lines := failureItems(run); len(lines) > 0 {
 		fmt.Fprintf(b, "### Paths designlint could not lint\n\n%s\n\n", strings.Join(lines, "\n"))
 	}
 }

@@ -31,14 +31,7 @@ func StepSummary(w io.Writer, run *Run, o Options) error {
 	cell := func(s string) string { return escapeMarkdownCell(Clean(s)) }
 	fmt.Fprintf(&b, "## designlint\n\n**%s**\n\n", SummaryLine(c))
 
-	var failures []string
-	for _, f := range run.Files {
-		if f.Report == nil {
-			where, what := Failure(f)
-			failures = append(failures, fmt.Sprintf("- 🔴 %s: %s", escapeMarkdownCell(where), escapeMarkdownCell(what)))
-		}
-	}
-	if len(failures) > 0 {
+	if failures := failureItems(run); len(failures) > 0 {
 		b.WriteString("**Paths designlint could not lint** (the check fails until they can be):\n\n")
 		writeSome(&b, failures, summaryFailures, "more")
 		b.WriteString("\n")
