@@ -648,9 +648,24 @@ func (dc *decoder) design(v cue.Value, whole bool) {
 	dl := field(v, "designlint")
 	if dl.Exists() {
 		if it, err := dl.Fields(); err == nil {
+			blockReason, _ := dc.str(field(dl, "reason"))
 			for it.Next() && dc.spend() {
-				sev, _ := dc.str(it.Value())
-				d.Overrides = append(d.Overrides, Override{Rule: it.Selector().Unquoted(), Severity: sev, Span: dc.span(it.Value())})
+				id, rv := it.Selector().Unquoted(), it.Value()
+				if id == "reason" {
+					continue
+				}
+				o := Override{Rule: id, Span: dc.span(rv)}
+				if rv.IncompleteKind() == cue.StructKind {
+					o.Severity, _ = dc.str(field(rv, "severity"))
+					o.Reason, _ = dc.str(field(rv, "reason"))
+				} else {
+					o.Severity, _ = dc.str(rv)
+				}
+				if o.Reason = strings.TrimSpace(o.Reason); o.Reason == "" {
+					o.Reason = strings.TrimSpace(blockReason)
+				}
+				o.Until = untilDate(o.Reason)
+				d.Overrides = append(d.Overrides, o)
 			}
 		}
 	}

@@ -306,39 +306,81 @@ func readFrontMatter(d *Design, src []byte, fm frontMatter) error {
 			if !ok {
 				continue
 			}
-			for _, e := range st.Elts {
-				rf, ok := e.(*ast.Field)
-				if !ok {
-					continue
-				}
-				rule, _, _ := ast.LabelName(rf.Label)
-				switch rule {
-				case "rules":
-					if inner, ok := rf.Value.(*ast.StructLit); ok {
-						for _, ie := range inner.Elts {
-							if irf, ok := ie.(*ast.Field); ok {
-								id, _, _ := ast.LabelName(irf.Label)
-								sev, _ := stringLit(irf.Value)
-								d.Overrides = append(d.Overrides, Override{Rule: id, Severity: sev, Span: pos(irf)})
-							}
-						}
-					}
-				case "disable":
-					if l, ok := rf.Value.(*ast.ListLit); ok {
-						for _, x := range l.Elts {
-							if id, ok := stringLit(x); ok {
-								d.Overrides = append(d.Overrides, Override{Rule: id, Severity: "off", Span: pos(x)})
-							}
-						}
-					}
-				default:
-					sev, _ := stringLit(rf.Value)
-					d.Overrides = append(d.Overrides, Override{Rule: rule, Severity: sev, Span: pos(rf)})
-				}
-			}
+			readOverrides(d, st, pos)
 		}
 	}
 	return nil
+}
+
+// readOverrides reads the designlint key of front matter:
+//
+//	designlint:
+//	  reason: the reason for every setting below that gives none
+//	  api-contract: off
+//	  tradeoffs: {severity: info, reason: "…"}
+//	  disable: [summary]
+//	  rules: {summary: off}
+func readOverrides(d *Design, st *ast.StructLit, pos func(ast.Node) Span) {
+	first := len(d.Overrides)
+	blockReason := ""
+	setting := func(id string, v ast.Expr, at ast.Node) {
+		o := Override{Rule: id, Span: pos(at)}
+		if m, ok := v.(*ast.StructLit); ok {
+			for _, e := range m.Elts {
+				f, ok := e.(*ast.Field)
+				if !ok {
+					continue
+				}
+				switch k, _, _ := ast.LabelName(f.Label); k {
+				case "severity":
+					o.Severity, _ = stringLit(f.Value)
+				case "reason":
+					o.Reason, _ = stringLit(f.Value)
+				}
+			}
+		} else {
+			o.Severity, _ = stringLit(v)
+		}
+		d.Overrides = append(d.Overrides, o)
+	}
+	for _, e := range st.Elts {
+		rf, ok := e.(*ast.Field)
+		if !ok {
+			continue
+		}
+		rule, _, _ := ast.LabelName(rf.Label)
+		switch rule {
+		case "reason":
+			blockReason, _ = stringLit(rf.Value)
+		case "rules":
+			if inner, ok := rf.Value.(*ast.StructLit); ok {
+				for _, ie := range inner.Elts {
+					if irf, ok := ie.(*ast.Field); ok {
+						id, _, _ := ast.LabelName(irf.Label)
+						setting(id, irf.Value, irf)
+					}
+				}
+			}
+		case "disable":
+			if l, ok := rf.Value.(*ast.ListLit); ok {
+				for _, x := range l.Elts {
+					if id, ok := stringLit(x); ok {
+						d.Overrides = append(d.Overrides, Override{Rule: id, Severity: "off", Span: pos(x)})
+					}
+				}
+			}
+		default:
+			setting(rule, rf.Value, rf)
+		}
+	}
+	for i := first; i < len(d.Overrides); i++ {
+		o := &d.Overrides[i]
+		if o.Reason == "" {
+			o.Reason = blockReason
+		}
+		o.Reason = strings.TrimSpace(o.Reason)
+		o.Until = untilDate(o.Reason)
+	}
 }
 
 // stringLit reads a scalar literal as text (YAML's off and false both mean

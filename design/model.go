@@ -271,11 +271,17 @@ type Suppression struct {
 	Target Span
 }
 
-// Override is a per-document rule setting from front matter.
+// Override is a per-document rule setting from front matter (or the
+// designlint field of a structured document). One that weakens a rule is a
+// waiver, and like a designlint-disable comment it needs a reason, which
+// may end the waiver with "until YYYY-MM-DD".
 type Override struct {
 	Rule     string
 	Severity string // error, warning, info or off
-	Span     Span
+	Reason   string
+	// Until is the expiry date (YYYY-MM-DD) named in the reason, if any.
+	Until string
+	Span  Span
 }
 
 // Issue is a problem the reader met in a document that is still readable,

@@ -176,6 +176,13 @@ func ReadAs(name string, src []byte, format Format, opts Options) (*Design, erro
 	if err := checkBytes(name, src, opts); err != nil {
 		return nil, err
 	}
+	// An empty document is a document with nothing in it yet: the rules
+	// say what it lacks, as they would for a title alone.
+	if len(bytes.TrimSpace(src)) == 0 {
+		d := newDesign(name, format)
+		d.Source = src
+		return d, nil
+	}
 	// A byte-order mark would hide the first heading; three spaces keep
 	// every offset where it was.
 	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
@@ -188,13 +195,10 @@ func ReadAs(name string, src []byte, format Format, opts Options) (*Design, erro
 }
 
 // checkBytes refuses what is not a text document designlint should read:
-// empty, too large, binary, or not UTF-8.
+// too large, binary, or not UTF-8.
 func checkBytes(name string, src []byte, opts Options) error {
 	if limit := opts.maxFileSize(); int64(len(src)) > limit {
 		return &Error{Path: name, Msg: tooLarge(int64(len(src)), limit) + maxSizeHint}
-	}
-	if len(bytes.TrimSpace(src)) == 0 {
-		return &Error{Path: name, Msg: "file is empty"}
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return &Error{Path: name, Pos: newLineTable(src).pos(i), Msg: "binary file (it contains a NUL byte)"}

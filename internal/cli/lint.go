@@ -13,41 +13,69 @@ import (
 
 	"github.com/designlint/designlint/design"
 	"github.com/designlint/designlint/internal/baseline"
+	"github.com/designlint/designlint/internal/config"
 	"github.com/designlint/designlint/internal/report"
 	"github.com/designlint/designlint/rules"
 )
 
 const lintLong = `Lint design documents against designlint's rules.
 
-PATH may be a file, a directory (walked for *.md, *.markdown and *.cue,
-skipping .git, node_modules and vendor; .json and .yaml documents are linted
-only when named) or - for standard input (name it with --stdin-filename so
-that its format and the paths in the report are right). Files are linted
-concurrently and reported in a stable order.
+PATH may be a file, a directory or - for standard input (name it with
+--stdin-filename so that its format and the paths in the report are
+right). A directory is walked for *.md, *.markdown and *.cue, skipping
+.git, node_modules, vendor and what the configuration excludes; .json and
+.yaml documents are linted only when named. A document the walk finds
+that has no design sections (a README, a changelog) is passed over, with
+one note saying how many; --include-non-design lints them too. Files are
+linted concurrently and reported in a stable order.
+
+The configuration is the nearest .designlint.yaml or .designlint.cue
+above the paths (or the working directory), unless --config names one.
 
 Exit codes: 0 when nothing is at or above --fail-on, 1 when something is,
 2 when designlint could not do its job (a missing path, a directory
-without documents, an unreadable or unparseable file); the other files of
-the run are still linted and reported.`
+without designs, an unreadable or unparseable file); the other files of
+the run are still linted and reported, and every format shows the paths
+that could not be linted.`
+
+const lintExample = `  designlint lint docs/design
+  designlint lint --format sarif --output designlint.sarif docs/design
+  designlint lint --fail-on warning docs/design/feed.md
+  cat feed.md | designlint lint --stdin-filename docs/feed.md -
+
+  # adopt designlint on an existing tree, then shrink the baseline as
+  # documents are fixed
+  designlint lint --write-baseline .designlint-baseline.json docs
+  designlint lint --baseline .designlint-baseline.json docs
+  designlint lint --baseline .designlint-baseline.json --prune-baseline docs
+
+  # only what a branch changed
+  designlint lint --changed-since origin/main docs`
 
 type lintOptions struct {
-	format        string
-	output        string
-	failOn        string
-	enable        []string
-	disable       []string
-	stdinFilename string
-	maxFileSize   string
-	baseline      string
-	writeBaseline string
+	format           string
+	output           string
+	failOn           string
+	enable           []string
+	disable          []string
+	stdinFilename    string
+	maxFileSize      string
+	baseline         string
+	writeBaseline    string
+	pruneBaseline    bool
+	updateBaseline   bool
+	includeNonDesign bool
+	designsOnly      bool
+	changedSince     string
 }
 
 func newLintCmd(io *IO, g *globalOptions) *cobra.Command {
 	o := &lintOptions{}
 	cmd := &cobra.Command{
-		Use:   "lint [PATH...]",
-		Short: "Lint design documents",
-		Long:  lintLong,
+		Use:     "lint [PATH...]",
+		Short:   "Lint design documents",
+		Long:    lintLong,
+		Example: lintExample,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runLint(io, g, o, args, cmd.Flags().Changed("fail-on"))
 		},
@@ -62,6 +90,11 @@ func newLintCmd(io *IO, g *globalOptions) *cobra.Command {
 	f.StringVar(&o.maxFileSize, "max-file-size", "1MiB", "refuse documents larger than this")
 	f.StringVar(&o.baseline, "baseline", "", "accept the findings recorded in this file (see --write-baseline); report entries that no longer match as fixed")
 	f.StringVar(&o.writeBaseline, "write-baseline", "", "record the run's findings in this file and exit 0, so that --baseline accepts them")
+	f.BoolVar(&o.pruneBaseline, "prune-baseline", false, "drop the --baseline file's fixed entries (and those of deleted documents), adding nothing, and exit 0")
+	f.BoolVar(&o.updateBaseline, "update-baseline", false, "rewrite the --baseline file with the run's findings, new ones included, and exit 0")
+	f.BoolVar(&o.includeNonDesign, "include-non-design", false, "also lint documents a walk finds that have no design sections (READMEs, changelogs)")
+	f.BoolVar(&o.designsOnly, "designs-only", false, "pass over named files that have no design sections, as a walk does (for hooks that name every staged file)")
+	f.StringVar(&o.changedSince, "changed-since", "", "lint only documents changed since this Git revision (committed or not); paths that do not exist still fail")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		var out []string
 		for _, fm := range report.Formats() {
@@ -90,12 +123,45 @@ func parseFailOn(s string) (rules.Severity, error) {
 	return sev, nil
 }
 
+// checkBaselineFlags refuses combinations that would change a baseline
+// other than the way the user meant: in particular, writing over the
+// baseline in use needs a flag that says so.
+func checkBaselineFlags(o *lintOptions) error {
+	switch {
+	case (o.pruneBaseline || o.updateBaseline) && o.baseline == "":
+		return failure("--prune-baseline and --update-baseline change the file --baseline names; give it")
+	case o.pruneBaseline && o.updateBaseline:
+		return failure("--prune-baseline drops fixed entries and adds nothing, --update-baseline records new findings too: choose one")
+	case o.writeBaseline != "" && (o.pruneBaseline || o.updateBaseline):
+		return failure("--write-baseline writes a new baseline; --prune-baseline and --update-baseline change the one in use: choose one")
+	case o.writeBaseline != "" && o.baseline != "" && baseline.Same(o.writeBaseline, o.baseline):
+		return failure("--write-baseline %s would overwrite the baseline in use with every finding of this run, new ones included; use --prune-baseline to drop only fixed entries, or --update-baseline to record new findings on purpose", o.writeBaseline)
+	}
+	return nil
+}
+
+// configAnchors are the paths whose configuration applies: the paths to
+// lint, with standard input standing for the name --stdin-filename gives.
+func configAnchors(args []string, stdinName string) []string {
+	var out []string
+	for _, a := range args {
+		if a == "-" {
+			a = stdinName
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
 func runLint(io *IO, g *globalOptions, o *lintOptions, args []string, failOnSet bool) error {
 	format, err := report.Lookup(o.format)
 	if err != nil {
 		return failure("%v", err)
 	}
-	conf, err := loadConfig(g)
+	if err := checkBaselineFlags(o); err != nil {
+		return err
+	}
+	conf, err := loadConfig(g, configAnchors(args, o.stdinFilename))
 	if err != nil {
 		return err
 	}
@@ -121,37 +187,56 @@ func runLint(io *IO, g *globalOptions, o *lintOptions, args []string, failOnSet 
 			return failure("%v", err)
 		}
 	}
-	var found discovery
+	var found *discovery
 	switch {
 	case len(args) > 0:
-		found = discover(args, conf.Excluded)
+		found = discover(args, conf, o.designsOnly)
 	case len(conf.Include) > 0:
 		found = discoverGlobs(conf)
 	default:
-		found = discover([]string{"."}, conf.Excluded)
+		found = discover([]string{"."}, conf, false)
 	}
-	if !g.quiet {
-		for _, n := range found.notes {
-			fmt.Fprintf(io.Err, "designlint: note: %s\n", report.Clean(n))
+	if o.changedSince != "" {
+		if err := found.keepChanged(o.changedSince); err != nil {
+			return failure("--changed-since %s: %v", o.changedSince, err)
 		}
 	}
 	cal := conf.Calendar()
-	readOpts := design.Options{MaxFileSize: maxSize, Calendar: cal}
-	cfg := rules.Config{Settings: settings, Now: io.Now(), Calendar: cal, MaxRatio: conf.MaxRatio}
-	files := lintAll(found.targets, io.In, o.stdinFilename, readOpts, cfg, format.RuneColumns)
+	job := lintJob{
+		read:             design.Options{MaxFileSize: maxSize, Calendar: cal},
+		rules:            rules.Config{Settings: settings, Now: io.Now(), Calendar: cal, MaxRatio: conf.MaxRatio},
+		documents:        conf.Documents(settings, io.Now()),
+		keepSource:       format.RuneColumns,
+		includeNonDesign: o.includeNonDesign,
+	}
+	results, skip := job.lintAll(found.targets, io.In, o.stdinFilename)
+	files, skipped := found.settle(results, skip)
+	if !g.quiet {
+		notes := found.notes
+		if len(skipped) > 0 {
+			notes = append(notes, fmt.Sprintf("skipped %s with no design sections (%s); --include-non-design lints them",
+				rules.Plural(len(skipped), "document", "documents"), listSome(skipped, 3)))
+		}
+		for _, n := range notes {
+			fmt.Fprintf(io.Err, "designlint: note: %s\n", report.Clean(n))
+		}
+	}
 
-	run := &report.Run{Tool: toolInfo(), Files: files}
+	run := &report.Run{Tool: toolInfo(), Files: files, Skipped: skipped}
 	if base != nil {
 		run.Fixed = base.Apply(files)
 	}
-	failed := len(found.problems) > 0
-	for _, p := range found.problems {
-		fmt.Fprintf(io.Err, "designlint: %s\n", report.Clean(p.Error()))
-	}
+	failed := false
+	// The text report on standard output shows the paths that could not
+	// be linted itself; every other report gets them on standard error
+	// too, for the person reading the log.
+	echo := o.format != "text" || o.output != "" || o.writeBaseline != "" || o.pruneBaseline || o.updateBaseline
 	for _, f := range files {
 		if f.Err != nil {
 			failed = true
-			fmt.Fprintf(io.Err, "designlint: %s\n", report.Clean(f.Err.Error()))
+			if echo {
+				fmt.Fprintf(io.Err, "designlint: %s\n", report.Clean(f.Err.Error()))
+			}
 		}
 		if f.Report != nil {
 			for _, x := range f.Report.Findings {
@@ -161,13 +246,9 @@ func runLint(io *IO, g *globalOptions, o *lintOptions, args []string, failOnSet 
 			}
 		}
 	}
-	if o.writeBaseline != "" {
-		n, err := baseline.Write(o.writeBaseline, files)
+	if done, err := changeBaseline(io, g, o, base, files); done || err != nil {
 		if err != nil {
-			return failure("%v", err)
-		}
-		if !g.quiet {
-			fmt.Fprintf(io.Err, "designlint: recorded %s in %s\n", rules.Plural(n, "finding", "findings"), report.Clean(o.writeBaseline))
+			return err
 		}
 		if failed {
 			return silentExit(exitFailure)
@@ -177,10 +258,10 @@ func runLint(io *IO, g *globalOptions, o *lintOptions, args []string, failOnSet 
 	opts := report.Options{
 		Color:       g.colorAllowed(io) && o.output == "",
 		Root:        repoRoot(),
-		MaxRatio:    cfg.MaxRatio,
+		MaxRatio:    job.rules.MaxRatio,
 		StepSummary: io.Getenv("GITHUB_STEP_SUMMARY"),
 	}
-	if err := writeReport(io, o.output, format.New(opts), run, g.quiet && o.format == "text", o.format == "github"); err != nil {
+	if err := writeReport(io, o.output, format.New(opts), run, g.quiet && o.format == "text", o.format == "github", opts.Color); err != nil {
 		return failure("%v", err)
 	}
 	if failed {
@@ -190,6 +271,58 @@ func runLint(io *IO, g *globalOptions, o *lintOptions, args []string, failOnSet 
 		return silentExit(exitFindings)
 	}
 	return nil
+}
+
+// changeBaseline writes, prunes or updates a baseline when a flag asks
+// for it, reporting what it did; done says the run ends there.
+func changeBaseline(io *IO, g *globalOptions, o *lintOptions, base *baseline.Baseline, files []report.File) (done bool, err error) {
+	note := func(format string, args ...any) {
+		if !g.quiet {
+			fmt.Fprintf(io.Err, "designlint: %s\n", report.Clean(fmt.Sprintf(format, args...)))
+		}
+	}
+	switch {
+	case o.writeBaseline != "":
+		n, err := baseline.Write(o.writeBaseline, files)
+		if err != nil {
+			return true, failure("%v", err)
+		}
+		note("recorded %s in %s", rules.Plural(n, "finding", "findings"), o.writeBaseline)
+	case o.pruneBaseline:
+		dropped, kept, err := base.Prune()
+		if err != nil {
+			return true, failure("%v", err)
+		}
+		note("pruned %s from %s; %d remain", rules.Plural(dropped, "fixed entry", "fixed entries"), o.baseline, kept)
+		if n := openFindings(files); n > 0 {
+			note("%s not in the baseline still count (--update-baseline records them on purpose)", rules.Plural(n, "finding", "findings"))
+		}
+	case o.updateBaseline:
+		n, err := base.Update(files)
+		if err != nil {
+			return true, failure("%v", err)
+		}
+		note("updated %s: %s", o.baseline, rules.Plural(n, "entry", "entries"))
+	default:
+		return false, nil
+	}
+	return true, nil
+}
+
+// openFindings counts the findings nothing waives.
+func openFindings(files []report.File) int {
+	n := 0
+	for _, f := range files {
+		if f.Report == nil {
+			continue
+		}
+		for _, x := range f.Report.Findings {
+			if !x.Waived() {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // atOrAbove reports whether any finding that counts is at or above sev.
@@ -221,42 +354,41 @@ func ruleSettings(base map[string]rules.Setting, enable, disable []string) (map[
 		off  bool
 	}{{"--disable", disable, true}, {"--enable", enable, false}} {
 		for _, id := range flag.ids {
-			if err := checkRuleID(id); err != nil {
+			r, err := lookupRule(id)
+			if err != nil {
 				return nil, fmt.Errorf("%s: %w", flag.name, err)
 			}
-			s := settings[id]
+			s := settings[r.ID]
 			s.Off = flag.off
-			settings[id] = s
+			settings[r.ID] = s
 		}
 	}
 	return settings, nil
 }
 
-func checkRuleID(id string) error {
-	if _, ok := rules.Lookup(id); ok {
-		return nil
-	}
-	msg := fmt.Sprintf("unknown rule %q", id)
-	if s := rules.Suggest(id, rules.IDs()); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
-	} else {
-		msg += " (designlint rules lists them)"
-	}
-	return fmt.Errorf("%s", msg)
+// lintJob is how a run reads and lints each document.
+type lintJob struct {
+	read  design.Options
+	rules rules.Config
+	// documents applies the documents' own rule settings.
+	documents config.Documents
+	// keepSource keeps each document's text, for formats that count
+	// columns in characters.
+	keepSource bool
+	// includeNonDesign lints what a walk finds that is not a design.
+	includeNonDesign bool
 }
 
 // lintAll reads and lints the targets concurrently, keeping their order.
-func lintAll(targets []target, stdin io.Reader, stdinName string, ro design.Options, cfg rules.Config, keepSource bool) []report.File {
-	out := make([]report.File, len(targets))
-	var stdinData []byte
-	var stdinErr error
+// skip marks the documents a walk found that turned out not to be
+// designs.
+func (job lintJob) lintAll(targets []target, stdin io.Reader, stdinName string) (out []report.File, skip []bool) {
+	out = make([]report.File, len(targets))
+	skip = make([]bool, len(targets))
+	var in stdinDocument
 	for _, t := range targets {
 		if t.stdin {
-			limit := ro.MaxFileSize
-			if limit <= 0 {
-				limit = design.DefaultMaxFileSize
-			}
-			stdinData, stdinErr = io.ReadAll(io.LimitReader(stdin, limit+1))
+			in = readStdin(stdin, stdinName, job.read.MaxFileSize)
 			break
 		}
 	}
@@ -268,7 +400,7 @@ func lintAll(targets []target, stdin io.Reader, stdinName string, ro design.Opti
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = lintOne(targets[i], stdinData, stdinErr, stdinName, ro, cfg, keepSource)
+				out[i], skip[i] = job.lintOne(targets[i], in)
 			}
 		}()
 	}
@@ -277,53 +409,62 @@ func lintAll(targets []target, stdin io.Reader, stdinName string, ro design.Opti
 	}
 	close(next)
 	wg.Wait()
-	return out
+	return out, skip
 }
 
-func lintOne(t target, stdinData []byte, stdinErr error, stdinName string, ro design.Options, cfg rules.Config, keepSource bool) report.File {
+// isDesign decides whether a document a walk found is a design to lint:
+// one with at least one recognised section. A README or a changelog has
+// none. It stands in for the document kinds of the reader: when a
+// document carries its kind, this becomes "its kind is not other".
+func isDesign(d *design.Design) bool {
+	return len(d.Sections) > 0
+}
+
+func (job lintJob) lintOne(t target, in stdinDocument) (report.File, bool) {
+	if t.err != nil {
+		return report.File{Path: t.path, Err: t.err}, false
+	}
 	var d *design.Design
 	var err error
 	path := t.path
 	if t.stdin {
-		path = stdinName
-		format := design.Markdown
-		if path == "" {
-			path = "<stdin>"
-		} else if f, ok := design.FormatOf(path); ok {
-			format = f
-		}
-		if stdinErr != nil {
-			return report.File{Path: path, Format: format, Err: fmt.Errorf("%s: %v", path, stdinErr)}
-		}
-		d, err = design.ReadAs(path, stdinData, format, ro)
-		if err != nil {
-			return report.File{Path: path, Format: format, Err: err}
-		}
+		path = in.name
+		d, err = in.read(job.read)
 	} else {
-		d, err = design.ReadFile(path, ro)
-		if err != nil {
-			f, _ := design.FormatOf(path)
-			return report.File{Path: path, Format: f, Err: err}
-		}
+		d, err = design.ReadFile(path, job.read)
 	}
-	rep := rules.Run(d, cfg)
-	if !keepSource {
+	if err != nil {
+		f, _ := design.FormatOf(path)
+		if t.stdin {
+			f = in.format
+		}
+		return report.File{Path: path, Format: f, Err: err}, false
+	}
+	if t.walked && !job.includeNonDesign && !isDesign(d) {
+		return report.File{}, true
+	}
+	rep := job.documents.Lint(d, job.rules)
+	if !job.keepSource {
 		// Only the formats that count columns in characters need the
 		// text again; dropping it keeps a large run's memory small.
 		d.Source = nil
 	}
-	return report.File{Path: path, Format: d.Format, Report: rep}
+	return report.File{Path: path, Format: d.Format, Report: rep}, false
 }
 
 // writeReport prints the run to the output file or standard output,
-// through report.Guard (commands: the github format's own annotations).
-func writeReport(io *IO, output string, p report.Printer, run *report.Run, quiet, commands bool) error {
+// through report.Guard (commands: the github format's own annotations;
+// color: the text format's own colours).
+func writeReport(io *IO, output string, p report.Printer, run *report.Run, quiet, commands, color bool) error {
 	var buf bytes.Buffer
 	// A printer that fails after writing (the github format when the step
 	// summary cannot be written) still has its report printed; the
 	// failure is reported after it.
 	printErr := p.Print(&buf, run)
 	data := report.Guard(buf.Bytes(), commands)
+	if color {
+		data = report.GuardColor(buf.Bytes())
+	}
 	if quiet {
 		data = dropSummary(data)
 	}

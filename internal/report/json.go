@@ -17,6 +17,7 @@ type jsonRun struct {
 	Tool    jsonTool   `json:"tool"`
 	Files   []jsonFile `json:"files"`
 	Fixed   []string   `json:"fixed_since_baseline,omitempty"`
+	Skipped []string   `json:"skipped_not_designs,omitempty"`
 	Summary jsonCounts `json:"summary"`
 }
 
@@ -58,6 +59,7 @@ type jsonCounts struct {
 	Infos      int `json:"infos"`
 	Waived     int `json:"waived"`
 	Unreadable int `json:"unreadable"`
+	Skipped    int `json:"skipped"`
 }
 
 // JSONAssumption is an input as the JSON format shows it.
@@ -93,7 +95,8 @@ func (p jsonPrinter) Print(w io.Writer, run *Run) error {
 		Tool:    jsonTool{Name: run.Tool.Name, Version: run.Tool.Version, URI: run.Tool.URI},
 		Files:   []jsonFile{},
 		Fixed:   cleanAll(run.Fixed),
-		Summary: jsonCounts{Files: c.Files, Errors: c.Errors, Warnings: c.Warnings, Infos: c.Infos, Waived: c.Waived, Unreadable: c.Unreadable},
+		Skipped: cleanAll(run.Skipped),
+		Summary: jsonCounts{Files: c.Files, Errors: c.Errors, Warnings: c.Warnings, Infos: c.Infos, Waived: c.Waived, Unreadable: c.Unreadable, Skipped: c.Skipped},
 	}
 	for _, f := range run.Files {
 		jf := jsonFile{Path: Clean(f.Path), Format: string(f.Format), Findings: []jsonFinding{}, Assumptions: map[string]JSONAssumption{}, Estimates: map[string]JSONEstimate{}}

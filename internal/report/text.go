@@ -29,7 +29,12 @@ func (p textPrinter) paint(code, s string) string {
 	return code + s + ansiReset
 }
 
+// severity names a severity, padded to one width when coloured (the
+// columns are aligned on a terminal).
 func (p textPrinter) severity(s rules.Severity) string {
+	if !p.opts.Color {
+		return s.String()
+	}
 	switch s {
 	case rules.Error:
 		return p.paint(ansiRed+ansiBold, "error  ")
@@ -40,18 +45,27 @@ func (p textPrinter) severity(s rules.Severity) string {
 }
 
 // Print writes findings grouped by file, one per line as
-// "path:line:col  severity  rule-id  message", then a summary line.
-// Waived findings are counted but not listed.
+// "path:line:col  severity  rule-id  message", then a summary line. A path
+// that could not be linted is one line, "path  error  why". A finding the
+// document itself waives (a comment, its front matter) is listed as
+// "path:line:col  waived  rule-id  message (accepted: reason)", so that no
+// opt-out goes unseen; those a baseline accepts are only counted.
 func (p textPrinter) Print(w io.Writer, run *Run) error {
 	bw := bufio.NewWriter(w)
 	first := true
 	for _, f := range run.Files {
 		if f.Report == nil {
+			if !first {
+				bw.WriteByte('\n')
+			}
+			first = false
+			where, what := Failure(f)
+			fmt.Fprintf(bw, "%s  %s  %s\n", where, p.severity(rules.Error), what)
 			continue
 		}
 		var shown []rules.Finding
 		for _, x := range f.Report.Findings {
-			if !x.Waived() {
+			if x.Waiver == nil || x.Waiver.Kind != "baseline" {
 				shown = append(shown, x)
 			}
 		}
@@ -73,11 +87,15 @@ func (p textPrinter) Print(w io.Writer, run *Run) error {
 			if p.opts.Color {
 				loc += strings.Repeat(" ", width-len(loc))
 			}
-			sev := p.severity(x.Severity)
-			if !p.opts.Color {
-				sev = strings.TrimRight(sev, " ")
+			if x.Waived() {
+				label := "waived"
+				if p.opts.Color {
+					label = p.paint(ansiDim, "waived ")
+				}
+				fmt.Fprintf(bw, "%s  %s  %s  %s (accepted: %s)\n", loc, label, p.paint(ansiDim, x.Rule), Clean(x.Message), Clean(x.Waiver.Reason))
+				continue
 			}
-			fmt.Fprintf(bw, "%s  %s  %s  %s\n", loc, sev, p.paint(ansiDim, x.Rule), Clean(x.Message))
+			fmt.Fprintf(bw, "%s  %s  %s  %s\n", loc, p.severity(x.Severity), p.paint(ansiDim, x.Rule), Clean(x.Message))
 		}
 	}
 	if !first {
