@@ -34,7 +34,7 @@ var sectionNames = []struct {
 		"back of envelope", "back of the envelope estimation", "back of the envelope estimates",
 		"back of the envelope calculations", "usage calculations", "calculate usage", "traffic estimates",
 		"traffic estimation", "storage estimates", "storage estimation", "bandwidth estimates",
-		"sizing", "scale", "scale estimates", "scale estimation",
+		"sizing", "scale", "scale estimates", "scale estimation", "traffic", "bandwidth", "load estimates",
 	}},
 	{SectionAPI, []string{
 		"api", "apis", "api design", "api contract", "api contracts", "endpoints", "api endpoints",

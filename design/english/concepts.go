@@ -94,7 +94,7 @@ var lexicon = map[string]concept{
 	"each": cEach, "every": cEach, "per": cEach, "typical": cEach, "single": cEach,
 	"request": cRequest, "call": cRequest, "hit": cRequest, "action": cRequest,
 	"interaction": cRequest, "api": cRequest, "poll": cRequest, "query": cRequest,
-	"req": cRequest, "reqs": cRequest, "invocation": cRequest, "traffic": cTraffic | cRequest, "load": cTraffic,
+	"req": cRequest, "reqs": cRequest, "invocation": cRequest, "traffic": cTraffic, "load": cTraffic,
 	"read": cRead, "view": cRead, "watch": cRead, "play": cRead, "fetch": cRead, "get": cRead,
 	"download": cRead | cOut, "browse": cRead, "visit": cRead, "search": cRead, "check": cRead, "stream": cRead,
 	"consume": cRead, "redirect": cRead, "redirection": cRead, "lookup": cRead, "see": cRead, "open": cRead | cSession,

@@ -158,6 +158,10 @@ func (fr *figureReader) sentences() []sentence {
 		start = end
 	}
 	for i, tok := range t.Tokens {
+		if tok.Line && i > start {
+			// a line the author broke: "**DAU:** 8M⏎**Writes/user/day:** 2"
+			flush(i)
+		}
 		if tok.Kind != Symbol {
 			continue
 		}
@@ -208,12 +212,22 @@ func (fr *figureReader) findLabel(s *sentence) {
 	if len(s.amounts) == 0 {
 		return
 	}
-	first := fr.amounts[s.amounts[0]].First
+	// "Storage for 10 years: 12 TB", "1 year: 5 GB × 365": a label may
+	// say the period it covers.
+	k := 0
+	if a := fr.amounts[s.amounts[0]]; a.Dim == estimate.Duration && len(s.amounts) > 1 && !a.HasPer {
+		k = 1
+	}
+	first := fr.amounts[s.amounts[k]].First
 	words := 0
 	for i := s.from; i < first && i < s.to; i++ {
 		tok := t.Tokens[i]
 		if tok.Kind == Word {
 			words++
+			continue
+		}
+		if k == 1 && i == fr.amounts[s.amounts[0]].First {
+			i = fr.amounts[s.amounts[0]].Last - 1
 			continue
 		}
 		if tok.Kind != Symbol {
@@ -318,6 +332,10 @@ func (fr *figureReader) nameSentence(s *sentence, eq eqMarks) {
 	labelUsed := false
 	for k, ai := range s.amounts {
 		a := fr.amounts[ai]
+		if a.First < s.body {
+			// a period inside the label ("Storage for 10 years:")
+			continue
+		}
 		c := clue{a: &fr.amounts[ai], ctx: &fr.ctx, t: t}
 		leftFrom := s.body
 		if k > 0 {

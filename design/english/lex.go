@@ -43,8 +43,8 @@ type Token struct {
 	Flags      uint8
 	Start, End int
 	// Space is set when whitespace (or the start of the text) comes
-	// before the token.
-	Space bool
+	// before the token; Line when that whitespace breaks the line.
+	Space, Line bool
 	// Val is the value of a Number.
 	Val float64
 }
@@ -138,7 +138,7 @@ func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 // lookahead for digit groups and exponents is bounded by the token it
 // produces.
 func lexInto(toks []Token, s string) []Token {
-	space := true
+	space, line := true, false
 	// braces records, for each open brace, whether it belongs to a LaTeX
 	// text command (\text{KB}) whose braces are dropped.
 	var braces uint64
@@ -149,21 +149,23 @@ func lexInto(toks []Token, s string) []Token {
 			switch {
 			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
 				space = true
+				line = line || c == '\n'
 				i++
 				continue
 			case isDigit(c) || c == '.' && i+1 < len(s) && isDigit(s[i+1]) && (i == 0 || !isDigit(s[i-1])):
 				tok, end := lexNumber(s, i)
 				tok.Space = space
+				tok.Line = line
 				if i > 0 && !space && gluedAfter(s, i) {
 					tok.Flags |= Glued
 				}
 				toks = append(toks, tok)
-				i, space = end, false
+				i, space, line = end, false, false
 				continue
 			case isLetter(c) || c == '_':
 				end := lexWord(s, i)
-				toks = append(toks, Token{Kind: Word, Start: i, End: end, Space: space})
-				i, space = end, false
+				toks = append(toks, Token{Kind: Word, Start: i, End: end, Space: space, Line: line})
+				i, space, line = end, false, false
 				continue
 			case c == '\\':
 				// A LaTeX command (\times, \frac) or a LaTeX space (\, \;).
@@ -174,6 +176,11 @@ func lexInto(toks []Token, s string) []Token {
 				if j == i+1 {
 					if j < len(s) && (s[j] == ',' || s[j] == ';' || s[j] == '!' || s[j] == ' ' || s[j] == ':') {
 						i, space = j+1, true
+						continue
+					}
+					if j < len(s) && s[j] == '\\' {
+						// "\\" ends a line of LaTeX
+						i, space, line = j+1, true, true
 						continue
 					}
 					j = i + 1
@@ -191,16 +198,16 @@ func lexInto(toks []Token, s string) []Token {
 						continue
 					}
 				}
-				toks = append(toks, Token{Kind: Symbol, Start: i, End: j, Space: space})
-				i, space = j, false
+				toks = append(toks, Token{Kind: Symbol, Start: i, End: j, Space: space, Line: line})
+				i, space, line = j, false, false
 				continue
 			}
 			// Two-character operators.
 			if i+1 < len(s) {
 				switch s[i : i+2] {
 				case "->", "=>", "~=", "<=", ">=", "**", "--", "==":
-					toks = append(toks, Token{Kind: Symbol, Start: i, End: i + 2, Space: space})
-					i, space = i+2, false
+					toks = append(toks, Token{Kind: Symbol, Start: i, End: i + 2, Space: space, Line: line})
+					i, space, line = i+2, false, false
 					continue
 				}
 			}
@@ -219,8 +226,8 @@ func lexInto(toks []Token, s string) []Token {
 					}
 				}
 			}
-			toks = append(toks, Token{Kind: Symbol, Start: i, End: i + 1, Space: space})
-			i, space = i+1, false
+			toks = append(toks, Token{Kind: Symbol, Start: i, End: i + 1, Space: space, Line: line})
+			i, space, line = i+1, false, false
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -229,12 +236,12 @@ func lexInto(toks []Token, s string) []Token {
 			space = true
 		case unicode.IsLetter(r):
 			end := lexWord(s, i)
-			toks = append(toks, Token{Kind: Word, Start: i, End: end, Space: space})
-			i, space = end, false
+			toks = append(toks, Token{Kind: Word, Start: i, End: end, Space: space, Line: line})
+			i, space, line = end, false, false
 			continue
 		default:
-			toks = append(toks, Token{Kind: Symbol, Start: i, End: i + n, Space: space})
-			space = false
+			toks = append(toks, Token{Kind: Symbol, Start: i, End: i + n, Space: space, Line: line})
+			space, line = false, false
 		}
 		i += n
 	}

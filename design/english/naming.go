@@ -445,7 +445,9 @@ func (c *clue) nameRate() (string, string) {
 	switch {
 	case near.has(cLimit) || c.sent.has(cLimit) && !c.labelled:
 		return "", "a limit, not a load"
-	case near.has(cNotInput) && !near.has(cRequest|cRead|cWrite|cQueue):
+	case near.has(cNotInput) && !near.has(cRequest|cRead|cWrite|cQueue),
+		(c.left | c.subject).has(cNotInput) && !c.noun.has(cRequest|cRead|cWrite):
+		// "Health checks run every 10 s"
 		return "", ""
 	case c.left.has(cOther | cHistory):
 		return "", ""
