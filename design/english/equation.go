@@ -272,7 +272,11 @@ func holds(ls, rs eqSide, l, r []sideValue, maxRatio float64) bool {
 	}
 	for _, a := range l {
 		for _, b := range r {
-			if disagreement(a.written, b.written) <= maxRatio || disagreement(a.base, b.base) <= maxRatio {
+			// Bits on one side and bytes on the other with no factor of
+			// 8 between them: only the units can say ("1B × 30 bytes /
+			// 86,400 = 300 Kbps").
+			unitsOnly := a.bits != b.bits && (a.bytes || b.bytes) && !a.eight && !b.eight
+			if !unitsOnly && disagreement(a.written, b.written) <= maxRatio || disagreement(a.base, b.base) <= maxRatio {
 				return true
 			}
 		}
@@ -299,6 +303,9 @@ func disagreement(a, b float64) float64 {
 type sideValue struct {
 	written, base float64
 	dims          unitFamily
+	// bits and bytes say which the side's units count; eight says it
+	// multiplies or divides by 8 (a conversion between them).
+	bits, bytes, eight bool
 }
 
 type unitFamily uint8
@@ -358,6 +365,7 @@ func (e Equation) evaluateFrom(sd eqSide, from int, amb []int) []sideValue {
 			if !ok || ev.i < sd.to || ev.steps > maxEvalSteps {
 				continue
 			}
+			v.bits, v.bytes, v.eight = ev.bits, ev.bytes, ev.eight
 			if math.IsNaN(v.written) || math.IsInf(v.written, 0) || math.IsNaN(v.base) || math.IsInf(v.base, 0) {
 				continue
 			}
@@ -409,12 +417,13 @@ func (e Equation) firstAmount(sd eqSide) int {
 const maxEvalSteps = 10000
 
 type evaluator struct {
-	e        *Equation
-	i, to    int
-	alt      map[int]bool
-	tight    bool
-	sawTight bool
-	steps    int
+	e                  *Equation
+	i, to              int
+	alt                map[int]bool
+	tight              bool
+	sawTight           bool
+	steps              int
+	bits, bytes, eight bool
 }
 
 // amountAt returns the amount starting at token i.
@@ -571,8 +580,9 @@ func (ev *evaluator) factor() (sideValue, bool) {
 		return v, false
 	}
 	// An aside in parentheses right after a figure ("200 bytes (50
-	// symbols x 4 bytes)") explains it; it is not multiplied.
-	for ev.i < ev.to && (t.Is(ev.i, "(") || t.Is(ev.i, "[")) && t.Tokens[ev.i].Space {
+	// symbols x 4 bytes)", "0.2(cache factor)") explains it; it is not
+	// multiplied.
+	for ev.i < ev.to && (t.Is(ev.i, "(") || t.Is(ev.i, "[")) && (t.Tokens[ev.i].Space || !ev.groupHasNumber()) {
 		if !ev.skipGroup() {
 			break
 		}
@@ -590,6 +600,20 @@ func (ev *evaluator) factor() (sideValue, bool) {
 		v.written, v.base = -v.written, -v.base
 	}
 	return v, true
+}
+
+// groupHasNumber reports a number inside the bracket at the current token.
+func (ev *evaluator) groupHasNumber() bool {
+	t := ev.e.t
+	for j := ev.i + 1; j < ev.to; j++ {
+		if t.Is(j, ")") || t.Is(j, "]") {
+			return false
+		}
+		if t.IsNumber(j) {
+			return true
+		}
+	}
+	return false
 }
 
 // skipGroup skips a bracketed aside; it reports false when it is not
@@ -650,6 +674,14 @@ func (ev *evaluator) primary() (sideValue, bool) {
 	}
 	a := ev.e.amounts[k]
 	ev.i = a.Last
+	switch {
+	case a.Bits:
+		ev.bits = true
+	case a.Dim == estimate.Bytes || a.Dim == estimate.ByteRate:
+		ev.bytes = true
+	case a.Bare && a.Value == 8:
+		ev.eight = true
+	}
 	return amountValue(a, ev.alt[k]), true
 }
 
