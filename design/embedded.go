@@ -301,6 +301,13 @@ func readFrontMatter(d *Design, src []byte, fm frontMatter) error {
 			if s, ok := stringLit(field.Value); ok {
 				d.Status = s
 			}
+		case "kind":
+			s, _ := stringLit(field.Value)
+			k, ok := ParseDocKind(s)
+			if !ok {
+				return &Error{Path: d.Path, Pos: pos(field).Start, Msg: "front matter: kind " + quoteText(s) + " is not a document kind (design, interview, adr, rfc or other)"}
+			}
+			d.Kind, d.KindWhy, d.KindSet = k, "its front matter says so", true
 		case "designlint":
 			st, ok := field.Value.(*ast.StructLit)
 			if !ok {

@@ -225,6 +225,10 @@ func (r *mdReader) heading(h *ast.Heading) {
 	fr := &frame{level: h.Level, title: title, span: sp, parent: parent}
 	norm := normalizeHeading(title)
 	kind, exact := classifyNormalized(norm)
+	roles := headingRoles(norm)
+	if kind == "" && len(roles) > 0 && parent.kind == "" {
+		kind, roles = roles[0], roles[1:]
+	}
 	if h.Level == 1 && r.d.Title == title && len(r.d.Sections) == 0 && parent == r.top && !exact {
 		// The document's title ("# Design a URL shortener") names no
 		// section even when it contains a section's name.
@@ -244,9 +248,10 @@ func (r *mdReader) heading(h *ast.Heading) {
 		}
 		r.estimateParents = append(r.estimateParents, root)
 	}
+	r.d.Headings = append(r.d.Headings, Heading{Title: title, Level: h.Level, Span: sp, Kind: kind})
 	if kind != "" {
 		fr.kind, fr.own = kind, true
-		r.d.Sections = append(r.d.Sections, Section{Kind: kind, Title: title, Level: h.Level, Span: sp, Empty: true})
+		r.d.Sections = append(r.d.Sections, Section{Kind: kind, Also: roles, Title: title, Level: h.Level, Span: sp, Empty: true})
 		fr.secIdx = len(r.d.Sections) - 1
 	} else {
 		fr.kind = inherited

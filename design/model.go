@@ -1,6 +1,7 @@
 package design
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/designlint/designlint/estimate"
@@ -52,12 +53,62 @@ const (
 	SectionSummary       SectionKind = "summary"
 	SectionRequirements  SectionKind = "requirements"
 	SectionOutOfScope    SectionKind = "outofscope"
+
+	// Roles a section may also play in a decision record or a
+	// proposal: "Alternatives" is a trade-offs section and the options
+	// an RFC weighed; "Goals" is functional and the goals of an RFC.
+	SectionContext      SectionKind = "context"
+	SectionDecision     SectionKind = "decision"
+	SectionConsequences SectionKind = "consequences"
+	SectionAlternatives SectionKind = "alternatives"
+	SectionMotivation   SectionKind = "motivation"
+	SectionGoals        SectionKind = "goals"
+	SectionNonGoals     SectionKind = "nongoals"
+	SectionRisks        SectionKind = "risks"
+	SectionStatus       SectionKind = "status"
 )
+
+// DocKind is what kind of document a design document is.
+type DocKind string
+
+// The document kinds of SPEC §2.
+const (
+	DocDesign    DocKind = "design"
+	DocInterview DocKind = "interview"
+	DocADR       DocKind = "adr"
+	DocRFC       DocKind = "rfc"
+	DocOther     DocKind = "other"
+)
+
+// DocKinds lists every kind, in the order of the spec.
+var DocKinds = []DocKind{DocDesign, DocInterview, DocADR, DocRFC, DocOther}
+
+// ParseDocKind reads a kind name, in any case.
+func ParseDocKind(s string) (DocKind, bool) {
+	for _, k := range DocKinds {
+		if strings.EqualFold(strings.TrimSpace(s), string(k)) {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// Heading is a heading of a Markdown document, whatever it names.
+type Heading struct {
+	Title string
+	Level int
+	Span  Span
+	// Kind is the section kind it names, if any.
+	Kind SectionKind
+}
 
 // Section is a part of the document found by its heading (Markdown) or its
 // field (CUE).
 type Section struct {
-	Kind  SectionKind
+	Kind SectionKind
+	// Also lists the other roles the section plays ("Alternatives" is
+	// trade-offs and alternatives).
+	Also  []SectionKind
 	Title string
 	Level int // heading level; 0 for a field of a structured document
 	Span  Span
@@ -300,6 +351,16 @@ type Design struct {
 	Format Format
 	Title  string
 	Status string
+	// Kind is what kind of document this is, KindWhy why designlint
+	// thinks so; KindSet says front matter or configuration chose it.
+	Kind    DocKind
+	KindWhy string
+	KindSet bool
+	// Headings lists every heading of a Markdown document.
+	Headings []Heading
+	// Blank marks an empty document: a placeholder a walk passes over,
+	// and a design with nothing written yet when named.
+	Blank bool
 
 	Sections      []Section
 	Problem       []Item
@@ -357,18 +418,31 @@ func (d *Design) RuneColumn(line, col int) int {
 // Section returns the first section of the kind, if the document has one.
 func (d *Design) Section(kind SectionKind) (Section, bool) {
 	for _, s := range d.Sections {
-		if s.Kind == kind {
+		if s.Is(kind) {
 			return s, true
 		}
 	}
 	return Section{}, false
 }
 
+// Is reports whether the section plays the role.
+func (s Section) Is(kind SectionKind) bool {
+	if s.Kind == kind {
+		return true
+	}
+	for _, k := range s.Also {
+		if k == kind {
+			return true
+		}
+	}
+	return false
+}
+
 // HasContent reports whether the document has a section of the kind with
 // something in it beyond placeholders.
 func (d *Design) HasContent(kind SectionKind) bool {
 	for _, s := range d.Sections {
-		if s.Kind == kind && !s.Empty {
+		if s.Is(kind) && !s.Empty {
 			return true
 		}
 	}

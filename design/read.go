@@ -24,6 +24,9 @@ type Options struct {
 	// ParseTimeout bounds the parsing and evaluation of one file; 0 means
 	// DefaultParseTimeout.
 	ParseTimeout time.Duration
+	// Kind, when set, is the document's kind, chosen by configuration;
+	// front matter still has the last word.
+	Kind DocKind
 }
 
 // Limits applied when Options leaves them zero.
@@ -173,6 +176,23 @@ func Read(name string, src []byte, opts Options) (*Design, error) {
 // ReadAs parses a design document of a known format (standard input has
 // no file name to tell it).
 func ReadAs(name string, src []byte, format Format, opts Options) (*Design, error) {
+	d, err := readAs(name, src, format, opts)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case d.KindSet:
+	case opts.Kind != "":
+		d.Kind, d.KindWhy, d.KindSet = opts.Kind, "the configuration says so", true
+	case len(bytes.TrimSpace(src)) == 0:
+		d.Kind, d.KindWhy, d.Blank = DocDesign, "it is empty: a design with nothing written yet", true
+	default:
+		d.Kind, d.KindWhy = detectKind(d)
+	}
+	return d, nil
+}
+
+func readAs(name string, src []byte, format Format, opts Options) (*Design, error) {
 	if err := checkBytes(name, src, opts); err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 // EstimateArithmetic checks the document's own numbers.
 var EstimateArithmetic = &Rule{
 	ID:       "estimate-arithmetic",
+	Kinds:    everyDesignKind,
 	Category: Estimates,
 	Severity: Error,
 	Summary:  "every figure the design declares follows from its own assumptions",

@@ -72,6 +72,7 @@ We expect a lot of traffic.
 // not take as the figure its label names.
 var UnreadableFigure = &Rule{
 	ID:       "unreadable-figure",
+	Kinds:    everyDesignKind,
 	Category: Estimates,
 	Severity: Info,
 	Summary:  "every labelled estimate has a value of the kind its label names",

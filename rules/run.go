@@ -144,6 +144,10 @@ func Run(d *design.Design, cfg Config) *Report {
 		if set.Off {
 			continue
 		}
+		applies := r.ApplicabilityFor(d.Kind)
+		if applies == NotApplicable {
+			continue
+		}
 		active[r.ID] = true
 		rep.Rules = append(rep.Rules, r.ID)
 		if r.ID == SuppressionReason.ID {
@@ -155,7 +159,7 @@ func Run(d *design.Design, cfg Config) *Report {
 			opts.MaxRatio = cfg.MaxRatio
 		}
 		var out []Finding
-		runRule(r, &Pass{Design: d, Estimate: rep.Estimate, Options: opts, rule: r, out: &out, scopes: rep.Scopes})
+		runRule(r, &Pass{Design: d, Estimate: rep.Estimate, Options: opts, rule: r, out: &out, scopes: rep.Scopes, Applies: applies})
 		for i := range out {
 			out[i].Severity = severityOf(r, set, out[i])
 		}

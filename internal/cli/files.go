@@ -254,8 +254,8 @@ func (d *discovery) settle(results []report.File, skip []bool) (files []report.F
 				excluded = "; others are " + excluded
 			}
 			n := len(nonDesign[gi])
-			files = append(files, report.File{Path: g.arg, Err: inputError(g.arg, "%s: %s no design sections (%s)%s; --include-non-design lints them",
-				d.noDesigns(g), rules.Plural(n, "document has", "documents have"), listSome(nonDesign[gi], 3), excluded)})
+			files = append(files, report.File{Path: g.arg, Err: inputError(g.arg, "%s: %s (%s)%s; --include-non-design lints them",
+				d.noDesigns(g), rules.Plural(n, "document is not a design", "documents are not designs"), listSome(nonDesign[gi], 3), excluded)})
 		case g.found == 0 && excluded != "":
 			d.notes = append(d.notes, fmt.Sprintf("nothing to lint in %s: every document under it is %s", g.arg, excluded))
 		case g.found == 0:

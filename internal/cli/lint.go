@@ -25,9 +25,15 @@ PATH may be a file, a directory or - for standard input (name it with
 right). A directory is walked for *.md, *.markdown and *.cue, skipping
 .git, node_modules, vendor and what the configuration excludes; .json and
 .yaml documents are linted only when named. A document the walk finds
-that has no design sections (a README, a changelog) is passed over, with
-one note saying how many; --include-non-design lints them too. Files are
-linted concurrently and reported in a stable order.
+that is not a design (its kind is other: a README, a changelog) is passed
+over, with one note saying how many; --include-non-design lints them as
+designs. Files are linted concurrently and reported in a stable order.
+
+Each document is linted for its kind, detected from its structure: design
+(a full system design), interview (an interview answer), adr (a decision
+record), rfc (a proposal) or other; designlint rules lists the kinds each
+rule checks. Front matter (kind: adr), the configuration's kinds
+patterns or --kind choose it instead.
 
 The configuration is the nearest .designlint.yaml or .designlint.cue
 above the paths (or the working directory), unless --config names one.
@@ -67,6 +73,7 @@ type lintOptions struct {
 	includeNonDesign bool
 	designsOnly      bool
 	changedSince     string
+	kind             string
 }
 
 func newLintCmd(io *IO, g *globalOptions) *cobra.Command {
@@ -92,9 +99,11 @@ func newLintCmd(io *IO, g *globalOptions) *cobra.Command {
 	f.StringVar(&o.writeBaseline, "write-baseline", "", "record the run's findings in this file and exit 0, so that --baseline accepts them")
 	f.BoolVar(&o.pruneBaseline, "prune-baseline", false, "drop the --baseline file's fixed entries (and those of deleted documents), adding nothing, and exit 0")
 	f.BoolVar(&o.updateBaseline, "update-baseline", false, "rewrite the --baseline file with the run's findings, new ones included, and exit 0")
-	f.BoolVar(&o.includeNonDesign, "include-non-design", false, "also lint documents a walk finds that have no design sections (READMEs, changelogs)")
-	f.BoolVar(&o.designsOnly, "designs-only", false, "pass over named files that have no design sections, as a walk does (for hooks that name every staged file)")
+	f.BoolVar(&o.includeNonDesign, "include-non-design", false, "also lint, as designs, documents a walk finds that are not designs (READMEs, changelogs)")
+	f.BoolVar(&o.designsOnly, "designs-only", false, "pass over named files that are not designs, as a walk does (for hooks that name every staged file)")
 	f.StringVar(&o.changedSince, "changed-since", "", "lint only documents changed since this Git revision (committed or not); paths that do not exist still fail")
+	f.StringVar(&o.kind, "kind", "", "lint every document as this kind (design, interview, adr, rfc or other) instead of the kind detected; front matter still has the last word")
+	_ = cmd.RegisterFlagCompletionFunc("kind", kindCompletion)
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		var out []string
 		for _, fm := range report.Formats() {
@@ -202,7 +211,13 @@ func runLint(io *IO, g *globalOptions, o *lintOptions, args []string, failOnSet 
 		}
 	}
 	cal := conf.Calendar()
+	kind, err := parseKindFlag(o.kind)
+	if err != nil {
+		return failure("%v", err)
+	}
 	job := lintJob{
+		kind:             kind,
+		kindOf:           conf.KindOf,
 		read:             design.Options{MaxFileSize: maxSize, Calendar: cal},
 		rules:            rules.Config{Settings: settings, Now: io.Now(), Calendar: cal, MaxRatio: conf.MaxRatio},
 		documents:        conf.Documents(settings, io.Now()),
@@ -214,8 +229,8 @@ func runLint(io *IO, g *globalOptions, o *lintOptions, args []string, failOnSet 
 	if !g.quiet {
 		notes := found.notes
 		if len(skipped) > 0 {
-			notes = append(notes, fmt.Sprintf("skipped %s with no design sections (%s); --include-non-design lints them",
-				rules.Plural(len(skipped), "document", "documents"), listSome(skipped, 3)))
+			notes = append(notes, fmt.Sprintf("skipped %s (%s); --include-non-design lints them",
+				rules.Plural(len(skipped), "document that is not a design", "documents that are not designs"), listSome(skipped, 3)))
 		}
 		for _, n := range notes {
 			fmt.Fprintf(io.Err, "designlint: note: %s\n", report.Clean(n))
@@ -377,6 +392,10 @@ type lintJob struct {
 	keepSource bool
 	// includeNonDesign lints what a walk finds that is not a design.
 	includeNonDesign bool
+	// kind is the kind --kind forces; kindOf the kind the configuration
+	// gives a path.
+	kind   design.DocKind
+	kindOf func(path string) design.DocKind
 }
 
 // lintAll reads and lints the targets concurrently, keeping their order.
@@ -413,11 +432,30 @@ func (job lintJob) lintAll(targets []target, stdin io.Reader, stdinName string) 
 }
 
 // isDesign decides whether a document a walk found is a design to lint:
-// one with at least one recognised section. A README or a changelog has
-// none. It stands in for the document kinds of the reader: when a
-// document carries its kind, this becomes "its kind is not other".
+// any kind but other (a README, a changelog), and not an empty
+// placeholder.
 func isDesign(d *design.Design) bool {
-	return len(d.Sections) > 0
+	return d.Kind != design.DocOther && !d.Blank
+}
+
+// parseKindFlag reads --kind.
+func parseKindFlag(s string) (design.DocKind, error) {
+	if s == "" {
+		return "", nil
+	}
+	k, ok := design.ParseDocKind(s)
+	if !ok {
+		return "", fmt.Errorf("--kind %q: not a document kind (design, interview, adr, rfc or other)", s)
+	}
+	return k, nil
+}
+
+func kindCompletion(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	var out []string
+	for _, k := range design.DocKinds {
+		out = append(out, string(k))
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
 }
 
 func (job lintJob) lintOne(t target, in stdinDocument) (report.File, bool) {
@@ -429,9 +467,16 @@ func (job lintJob) lintOne(t target, in stdinDocument) (report.File, bool) {
 	path := t.path
 	if t.stdin {
 		path = in.name
-		d, err = in.read(job.read)
+	}
+	opts := job.read
+	opts.Kind = job.kind
+	if opts.Kind == "" && job.kindOf != nil {
+		opts.Kind = job.kindOf(path)
+	}
+	if t.stdin {
+		d, err = in.read(opts)
 	} else {
-		d, err = design.ReadFile(path, job.read)
+		d, err = design.ReadFile(path, opts)
 	}
 	if err != nil {
 		f, _ := design.FormatOf(path)
@@ -440,8 +485,12 @@ func (job lintJob) lintOne(t target, in stdinDocument) (report.File, bool) {
 		}
 		return report.File{Path: path, Format: f, Err: err}, false
 	}
-	if t.walked && !job.includeNonDesign && !isDesign(d) {
-		return report.File{}, true
+	if t.walked && !isDesign(d) {
+		if !job.includeNonDesign {
+			return report.File{}, true
+		}
+		// Asked for: lint it as a design.
+		d.Kind, d.KindWhy = design.DocDesign, "--include-non-design lints it as a design"
 	}
 	rep := job.documents.Lint(d, job.rules)
 	if !job.keepSource {

@@ -42,10 +42,30 @@ type Config struct {
 	// FrontMatter is what documents' own rule settings may do: one of
 	// FrontMatterAllow, FrontMatterReport and FrontMatterDeny.
 	FrontMatter string
+	// Kinds maps glob patterns to the document kind of the files they
+	// match, in the order written.
+	Kinds []KindPattern
 	// Rules holds the settings of the rules the file names.
 	Rules        map[string]rules.Setting
 	MaxRatio     float64
 	DaysPerMonth float64
+}
+
+// KindPattern gives the documents a glob matches a kind.
+type KindPattern struct {
+	Pattern string
+	Kind    design.DocKind
+}
+
+// KindOf returns the kind the configuration gives a path, or "".
+func (c *Config) KindOf(path string) design.DocKind {
+	rel := c.rel(path)
+	for _, k := range c.Kinds {
+		if Match(k.Pattern, rel) {
+			return k.Kind
+		}
+	}
+	return ""
 }
 
 // Error is a configuration designlint cannot use, with where.
@@ -363,6 +383,14 @@ func (c *Config) decode(path string, v cue.Value) error {
 				c.Exclude = append(c.Exclude, strings.TrimPrefix(s, "!"))
 			} else if s != "" {
 				c.Include = append(c.Include, s)
+			}
+		}
+	}
+	if it, err := field(v, "kinds").Fields(); err == nil {
+		for it.Next() {
+			s, _ := it.Value().String()
+			if k, ok := design.ParseDocKind(s); ok {
+				c.Kinds = append(c.Kinds, KindPattern{Pattern: it.Selector().Unquoted(), Kind: k})
 			}
 		}
 	}
