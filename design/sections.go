@@ -103,7 +103,7 @@ var sectionRoles = map[string][]SectionKind{
 	"proposal": {SectionDecision}, "proposed design": {SectionDecision}, "decisions": {SectionDecision},
 	"consequences": {SectionConsequences}, "positive consequences": {SectionConsequences},
 	"negative consequences": {SectionConsequences},
-	"alternatives": {SectionAlternatives}, "alternatives considered": {SectionAlternatives},
+	"alternatives":          {SectionAlternatives}, "alternatives considered": {SectionAlternatives},
 	"considered options": {SectionAlternatives}, "options considered": {SectionAlternatives},
 	"pros and cons of the options": {SectionAlternatives}, "pros and cons": {SectionAlternatives},
 	"discarded ideas": {SectionAlternatives}, "rejected alternatives": {SectionAlternatives},

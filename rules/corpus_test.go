@@ -212,4 +212,3 @@ func abs(n int) int {
 	}
 	return n
 }
-
