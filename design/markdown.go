@@ -561,17 +561,84 @@ func (r *mdReader) paragraph(n ast.Node, fr *frame) {
 	if fr.label != "" {
 		kind = fr.label
 	}
-	// A long paragraph explains; it is not an entry of a list of
-	// requirements or scenarios. Nor is a bare link.
-	if r.quoteDepth == 0 && strings.Count(t, " ") < maxItemWords && !isBareURL(t) {
-		own := fr.owner()
-		if own == nil {
-			own = r.top
+	own := fr.owner()
+	if own == nil {
+		own = r.top
+	}
+	if lines := r.listLines(n); len(lines) > 0 {
+		// "1.URL shortening …⏎2.URL redirecting …": a list written
+		// without list syntax is a list.
+		for _, it := range lines {
+			own.items = append(own.items, routedItem{kind: kind, item: it, src: fromList})
 		}
+	} else if r.quoteDepth == 0 && strings.Count(t, " ") < maxItemWords && !isBareURL(t) {
+		// A long paragraph explains; it is not an entry of a list of
+		// requirements or scenarios. Nor is a bare link.
 		own.items = append(own.items, routedItem{kind: kind, item: Item{Text: t, Span: r.spanOf(n)}, src: fromParagraph})
 	}
 	r.text(f, kind, "")
 }
+
+// listLines reads a paragraph whose lines start with list markers that
+// Markdown did not take as a list ("1.URL shortening", "2. …" after a
+// line of text) as the items of one: it returns nothing for a paragraph
+// with fewer than two such lines.
+func (r *mdReader) listLines(n ast.Node) []Item {
+	lines := n.Lines()
+	if lines == nil || lines.Len() < 2 {
+		return nil
+	}
+	var out []Item
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		raw := r.src[seg.Start:seg.Stop]
+		k := listMarker(raw)
+		if k == 0 {
+			if len(out) == 0 {
+				continue
+			}
+			return nil
+		}
+		text := strings.TrimSpace(strings.ReplaceAll(string(raw[k:]), "**", ""))
+		if text == "" {
+			continue
+		}
+		out = append(out, Item{Text: text, Span: r.lines.span(seg.Start, seg.Stop)})
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// listMarker returns the length of a list marker at the start of a line
+// ("1.", "2)", "-", "•"), spaces after it included, or 0.
+func listMarker(b []byte) int {
+	i := 0
+	for i < len(b) && b[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(b) && j-i < 2 && b[j] >= '0' && b[j] <= '9' {
+		j++
+	}
+	switch {
+	case j > i && j < len(b) && (b[j] == '.' || b[j] == ')') && j+1 < len(b) && b[j+1] != '.' && (b[j+1] < '0' || b[j+1] > '9'):
+		j++
+	case j == i && i < len(b) && (b[i] == '-' || b[i] == '*') && i+1 < len(b) && b[i+1] == ' ':
+		j = i + 1
+	case j == i && bytesHasPrefix(b[i:], "•"):
+		j = i + len("•")
+	default:
+		return 0
+	}
+	for j < len(b) && b[j] == ' ' {
+		j++
+	}
+	return j
+}
+
+func bytesHasPrefix(b []byte, p string) bool { return len(b) >= len(p) && string(b[:len(p)]) == p }
 
 // idle reports whether the text under a heading is read only for what is
 // read everywhere: no section names it, it is not above the first heading,

@@ -18,7 +18,7 @@ var sectionNames = []struct {
 		"problem", "problem statement", "the problem", "overview", "background", "context",
 		"motivation", "prompt", "introduction", "context and problem statement", "problem definition",
 		"understanding the problem", "understand the problem", "clarifying the problem", "the ask", "why",
-		"understand the problem and establish design scope", "problem and scope",
+		"problem and scope",
 	}},
 	{SectionFunctional, []string{
 		"functional requirements", "functional", "functional reqs", "features", "key features",
@@ -68,7 +68,7 @@ var sectionNames = []struct {
 		"failure plan", "failure modes", "failure mode", "failure handling", "failure scenarios",
 		"failures", "failure", "scale and failure", "scaling and failure", "reliability", "resilience",
 		"fault tolerance", "risks and mitigations", "risks", "disaster recovery", "failover",
-		"handling failures", "failure and recovery", "bottlenecks", "bottlenecks and optimizations",
+		"handling failures", "failure and recovery",
 		"scalability and failure", "availability and scalability", "recovery", "error handling",
 	}},
 	{SectionTradeoffs, []string{
@@ -84,7 +84,9 @@ var sectionNames = []struct {
 	}},
 	{SectionRequirements, []string{
 		"requirements", "requirements and goals", "goals and requirements", "requirements clarification",
-		"clarify requirements", "gather requirements", "system requirements",
+		"clarify requirements", "gather requirements", "system requirements", "requirement",
+		"understand the problem and establish design scope", "establish design scope", "design scope",
+		"scope and requirements", "requirements and scope", "clarifying questions", "clarifications",
 	}},
 	{SectionOutOfScope, []string{
 		"out of scope", "non goals", "nongoals", "not in scope", "out of scope features",
@@ -96,6 +98,7 @@ var sectionNames = []struct {
 var sectionRoles = map[string][]SectionKind{
 	"context": {SectionContext}, "context and problem statement": {SectionContext}, "background": {SectionContext},
 	"problem statement": {SectionContext}, "problem": {SectionContext},
+	"understand the problem and establish design scope": {SectionProblem}, "establish design scope": {SectionProblem},
 	"motivation": {SectionMotivation}, "why": {SectionMotivation},
 	"goals": {SectionGoals}, "goals and non goals": {SectionGoals, SectionNonGoals},
 	"non goals": {SectionNonGoals}, "nongoals": {SectionNonGoals},
