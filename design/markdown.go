@@ -118,6 +118,8 @@ type mdReader struct {
 	pendingNext []int
 	comps       map[string]*Component
 	quoteDepth  int
+	// inProse is set while a fenced block of prose is read.
+	inProse bool
 	inTable     int
 	noMentions  int // reading text again: bold names were seen already
 	// texts are the paragraphs and items outside a trade-offs section,
@@ -871,8 +873,67 @@ func (r *mdReader) fenced(v *ast.FencedCodeBlock, fr *frame) {
 			r.markContent(fr)
 			return
 		}
+	case "", "text", "txt", "plain", "plaintext", "markdown", "md", "none", "notes":
+		if r.proseBlock(v, body, fr) {
+			return
+		}
 	}
 	r.codeText(body, sp, fr)
+}
+
+// proseBlock reads a fenced block of prose ("Functional Requirements:⏎1.
+// Events can be created" between fences, kept as written) as the
+// Markdown it nearly is. It reports false for code, diagrams and blocks
+// indented inside a list or quote.
+func (r *mdReader) proseBlock(v *ast.FencedCodeBlock, body string, fr *frame) bool {
+	lines := v.Lines()
+	if lines.Len() < 2 || r.inProse || !looksLikeProse(body) {
+		return false
+	}
+	for i := 0; i < lines.Len(); i++ {
+		if seg := lines.At(i); r.lines.pos(seg.Start).Col != 1 {
+			return false
+		}
+	}
+	base, end := lines.At(0).Start, lines.At(lines.Len()-1).Stop
+	sub := r.src[base:end]
+	doc := parseMarkdown(sub)
+	src, table := r.src, r.lines
+	r.src, r.lines, r.inProse = sub, table.shifted(base), true
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		r.block(n, fr)
+	}
+	r.src, r.lines, r.inProse = src, table, false
+	return true
+}
+
+// looksLikeProse reports whether the text of a fenced block reads as notes
+// rather than code or a drawing: most of its lines hold words, few end
+// like code.
+func looksLikeProse(body string) bool {
+	if strings.IndexByte(body, 0xE2) >= 0 && strings.ContainsAny(body, "┌│└─┐┘┼") {
+		return false
+	}
+	lines, words, code := 0, 0, 0
+	for _, l := range strings.Split(body, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		lines++
+		switch {
+		case strings.HasSuffix(l, ";"), strings.HasSuffix(l, "{"), l == "}", strings.HasSuffix(l, "},"),
+			strings.HasPrefix(l, "//"), strings.HasPrefix(l, "/*"), strings.HasPrefix(l, "$ "),
+			strings.HasPrefix(l, "func "), strings.HasPrefix(l, "def "), strings.HasPrefix(l, "import "),
+			strings.HasPrefix(l, "class "), strings.HasPrefix(l, "package "), strings.HasPrefix(l, "<"),
+			strings.HasPrefix(l, "\""), strings.HasPrefix(l, "CREATE "), strings.HasPrefix(l, "SELECT "),
+			strings.HasPrefix(l, "curl "), strings.Contains(l, "-->"), strings.Contains(l, "|-"):
+			code++
+		case wordCount(l) >= 2:
+			words++
+		}
+	}
+	return lines >= 2 && code*4 <= lines && words*2 >= lines
 }
 
 // table handles a GFM table: a components table, a failure table, an
