@@ -114,13 +114,29 @@ func whereOf(kind SectionKind) english.Where {
 // label the text is the value of (a table row's name), when the caller
 // split one off.
 func (r *mdReader) readFigures(f *flat, t string, kind SectionKind, parent, label string) {
+	r.readText(f, t, kind, parent, label, true)
+}
+
+// readEquations reads only the calculations of a text (a heading's).
+func (r *mdReader) readEquations(f *flat, t string) {
+	r.readText(f, t, "", "", "", false)
+}
+
+func (r *mdReader) readText(f *flat, t string, kind SectionKind, parent, label string, figures bool) {
 	if !mayHoldFigure(t) {
 		return
 	}
-	values := readsValues(kind) && !(kind == "" && r.cur != r.top)
+	values := readsValues(kind)
 	rank := english.RankSentence
 	if kind != SectionEstimates {
 		rank -= 10
+	}
+	// A section whose heading names nothing ("## Analysis") is read too,
+	// its figures ranking below those of any named section; if it states
+	// the load, it is the estimates (see closeFrame).
+	unnamed := kind == "" && r.cur != r.top
+	if unnamed {
+		values = true
 	}
 	ctx := english.Context{
 		Label:    label,
@@ -136,10 +152,19 @@ func (r *mdReader) readFigures(f *flat, t string, kind SectionKind, parent, labe
 	for _, eq := range rd.Equations {
 		r.d.Equations = append(r.d.Equations, Equation{Text: eq.Text(), Span: r.textSpan(f, eq.Start, eq.End), calc: eq})
 	}
+	if !figures {
+		return
+	}
 	comp := r.cur.component()
 	for _, fg := range rd.Figures {
 		switch {
 		case values:
+			if unnamed {
+				fg.Rank -= 20
+				if n, _ := estimate.Lookup(fg.Name); !n.Derived || n.PerDay {
+					r.cur.inputs++
+				}
+			}
 			r.addFigure(fg, t[fg.Start:fg.End], r.textSpan(f, fg.Start, fg.End))
 		case comp != nil && isQueueFigure(fg.Name):
 			// "Consumers: 12" under the queue's own heading
@@ -219,6 +244,12 @@ func normalizeLabel(s string) string {
 func (r *mdReader) tableFigures(cols []string, header []*flat, rows [][]*flat, kind SectionKind) {
 	if len(cols) > 0 && isComponentColumn(cols[0]) {
 		return
+	}
+	for _, c := range cols {
+		// A table of pros and cons argues; its numbers are examples.
+		if c == "pros" || c == "cons" || c == "advantages" || c == "disadvantages" {
+			return
+		}
 	}
 	// A two-column table's header row is a name and a value too.
 	if len(header) == 2 && strings.ContainsAny(header[1].String(), "0123456789") && !strings.ContainsAny(header[0].String(), "0123456789") {
@@ -372,12 +403,21 @@ func (r *mdReader) resolveFigures() {
 		}
 		d.Scopes = append(d.Scopes, sc)
 	}
-	for k, v := range d.Scopes[0].Assumptions {
+	// The document's own figures are those of its first design that has
+	// any (a book opens with chapters of method, not of numbers).
+	first := d.Scopes[0]
+	for _, sc := range d.Scopes {
+		if len(sc.Assumptions) > 0 {
+			first = sc
+			break
+		}
+	}
+	for k, v := range first.Assumptions {
 		if _, ok := d.Assumptions[k]; !ok {
 			d.Assumptions[k] = v
 		}
 	}
-	for k, v := range d.Scopes[0].Declared {
+	for k, v := range first.Declared {
 		if _, ok := d.Declared[k]; !ok {
 			d.Declared[k] = v
 		}

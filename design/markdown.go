@@ -63,6 +63,9 @@ type frame struct {
 	// placeholders is set when a block under the heading was skipped as
 	// a template's prompt.
 	placeholders bool
+	// inputs counts the estimate inputs read under a heading that names
+	// no section: two or more make it the estimates.
+	inputs int
 	// scenario is the failure scenario this heading names, if any.
 	scenario *Scenario
 	// label overrides kind for items after a bold label such as
@@ -260,7 +263,7 @@ func (r *mdReader) heading(h *ast.Heading) {
 		r.subHeading(fr, title, norm, sp)
 	}
 	r.cur = fr
-	r.readFigures(f, title, "", "", "")
+	r.readEquations(f, title)
 }
 
 // subHeading handles a heading that names no section: inside an
@@ -305,6 +308,14 @@ func (r *mdReader) closeTo(level int) {
 }
 
 func (r *mdReader) closeFrame(fr *frame) {
+	if !fr.own && fr.kind == "" && fr.inputs >= 2 && fr.parent != nil && !r.d.HasContent(SectionEstimates) {
+		// "## Analysis" with DAU, TPS and storage under it: the
+		// estimates, found by what they hold.
+		r.d.Sections = append(r.d.Sections, Section{Kind: SectionEstimates, Title: fr.title, Level: fr.level, Span: fr.span})
+		if fr.parent != nil && fr.parent.inputs >= 0 {
+			fr.parent.inputs += fr.inputs
+		}
+	}
 	if fr.comp != nil && fr.compNew && fr.placeholders && !fr.content && len(fr.body) == 0 {
 		// A template's heading with only a prompt under it
 		// ("<which store, why, consistency model>") is not a component

@@ -78,6 +78,11 @@ func (fr *figureReader) equations(s *sentence) eqMarks {
 		}
 		if k < len(s.amounts) && fr.amounts[s.amounts[k]].First == i {
 			a := fr.amounts[s.amounts[k]]
+			if a.Paren && cur.n > 0 {
+				// "10 searches (10:1 read-to-write ratio)": an aside
+				i = a.Last - 1
+				continue
+			}
 			if cur.first < 0 {
 				cur.first = s.amounts[k]
 			}

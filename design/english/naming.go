@@ -222,6 +222,9 @@ func (c *clue) nameRatio() (string, string) {
 	if a.Pair {
 		return c.namePair()
 	}
+	if (local | c.subject).has(cLimit) {
+		return "", "a limit, not a load"
+	}
 	switch {
 	case local.has(cPeak) && (a.Multiple || a.Dim == estimate.Percent && a.Value > 1 || c.label.has(cPeak) || local.has(cFactor|cAverage)):
 		if near.has(cCost | cMoney) {
