@@ -689,9 +689,24 @@ func (dc *decoder) design(v cue.Value, whole bool) {
 	dl := field(v, "designlint")
 	if dl.Exists() {
 		if it, err := dl.Fields(); err == nil {
+			blockReason, _ := dc.str(field(dl, "reason"))
 			for it.Next() && dc.spend() {
-				sev, _ := dc.str(it.Value())
-				d.Overrides = append(d.Overrides, Override{Rule: it.Selector().Unquoted(), Severity: sev, Span: dc.span(it.Value())})
+				id, rv := it.Selector().Unquoted(), it.Value()
+				if id == "reason" {
+					continue
+				}
+				o := Override{Rule: id, Span: dc.span(rv)}
+				if rv.IncompleteKind() == cue.StructKind {
+					o.Severity, _ = dc.str(field(rv, "severity"))
+					o.Reason, _ = dc.str(field(rv, "reason"))
+				} else {
+					o.Severity, _ = dc.str(rv)
+				}
+				if o.Reason = strings.TrimSpace(o.Reason); o.Reason == "" {
+					o.Reason = strings.TrimSpace(blockReason)
+				}
+				o.Until = untilDate(o.Reason)
+				d.Overrides = append(d.Overrides, o)
 			}
 		}
 	}
@@ -729,7 +744,7 @@ func (dc *decoder) nfrs(v cue.Value) int {
 			nfr.Categories = append([]NFRCategory{nfr.Category}, cats...)
 		}
 		if target != "" {
-			if q, err := dc.opts.parser().Parse(target, 0); err == nil {
+			if q, err := dc.opts.parseQuantity(target, 0); err == nil {
 				nfr.Target = &Value{Quantity: q, Text: target, Span: item.Span}
 			} else {
 				dc.d.Issues = append(dc.d.Issues, Issue{Rule: "schema", Message: "requirements.nonfunctional: target " + quoteText(target) + ": " + reason(err), Span: item.Span})
@@ -800,7 +815,7 @@ func fieldPath(declared bool) string {
 // quantity reads a number or a string with a unit.
 func (dc *decoder) quantity(v cue.Value, want estimate.Dim) (estimate.Quantity, string, error) {
 	if s, ok := dc.str(v); ok {
-		q, err := dc.opts.parser().Parse(s, want)
+		q, err := dc.opts.parseQuantity(s, want)
 		return q, s, err
 	}
 	f, err := v.Float64()

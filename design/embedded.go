@@ -161,7 +161,7 @@ func (r *mdReader) literalFigures(f *ast.File, s structuredSource) bool {
 			}
 			q = estimate.Quantity{Value: v, Dim: estimate.Count, Bare: true}
 		} else {
-			q, err = r.opts.parser().Parse(l.text, n.Dim)
+			q, err = r.opts.parseQuantity(l.text, n.Dim)
 		}
 		if err == nil {
 			q, err = n.Coerce(q)
@@ -170,7 +170,7 @@ func (r *mdReader) literalFigures(f *ast.File, s structuredSource) bool {
 			r.d.Issues = append(r.d.Issues, Issue{Rule: "schema", Message: "assumptions." + l.name + ": " + reason(err), Span: l.pos, Element: "figure:" + l.name})
 			continue
 		}
-		r.values.found = append(r.values.found, foundValue{v: Value{Name: l.name, Quantity: q, Text: l.text, Span: l.pos}, strength: 3})
+		r.literalFigure(l.name, q, l.text, l.pos)
 	}
 	return true
 }
@@ -301,44 +301,93 @@ func readFrontMatter(d *Design, src []byte, fm frontMatter) error {
 			if s, ok := stringLit(field.Value); ok {
 				d.Status = s
 			}
+		case "kind":
+			s, _ := stringLit(field.Value)
+			k, ok := ParseDocKind(s)
+			if !ok {
+				return &Error{Path: d.Path, Pos: pos(field).Start, Msg: "front matter: kind " + quoteText(s) + " is not a document kind (design, interview, adr, rfc or other)"}
+			}
+			d.Kind, d.KindWhy, d.KindSet = k, "its front matter says so", true
 		case "designlint":
 			st, ok := field.Value.(*ast.StructLit)
 			if !ok {
 				continue
 			}
-			for _, e := range st.Elts {
-				rf, ok := e.(*ast.Field)
-				if !ok {
-					continue
-				}
-				rule, _, _ := ast.LabelName(rf.Label)
-				switch rule {
-				case "rules":
-					if inner, ok := rf.Value.(*ast.StructLit); ok {
-						for _, ie := range inner.Elts {
-							if irf, ok := ie.(*ast.Field); ok {
-								id, _, _ := ast.LabelName(irf.Label)
-								sev, _ := stringLit(irf.Value)
-								d.Overrides = append(d.Overrides, Override{Rule: id, Severity: sev, Span: pos(irf)})
-							}
-						}
-					}
-				case "disable":
-					if l, ok := rf.Value.(*ast.ListLit); ok {
-						for _, x := range l.Elts {
-							if id, ok := stringLit(x); ok {
-								d.Overrides = append(d.Overrides, Override{Rule: id, Severity: "off", Span: pos(x)})
-							}
-						}
-					}
-				default:
-					sev, _ := stringLit(rf.Value)
-					d.Overrides = append(d.Overrides, Override{Rule: rule, Severity: sev, Span: pos(rf)})
-				}
-			}
+			readOverrides(d, st, pos)
 		}
 	}
 	return nil
+}
+
+// readOverrides reads the designlint key of front matter:
+//
+//	designlint:
+//	  reason: the reason for every setting below that gives none
+//	  api-contract: off
+//	  tradeoffs: {severity: info, reason: "…"}
+//	  disable: [summary]
+//	  rules: {summary: off}
+func readOverrides(d *Design, st *ast.StructLit, pos func(ast.Node) Span) {
+	first := len(d.Overrides)
+	blockReason := ""
+	setting := func(id string, v ast.Expr, at ast.Node) {
+		o := Override{Rule: id, Span: pos(at)}
+		if m, ok := v.(*ast.StructLit); ok {
+			for _, e := range m.Elts {
+				f, ok := e.(*ast.Field)
+				if !ok {
+					continue
+				}
+				switch k, _, _ := ast.LabelName(f.Label); k {
+				case "severity":
+					o.Severity, _ = stringLit(f.Value)
+				case "reason":
+					o.Reason, _ = stringLit(f.Value)
+				}
+			}
+		} else {
+			o.Severity, _ = stringLit(v)
+		}
+		d.Overrides = append(d.Overrides, o)
+	}
+	for _, e := range st.Elts {
+		rf, ok := e.(*ast.Field)
+		if !ok {
+			continue
+		}
+		rule, _, _ := ast.LabelName(rf.Label)
+		switch rule {
+		case "reason":
+			blockReason, _ = stringLit(rf.Value)
+		case "rules":
+			if inner, ok := rf.Value.(*ast.StructLit); ok {
+				for _, ie := range inner.Elts {
+					if irf, ok := ie.(*ast.Field); ok {
+						id, _, _ := ast.LabelName(irf.Label)
+						setting(id, irf.Value, irf)
+					}
+				}
+			}
+		case "disable":
+			if l, ok := rf.Value.(*ast.ListLit); ok {
+				for _, x := range l.Elts {
+					if id, ok := stringLit(x); ok {
+						d.Overrides = append(d.Overrides, Override{Rule: id, Severity: "off", Span: pos(x)})
+					}
+				}
+			}
+		default:
+			setting(rule, rf.Value, rf)
+		}
+	}
+	for i := first; i < len(d.Overrides); i++ {
+		o := &d.Overrides[i]
+		if o.Reason == "" {
+			o.Reason = blockReason
+		}
+		o.Reason = strings.TrimSpace(o.Reason)
+		o.Until = untilDate(o.Reason)
+	}
 }
 
 // stringLit reads a scalar literal as text (YAML's off and false both mean

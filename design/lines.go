@@ -10,6 +10,9 @@ import (
 type lineTable struct {
 	starts []int
 	size   int
+	// offset is added to every offset looked up: a table shifted to read
+	// a part of the file parsed on its own (a fenced block of prose).
+	offset int
 	// hint is the line of the last lookup: the reader asks in document
 	// order, so the next answer is usually on the same line or just after.
 	hint *int
@@ -34,6 +37,7 @@ func (t lineTable) pos(off int) Pos {
 	if off < 0 {
 		return Pos{1, 1}
 	}
+	off += t.offset
 	if off > t.size {
 		off = t.size
 	}
@@ -62,6 +66,13 @@ func (t lineTable) span(start, end int) Span {
 		end = start
 	}
 	return Span{Start: t.pos(start), End: t.pos(end)}
+}
+
+// shifted returns the table for a part of the file that starts at byte
+// off.
+func (t lineTable) shifted(off int) lineTable {
+	t.offset += off
+	return t
 }
 
 // lines is the number of lines in the file.

@@ -63,6 +63,9 @@ type frame struct {
 	// placeholders is set when a block under the heading was skipped as
 	// a template's prompt.
 	placeholders bool
+	// inputs counts the estimate inputs read under a heading that names
+	// no section: two or more make it the estimates.
+	inputs int
 	// scenario is the failure scenario this heading names, if any.
 	scenario *Scenario
 	// label overrides kind for items after a bold label such as
@@ -114,19 +117,21 @@ type mdReader struct {
 	cur   *frame
 	// sawImage is set by inline when it meets an image.
 	sawImage bool
-	// entities learned from "size per paste" and the like, for reading
-	// "10 million pastes per month" as writes.
-	entities map[string]bool
 	// pendingNext is a disable-next directive waiting for its block.
 	pendingNext []int
-	values      valueState
 	comps       map[string]*Component
 	quoteDepth  int
+	// inProse is set while a fenced block of prose is read.
+	inProse bool
 	inTable     int
 	noMentions  int // reading text again: bold names were seen already
 	// texts are the paragraphs and items outside a trade-offs section,
 	// searched for trade-off sentences when the document has no section.
 	texts []*flat
+	// estimateParents records, for each estimates section, the heading it
+	// stands under: a document whose estimates stand under different
+	// headings works out several designs.
+	estimateParents []scopeRoot
 	// queueFigures are queue rates and consumer counts waiting for the
 	// components to be known (queues.go).
 	queueFigures []queueFigure
@@ -151,16 +156,14 @@ func readMarkdown(path string, src []byte, opts Options) (*Design, error) {
 		return nil, &Error{Path: path, Msg: err.Error()}
 	}
 	r := &mdReader{
-		src:      body,
-		lines:    newLineTable(src),
-		d:        d,
-		opts:     opts,
-		entities: map[string]bool{},
-		comps:    map[string]*Component{},
+		src:   body,
+		lines: newLineTable(src),
+		d:     d,
+		opts:  opts,
+		comps: map[string]*Component{},
 	}
 	r.top = &frame{level: 0}
 	r.cur = r.top
-	r.learnEntities(body)
 	r.walk(doc)
 	r.closeTo(0)
 	r.finishTop()
@@ -227,6 +230,10 @@ func (r *mdReader) heading(h *ast.Heading) {
 	fr := &frame{level: h.Level, title: title, span: sp, parent: parent}
 	norm := normalizeHeading(title)
 	kind, exact := classifyNormalized(norm)
+	roles := headingRoles(norm)
+	if kind == "" && len(roles) > 0 && parent.kind == "" {
+		kind, roles = roles[0], roles[1:]
+	}
 	if h.Level == 1 && r.d.Title == title && len(r.d.Sections) == 0 && parent == r.top && !exact {
 		// The document's title ("# Design a URL shortener") names no
 		// section even when it contains a section's name.
@@ -239,16 +246,24 @@ func (r *mdReader) heading(h *ast.Heading) {
 	if kind != "" && inherited != "" && inherited != kind && inherited != SectionRequirements && weakNames[norm] {
 		kind = ""
 	}
+	if kind == SectionEstimates && inherited != SectionEstimates {
+		root := scopeRoot{estimates: sp}
+		if parent != r.top && !(parent.level == 1 && parent.parent == r.top && parent.title == r.d.Title) {
+			root.line, root.title, root.span = parent.span.Start.Line, parent.title, parent.span
+		}
+		r.estimateParents = append(r.estimateParents, root)
+	}
+	r.d.Headings = append(r.d.Headings, Heading{Title: title, Level: h.Level, Span: sp, Kind: kind})
 	if kind != "" {
 		fr.kind, fr.own = kind, true
-		r.d.Sections = append(r.d.Sections, Section{Kind: kind, Title: title, Level: h.Level, Span: sp, Empty: true})
+		r.d.Sections = append(r.d.Sections, Section{Kind: kind, Also: roles, Title: title, Level: h.Level, Span: sp, Empty: true})
 		fr.secIdx = len(r.d.Sections) - 1
 	} else {
 		fr.kind = inherited
 		r.subHeading(fr, title, norm, sp)
 	}
 	r.cur = fr
-	r.equationCandidate(f, title)
+	r.readEquations(f, title)
 }
 
 // subHeading handles a heading that names no section: inside an
@@ -293,6 +308,14 @@ func (r *mdReader) closeTo(level int) {
 }
 
 func (r *mdReader) closeFrame(fr *frame) {
+	if !fr.own && fr.kind == "" && fr.inputs >= 2 && fr.parent != nil && !r.d.HasContent(SectionEstimates) {
+		// "## Analysis" with DAU, TPS and storage under it: the
+		// estimates, found by what they hold.
+		r.d.Sections = append(r.d.Sections, Section{Kind: SectionEstimates, Title: fr.title, Level: fr.level, Span: fr.span})
+		if fr.parent != nil && fr.parent.inputs >= 0 {
+			fr.parent.inputs += fr.inputs
+		}
+	}
 	if fr.comp != nil && fr.compNew && fr.placeholders && !fr.content && len(fr.body) == 0 {
 		// A template's heading with only a prompt under it
 		// ("<which store, why, consistency model>") is not a component
@@ -544,7 +567,6 @@ func (r *mdReader) paragraph(n ast.Node, fr *frame) {
 	if c := fr.component(); c != nil {
 		fr.body = append(fr.body, t)
 		r.componentLabel(c, t)
-		r.componentQueueLabel(c, t, r.spanOf(n))
 	} else if fr.scenario != nil {
 		fr.body = append(fr.body, t)
 	}
@@ -552,17 +574,84 @@ func (r *mdReader) paragraph(n ast.Node, fr *frame) {
 	if fr.label != "" {
 		kind = fr.label
 	}
-	// A long paragraph explains; it is not an entry of a list of
-	// requirements or scenarios. Nor is a bare link.
-	if r.quoteDepth == 0 && strings.Count(t, " ") < maxItemWords && !isBareURL(t) {
-		own := fr.owner()
-		if own == nil {
-			own = r.top
+	own := fr.owner()
+	if own == nil {
+		own = r.top
+	}
+	if lines := r.listLines(n); len(lines) > 0 {
+		// "1.URL shortening …⏎2.URL redirecting …": a list written
+		// without list syntax is a list.
+		for _, it := range lines {
+			own.items = append(own.items, routedItem{kind: kind, item: it, src: fromList})
 		}
+	} else if r.quoteDepth == 0 && strings.Count(t, " ") < maxItemWords && !isBareURL(t) {
+		// A long paragraph explains; it is not an entry of a list of
+		// requirements or scenarios. Nor is a bare link.
 		own.items = append(own.items, routedItem{kind: kind, item: Item{Text: t, Span: r.spanOf(n)}, src: fromParagraph})
 	}
 	r.text(f, kind, "")
 }
+
+// listLines reads a paragraph whose lines start with list markers that
+// Markdown did not take as a list ("1.URL shortening", "2. …" after a
+// line of text) as the items of one: it returns nothing for a paragraph
+// with fewer than two such lines.
+func (r *mdReader) listLines(n ast.Node) []Item {
+	lines := n.Lines()
+	if lines == nil || lines.Len() < 2 {
+		return nil
+	}
+	var out []Item
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		raw := r.src[seg.Start:seg.Stop]
+		k := listMarker(raw)
+		if k == 0 {
+			if len(out) == 0 {
+				continue
+			}
+			return nil
+		}
+		text := strings.TrimSpace(strings.ReplaceAll(string(raw[k:]), "**", ""))
+		if text == "" {
+			continue
+		}
+		out = append(out, Item{Text: text, Span: r.lines.span(seg.Start, seg.Stop)})
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// listMarker returns the length of a list marker at the start of a line
+// ("1.", "2)", "-", "•"), spaces after it included, or 0.
+func listMarker(b []byte) int {
+	i := 0
+	for i < len(b) && b[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(b) && j-i < 2 && b[j] >= '0' && b[j] <= '9' {
+		j++
+	}
+	switch {
+	case j > i && j < len(b) && (b[j] == '.' || b[j] == ')') && j+1 < len(b) && b[j+1] != '.' && (b[j+1] < '0' || b[j+1] > '9'):
+		j++
+	case j == i && i < len(b) && (b[i] == '-' || b[i] == '*') && i+1 < len(b) && b[i+1] == ' ':
+		j = i + 1
+	case j == i && bytesHasPrefix(b[i:], "•"):
+		j = i + len("•")
+	default:
+		return 0
+	}
+	for j < len(b) && b[j] == ' ' {
+		j++
+	}
+	return j
+}
+
+func bytesHasPrefix(b []byte, p string) bool { return len(b) >= len(p) && string(b[:len(p)]) == p }
 
 // idle reports whether the text under a heading is read only for what is
 // read everywhere: no section names it, it is not above the first heading,
@@ -682,7 +771,6 @@ func (r *mdReader) list(l *ast.List, fr *frame, depth int, label SectionKind, pa
 			if c := fr.component(); c != nil {
 				fr.body = append(fr.body, t)
 				r.componentLabel(c, t)
-				r.componentQueueLabel(c, t, sp)
 			} else if fr.scenario != nil {
 				fr.body = append(fr.body, t)
 			} else if depth == 0 || label != "" && depth == 1 {
@@ -796,8 +884,67 @@ func (r *mdReader) fenced(v *ast.FencedCodeBlock, fr *frame) {
 			r.markContent(fr)
 			return
 		}
+	case "", "text", "txt", "plain", "plaintext", "markdown", "md", "none", "notes":
+		if r.proseBlock(v, body, fr) {
+			return
+		}
 	}
 	r.codeText(body, sp, fr)
+}
+
+// proseBlock reads a fenced block of prose ("Functional Requirements:⏎1.
+// Events can be created" between fences, kept as written) as the
+// Markdown it nearly is. It reports false for code, diagrams and blocks
+// indented inside a list or quote.
+func (r *mdReader) proseBlock(v *ast.FencedCodeBlock, body string, fr *frame) bool {
+	lines := v.Lines()
+	if lines.Len() < 2 || r.inProse || !looksLikeProse(body) {
+		return false
+	}
+	for i := 0; i < lines.Len(); i++ {
+		if seg := lines.At(i); r.lines.pos(seg.Start).Col != 1 {
+			return false
+		}
+	}
+	base, end := lines.At(0).Start, lines.At(lines.Len()-1).Stop
+	sub := r.src[base:end]
+	doc := parseMarkdown(sub)
+	src, table := r.src, r.lines
+	r.src, r.lines, r.inProse = sub, table.shifted(base), true
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		r.block(n, fr)
+	}
+	r.src, r.lines, r.inProse = src, table, false
+	return true
+}
+
+// looksLikeProse reports whether the text of a fenced block reads as notes
+// rather than code or a drawing: most of its lines hold words, few end
+// like code.
+func looksLikeProse(body string) bool {
+	if strings.IndexByte(body, 0xE2) >= 0 && strings.ContainsAny(body, "┌│└─┐┘┼") {
+		return false
+	}
+	lines, words, code := 0, 0, 0
+	for _, l := range strings.Split(body, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		lines++
+		switch {
+		case strings.HasSuffix(l, ";"), strings.HasSuffix(l, "{"), l == "}", strings.HasSuffix(l, "},"),
+			strings.HasPrefix(l, "//"), strings.HasPrefix(l, "/*"), strings.HasPrefix(l, "$ "),
+			strings.HasPrefix(l, "func "), strings.HasPrefix(l, "def "), strings.HasPrefix(l, "import "),
+			strings.HasPrefix(l, "class "), strings.HasPrefix(l, "package "), strings.HasPrefix(l, "<"),
+			strings.HasPrefix(l, "\""), strings.HasPrefix(l, "CREATE "), strings.HasPrefix(l, "SELECT "),
+			strings.HasPrefix(l, "curl "), strings.Contains(l, "-->"), strings.Contains(l, "|-"):
+			code++
+		case wordCount(l) >= 2:
+			words++
+		}
+	}
+	return lines >= 2 && code*4 <= lines && words*2 >= lines
 }
 
 // table handles a GFM table: a components table, a failure table, an
@@ -838,7 +985,7 @@ func (r *mdReader) table(t *east.Table, fr *frame) {
 			return
 		}
 	}
-	r.tableValues(cols, header, rows, rowSpans, kind)
+	r.tableFigures(cols, header, rows, kind)
 	own := fr.owner()
 	if own == nil {
 		own = r.top
@@ -921,7 +1068,7 @@ func (r *mdReader) failureTable(cols []string, rows [][]*flat, spans []Span, fr 
 // finish completes the document once every block has been seen.
 func (r *mdReader) finish() {
 	r.tradeoffsInProse()
-	r.resolveValues()
+	r.resolveFigures()
 	r.finishComponents()
 	finishQueues(r.d, r.queueFigures)
 }

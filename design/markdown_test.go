@@ -279,7 +279,7 @@ func TestUnreadableValueIsAnIssue(t *testing.T) {
 
 - DAU: 10 gb
 `)
-	if len(d.Issues) != 1 || d.Issues[0].Rule != "estimate-arithmetic" || d.Issues[0].Span.Start.Line != 5 {
+	if len(d.Issues) != 1 || d.Issues[0].Rule != "unreadable-figure" || d.Issues[0].Span.Start.Line != 5 {
 		t.Errorf("issues = %+v", d.Issues)
 	}
 }

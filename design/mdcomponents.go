@@ -236,7 +236,7 @@ func (r *mdReader) componentLabel(c *Component, t string) {
 			c.DependsOn = appendUnique(c.DependsOn, dep)
 		}
 	case "capacity", "capacity per instance", "throughput", "max throughput", "capacity per node":
-		if q, err := r.opts.parser().Parse(value, 0); err == nil {
+		if q, err := r.opts.parseQuantity(value, 0); err == nil {
 			c.Capacity = &Value{Quantity: q, Text: value}
 		}
 	case "availability", "sla", "slo":
@@ -381,7 +381,7 @@ func availabilityIn(sents []string, opts Options) *Value {
 		if !strings.Contains(s, "%") || !containsAny(lower(s), "availab", "uptime", "sla") {
 			continue
 		}
-		for _, m := range opts.parser().Scan(s) {
+		for _, m := range opts.amountsIn(s) {
 			if m.Quantity.Dim == estimate.Percent {
 				return &Value{Name: "availability", Quantity: m.Quantity, Text: s[m.Start:m.End]}
 			}
@@ -396,7 +396,7 @@ func capacityIn(text string, opts Options) *Value {
 	if !containsAny(l, "per instance", "per node", "per server", "per pod", "per replica", "each instance", "each node", "each server", "one instance", "one node", "one server", "a single instance", "capacity") {
 		return nil
 	}
-	for _, m := range opts.parser().Scan(text) {
+	for _, m := range opts.amountsIn(text) {
 		if m.Quantity.Dim == estimate.Rate {
 			return &Value{Quantity: m.Quantity, Text: text[m.Start:m.End]}
 		}
@@ -609,7 +609,7 @@ func (r *mdReader) componentTable(cols []string, rows [][]*flat, spans []Span) b
 			c.DependsOn = appendUnique(c.DependsOn, dep)
 		}
 		if v := cell(row, "capacity"); v != "" {
-			if q, err := r.opts.parser().Parse(v, 0); err == nil {
+			if q, err := r.opts.parseQuantity(v, 0); err == nil {
 				c.Capacity = &Value{Quantity: q, Text: v, Span: spans[i]}
 			}
 		}

@@ -79,6 +79,17 @@ func (f *flat) addString(s string, at int) {
 	f.last = s[len(s)-1]
 }
 
+// newline ends a line the author broke on purpose.
+func (f *flat) newline() {
+	if f.b.Len() > 0 && f.last != '\n' {
+		if f.last == ' ' {
+			// keep offsets: replace nothing, just add the break
+		}
+		f.b.WriteByte('\n')
+		f.last = '\n'
+	}
+}
+
 func (f *flat) space() {
 	if f.b.Len() > 0 && f.last != ' ' {
 		f.b.WriteByte(' ')
@@ -110,7 +121,12 @@ func (r *mdReader) inline(n ast.Node, f *flat) {
 		switch v := c.(type) {
 		case *ast.Text:
 			addText(f, r.src, v.Segment.Start, v.Segment.Stop, em)
-			if v.SoftLineBreak() || v.HardLineBreak() {
+			switch {
+			case v.HardLineBreak():
+				// "**DAU:** 8M  ⏎ **Writes/user/day:** 2": one line
+				// each
+				f.newline()
+			case v.SoftLineBreak():
 				f.space()
 			}
 		case *ast.String:

@@ -1,6 +1,7 @@
 package design
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/designlint/designlint/estimate"
@@ -52,12 +53,62 @@ const (
 	SectionSummary       SectionKind = "summary"
 	SectionRequirements  SectionKind = "requirements"
 	SectionOutOfScope    SectionKind = "outofscope"
+
+	// Roles a section may also play in a decision record or a
+	// proposal: "Alternatives" is a trade-offs section and the options
+	// an RFC weighed; "Goals" is functional and the goals of an RFC.
+	SectionContext      SectionKind = "context"
+	SectionDecision     SectionKind = "decision"
+	SectionConsequences SectionKind = "consequences"
+	SectionAlternatives SectionKind = "alternatives"
+	SectionMotivation   SectionKind = "motivation"
+	SectionGoals        SectionKind = "goals"
+	SectionNonGoals     SectionKind = "nongoals"
+	SectionRisks        SectionKind = "risks"
+	SectionStatus       SectionKind = "status"
 )
+
+// DocKind is what kind of document a design document is.
+type DocKind string
+
+// The document kinds of SPEC §2.
+const (
+	DocDesign    DocKind = "design"
+	DocInterview DocKind = "interview"
+	DocADR       DocKind = "adr"
+	DocRFC       DocKind = "rfc"
+	DocOther     DocKind = "other"
+)
+
+// DocKinds lists every kind, in the order of the spec.
+var DocKinds = []DocKind{DocDesign, DocInterview, DocADR, DocRFC, DocOther}
+
+// ParseDocKind reads a kind name, in any case.
+func ParseDocKind(s string) (DocKind, bool) {
+	for _, k := range DocKinds {
+		if strings.EqualFold(strings.TrimSpace(s), string(k)) {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// Heading is a heading of a Markdown document, whatever it names.
+type Heading struct {
+	Title string
+	Level int
+	Span  Span
+	// Kind is the section kind it names, if any.
+	Kind SectionKind
+}
 
 // Section is a part of the document found by its heading (Markdown) or its
 // field (CUE).
 type Section struct {
-	Kind  SectionKind
+	Kind SectionKind
+	// Also lists the other roles the section plays ("Alternatives" is
+	// trade-offs and alternatives).
+	Also  []SectionKind
 	Title string
 	Level int // heading level; 0 for a field of a structured document
 	Span  Span
@@ -113,6 +164,8 @@ type Value struct {
 	Quantity estimate.Quantity
 	Text     string // as written
 	Span     Span
+	// AtPeak marks a figure stated for the peak ("3,000/s at peak").
+	AtPeak bool
 }
 
 // ComponentKind is what a component is.
@@ -245,26 +298,14 @@ type Endpoint struct {
 	Span        Span
 }
 
-// RateClaim is a rate stated in prose for something the estimator has no
-// name for ("10 billion searches per month", "4,000 search requests per
-// second"). Two claims about the same thing must agree.
-type RateClaim struct {
-	// Noun is what is counted, folded ("search" for both "searches" and
-	// "search requests").
-	Noun     string
-	Quantity estimate.Quantity
-	Text     string
-	Span     Span
-	// Scope is the line of the outermost heading above the claim (0 for
-	// none); claims are compared only within one scope.
-	Scope int
-}
-
-// Equation is a calculation written out in the text, kept for the
-// arithmetic check.
-type Equation struct {
-	Text string
-	Span Span
+// Scope is one design's estimate in a document that holds several: the
+// section it stands in and its figures.
+type Scope struct {
+	Title       string
+	Span        Span
+	Estimates   Span // the heading of its estimates section
+	Assumptions map[string]Value
+	Declared    map[string]Value
 }
 
 // Suppression is a designlint-disable directive.
@@ -281,11 +322,17 @@ type Suppression struct {
 	Target Span
 }
 
-// Override is a per-document rule setting from front matter.
+// Override is a per-document rule setting from front matter (or the
+// designlint field of a structured document). One that weakens a rule is a
+// waiver, and like a designlint-disable comment it needs a reason, which
+// may end the waiver with "until YYYY-MM-DD".
 type Override struct {
 	Rule     string
 	Severity string // error, warning, info or off
-	Span     Span
+	Reason   string
+	// Until is the expiry date (YYYY-MM-DD) named in the reason, if any.
+	Until string
+	Span  Span
 }
 
 // Issue is a problem the reader met in a document that is still readable,
@@ -304,6 +351,16 @@ type Design struct {
 	Format Format
 	Title  string
 	Status string
+	// Kind is what kind of document this is, KindWhy why designlint
+	// thinks so; KindSet says front matter or configuration chose it.
+	Kind    DocKind
+	KindWhy string
+	KindSet bool
+	// Headings lists every heading of a Markdown document.
+	Headings []Heading
+	// Blank marks an empty document: a placeholder a walk passes over,
+	// and a design with nothing written yet when named.
+	Blank bool
 
 	Sections      []Section
 	Problem       []Item
@@ -311,15 +368,22 @@ type Design struct {
 	NonFunctional []NFR
 	// Assumptions are the inputs the document states, by canonical name;
 	// Declared are the figures it claims (requests per day, peak TPS…).
-	Assumptions  map[string]Value
-	Declared     map[string]Value
-	Components   []*Component
-	FailurePlan  []Scenario
-	TradeOffs    []Item
-	API          []Endpoint
-	Summary      []Item
-	Equations    []Equation
-	Rates        []RateClaim
+	Assumptions map[string]Value
+	Declared    map[string]Value
+	Components  []*Component
+	FailurePlan []Scenario
+	TradeOffs   []Item
+	API         []Endpoint
+	Summary     []Item
+	Equations   []Equation
+	// Figures are every figure read, used or not; Unread are the numbers
+	// of the estimates that name nothing designlint estimates.
+	Figures []Figure
+	Unread  []Unread
+	// Scopes holds, for a document that works out several designs (a book
+	// of interview answers), the figures of each; Assumptions and
+	// Declared are then those of the first. Empty for one design.
+	Scopes       []Scope
 	Diagrams     []Span
 	Suppressions []Suppression
 	Overrides    []Override
@@ -357,18 +421,31 @@ func (d *Design) RuneColumn(line, col int) int {
 // Section returns the first section of the kind, if the document has one.
 func (d *Design) Section(kind SectionKind) (Section, bool) {
 	for _, s := range d.Sections {
-		if s.Kind == kind {
+		if s.Is(kind) {
 			return s, true
 		}
 	}
 	return Section{}, false
 }
 
+// Is reports whether the section plays the role.
+func (s Section) Is(kind SectionKind) bool {
+	if s.Kind == kind {
+		return true
+	}
+	for _, k := range s.Also {
+		if k == kind {
+			return true
+		}
+	}
+	return false
+}
+
 // HasContent reports whether the document has a section of the kind with
 // something in it beyond placeholders.
 func (d *Design) HasContent(kind SectionKind) bool {
 	for _, s := range d.Sections {
-		if s.Kind == kind && !s.Empty {
+		if s.Is(kind) && !s.Empty {
 			return true
 		}
 	}

@@ -289,7 +289,7 @@ func specificNFR(cat NFRCategory, text string) bool {
 // that makes it measurable: a percentage, a duration, a rate, a size, or a
 // count large enough to be a scale ("10M DAU", "3 regions").
 func measurableTarget(text string, p Options, span func(start, end int) Span) *Value {
-	for _, m := range p.parser().Scan(text) {
+	for _, m := range p.amountsIn(text) {
 		q := m.Quantity
 		if q.Dim == 0 {
 			continue

@@ -4,8 +4,6 @@ import (
 	"math"
 	"sort"
 	"strings"
-
-	"github.com/designlint/designlint/estimate"
 )
 
 // A document often states a queue's figures away from the queue: in its
@@ -26,82 +24,11 @@ type queueFigure struct {
 	comp    *Component
 	name    string // queue_arrival_rate, queue_service_rate or consumers
 	value   Value
+	rank    int
 }
-
-// queueFigureName maps the end of a label to the queue figure it names:
-// "transcode queue arrival rate" is the arrival rate of "transcode queue".
-func queueFigureName(l string) (subject, name string) {
-	if !strings.Contains(l, "rate") && !strings.Contains(l, "consumer") {
-		return "", ""
-	}
-	for _, label := range queueLabels {
-		switch {
-		case l == label:
-			return "", labelSynonyms[label]
-		case strings.HasSuffix(l, " "+label):
-			// "Number of thumbnail consumers" counts the consumers of
-			// the thumbnail queue.
-			subject = strings.TrimSpace(strings.TrimSuffix(l, label))
-			subject = strings.TrimPrefix(subject, "number of ")
-			return subject, labelSynonyms[label]
-		}
-	}
-	return "", ""
-}
-
-// queueLabels are the labels of the label table that name a queue figure,
-// longest first so that "number of consumers" wins over "consumers".
-var queueLabels = func() []string {
-	var out []string
-	for label, n := range labelSynonyms {
-		if isQueueFigure(n) {
-			out = append(out, label)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if len(out[i]) != len(out[j]) {
-			return len(out[i]) > len(out[j])
-		}
-		return out[i] < out[j]
-	})
-	return out
-}()
 
 func isQueueFigure(name string) bool {
 	return name == "queue_arrival_rate" || name == "queue_service_rate" || name == "consumers"
-}
-
-// queueLabel reads "label: value" as a queue figure, for a label that
-// names a queue before the figure or one written in a component's
-// section. It reports whether it kept one.
-func (r *mdReader) queueLabel(label, value string, sp Span, comp *Component) bool {
-	subject, name := queueFigureName(normalizeLabel(label))
-	if name == "" || subject == "" && comp == nil {
-		return false
-	}
-	n, _ := estimate.Lookup(name)
-	q, err := r.opts.parser().Parse(trimValue(value), n.Dim)
-	if err == nil {
-		q, err = n.Coerce(q)
-	}
-	if err != nil {
-		return false
-	}
-	r.queueFigures = append(r.queueFigures, queueFigure{
-		subject: subject,
-		comp:    comp,
-		name:    name,
-		value:   Value{Name: name, Quantity: q, Text: strings.TrimSpace(label + ": " + value), Span: sp},
-	})
-	return true
-}
-
-// componentQueueLabel keeps a queue figure written in a component's
-// section ("- Arrival rate: 40/s" under "### Jobs queue").
-func (r *mdReader) componentQueueLabel(c *Component, t string, sp Span) {
-	if label, value, ok := splitLabel(t); ok {
-		r.queueLabel(label, value, sp, c)
-	}
 }
 
 // finishQueues gives each queue component the figures and plans the
@@ -120,15 +47,22 @@ func finishQueues(d *Design, figures []queueFigure) {
 	if len(queues) == 0 {
 		return
 	}
+	// A labelled figure beats one read from a sentence; then a figure in
+	// the queue's own section beats one whose label names the queue.
+	sort.SliceStable(figures, func(i, j int) bool {
+		if figures[i].rank != figures[j].rank {
+			return figures[i].rank > figures[j].rank
+		}
+		return figures[i].comp != nil && figures[j].comp == nil
+	})
 	for _, f := range figures {
 		if f.comp != nil && f.comp.Kind == KindQueue {
 			setQueueFigure(f.comp, f.name, f.value)
-		}
-	}
-	for _, f := range figures {
-		if f.comp == nil {
+		} else if f.comp == nil {
 			if q := queueNamed(queues, f.subject); q != nil {
 				setQueueFigure(q, f.name, f.value)
+			} else if len(queues) == 1 && queueKey(f.subject) == "" {
+				setQueueFigure(queues[0], f.name, f.value)
 			}
 		}
 	}

@@ -21,18 +21,13 @@ type Options struct {
 	Calendar estimate.Calendar
 	// MaxFileSize refuses larger files; 0 means DefaultMaxFileSize.
 	MaxFileSize int64
+	// Kind, when set, is the document's kind, chosen by configuration;
+	// front matter still has the last word.
+	Kind DocKind
 }
 
 // DefaultMaxFileSize applies when Options leaves MaxFileSize zero.
 const DefaultMaxFileSize = 1 << 20
-
-func (o Options) parser() estimate.Parser {
-	cal := o.Calendar
-	if cal.DaysPerMonth == 0 {
-		cal = estimate.DefaultCalendar
-	}
-	return estimate.Parser{Calendar: cal}
-}
 
 func (o Options) maxFileSize() int64 {
 	if o.MaxFileSize > 0 {
@@ -170,8 +165,32 @@ func Read(name string, src []byte, opts Options) (*Design, error) {
 // no file name to tell it).
 func ReadAs(name string, src []byte, format Format, opts Options) (*Design, error) {
 	src = loneCRToLF(src)
+	d, err := readAs(name, src, format, opts)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case d.KindSet:
+	case opts.Kind != "":
+		d.Kind, d.KindWhy, d.KindSet = opts.Kind, "the configuration says so", true
+	case len(bytes.TrimSpace(src)) == 0:
+		d.Kind, d.KindWhy, d.Blank = DocDesign, "it is empty: a design with nothing written yet", true
+	default:
+		d.Kind, d.KindWhy = detectKind(d)
+	}
+	return d, nil
+}
+
+func readAs(name string, src []byte, format Format, opts Options) (*Design, error) {
 	if err := checkBytes(name, src, opts); err != nil {
 		return nil, err
+	}
+	// An empty document is a document with nothing in it yet: the rules
+	// say what it lacks, as they would for a title alone.
+	if len(bytes.TrimSpace(src)) == 0 {
+		d := newDesign(name, format)
+		d.Source = src
+		return d, nil
 	}
 	// A byte-order mark would hide the first heading; three spaces keep
 	// every offset where it was.
@@ -211,13 +230,10 @@ func loneCRToLF(src []byte) []byte {
 }
 
 // checkBytes refuses what is not a text document designlint should read:
-// empty, too large, binary, or not UTF-8.
+// too large, binary, or not UTF-8.
 func checkBytes(name string, src []byte, opts Options) error {
 	if limit := opts.maxFileSize(); int64(len(src)) > limit {
 		return &Error{Path: name, Msg: tooLarge(int64(len(src)), limit) + maxSizeHint}
-	}
-	if len(bytes.TrimSpace(src)) == 0 {
-		return &Error{Path: name, Msg: "file is empty"}
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return &Error{Path: name, Pos: newLineTable(src).pos(i), Msg: "binary file (it contains a NUL byte)"}

@@ -73,8 +73,6 @@ func TestReadRefuses(t *testing.T) {
 		want      string
 		line      int
 	}{
-		{"empty.md", "", "file is empty", 0},
-		{"blank.md", "  \n\n", "file is empty", 0},
 		{"binary.md", "# T\n\x00\x01", "binary file", 2},
 		{"latin1.md", "# Caf\xe9\n", "invalid UTF-8", 1},
 		{"syntax.cue", "title: \"x\"\ncomponents: {\n", "syntax error", 2},
@@ -104,6 +102,25 @@ func TestReadRefuses(t *testing.T) {
 		}
 		if e.Pos.Line != tt.line {
 			t.Errorf("%s: error at line %d, want %d (%v)", tt.name, e.Pos.Line, tt.line, err)
+		}
+	}
+}
+
+// An empty document is read as one with nothing in it, in every format,
+// so that the rules report what it lacks.
+func TestReadEmpty(t *testing.T) {
+	for _, name := range []string{"empty.md", "blank.md", "empty.cue", "empty.json", "blank.yaml"} {
+		src := ""
+		if strings.HasPrefix(name, "blank") {
+			src = "  \n\n"
+		}
+		d, err := Read(name, []byte(src), Options{})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if len(d.Sections) != 0 || d.Path != name {
+			t.Errorf("%s: read as %+v", name, d)
 		}
 	}
 }

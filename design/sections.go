@@ -17,16 +17,20 @@ var sectionNames = []struct {
 	{SectionProblem, []string{
 		"problem", "problem statement", "the problem", "overview", "background", "context",
 		"motivation", "prompt", "introduction", "context and problem statement", "problem definition",
+		"understanding the problem", "understand the problem", "clarifying the problem", "the ask", "why",
+		"problem and scope",
 	}},
 	{SectionFunctional, []string{
 		"functional requirements", "functional", "functional reqs", "features", "key features",
 		"core features", "use cases", "user stories", "goals", "user journeys", "in scope",
+		"functional requirement", "core requirements", "mvp", "mvp features", "goals and non goals",
 	}},
 	{SectionNonFunctional, []string{
 		"non functional requirements", "nonfunctional requirements", "non functional", "nonfunctional",
 		"non functional reqs", "nfrs", "nfr", "quality attributes", "slos", "slo", "slas",
 		"service level objectives", "constraints", "constraints and assumptions",
-		"performance requirements", "operational requirements",
+		"performance requirements", "operational requirements", "non functional requirement",
+		"nonfunctional requirement", "design considerations", "quality requirements",
 	}},
 	{SectionEstimates, []string{
 		"estimates", "estimate", "estimation", "estimations", "capacity", "capacity estimates",
@@ -34,48 +38,88 @@ var sectionNames = []struct {
 		"back of envelope", "back of the envelope estimation", "back of the envelope estimates",
 		"back of the envelope calculations", "usage calculations", "calculate usage", "traffic estimates",
 		"traffic estimation", "storage estimates", "storage estimation", "bandwidth estimates",
-		"sizing", "scale", "scale estimates", "scale estimation",
+		"sizing", "scale", "scale estimates", "scale estimation", "traffic", "bandwidth", "load estimates",
+		"capacity estimations", "approximations", "boe", "back of envelope estimation", "estimations",
+		"throughput", "back of the envelope estimations", "capacity and constraints",
 	}},
 	{SectionAPI, []string{
 		"api", "apis", "api design", "api contract", "api contracts", "endpoints", "api endpoints",
 		"interface", "interfaces", "system interface", "system apis", "rest api", "api spec",
-		"api specification",
+		"api specification", "rpc", "rpcs", "grpc", "grpc api", "grpc service", "service api", "apis and interfaces",
 	}},
 	{SectionArchitecture, []string{
 		"architecture", "high level design", "high level architecture", "system design", "design",
 		"system architecture", "architecture overview", "overall architecture", "proposed architecture",
 		"scale the design", "scaling the design", "basic design",
 		"architecture diagram", "complete architecture", "proposal", "proposed design", "solution",
-		"decision", "decision outcome", "the design",
+		"decision", "decision outcome", "the design", "hld", "system overview",
+		"designing", "final design", "how", "proposals", "propose high level design and get buy in",
+		"create a high level design", "high level system design", "proposed solution",
 	}},
 	{SectionComponents, []string{
 		"components", "component design", "key components", "core components", "data model",
 		"data models", "data store", "data stores", "database", "databases", "database design",
 		"database schema", "schema", "storage", "storage layer", "deep dive", "deep dives",
 		"detailed design", "design details", "core entities", "services", "building blocks",
+		"database selection", "database modeling", "database modelling", "db schema", "entities",
+		"deep dive design", "low level design", "lld", "design core components", "design deep dive",
 	}},
 	{SectionFailure, []string{
 		"failure plan", "failure modes", "failure mode", "failure handling", "failure scenarios",
 		"failures", "failure", "scale and failure", "scaling and failure", "reliability", "resilience",
 		"fault tolerance", "risks and mitigations", "risks", "disaster recovery", "failover",
 		"handling failures", "failure and recovery",
+		"scalability and failure", "availability and scalability", "recovery", "error handling",
 	}},
 	{SectionTradeoffs, []string{
 		"trade offs", "tradeoffs", "trade off", "tradeoff", "alternatives considered", "alternatives",
 		"design decisions", "key decisions", "drawbacks", "consequences", "considered options",
 		"pros and cons", "pros and cons of the options", "rationale", "limitations",
+		"discarded ideas", "rejected alternatives", "options considered", "design space", "prior art",
+		"trade offs and alternatives", "tradeoffs and alternatives",
 	}},
 	{SectionSummary, []string{
 		"summary", "conclusion", "conclusions", "wrap up", "wrapup", "tl dr", "tldr", "abstract",
-		"executive summary", "recap",
+		"executive summary", "recap", "wrap up and next steps",
 	}},
 	{SectionRequirements, []string{
 		"requirements", "requirements and goals", "goals and requirements", "requirements clarification",
-		"clarify requirements", "gather requirements", "system requirements",
+		"clarify requirements", "gather requirements", "system requirements", "requirement",
+		"understand the problem and establish design scope", "establish design scope", "design scope",
+		"scope and requirements", "requirements and scope", "clarifying questions", "clarifications",
 	}},
 	{SectionOutOfScope, []string{
 		"out of scope", "non goals", "nongoals", "not in scope", "out of scope features",
 	}},
+}
+
+// sectionRoles lists the roles a heading plays beyond its kind: what a
+// decision record or a proposal needs of it.
+var sectionRoles = map[string][]SectionKind{
+	"context": {SectionContext}, "context and problem statement": {SectionContext}, "background": {SectionContext},
+	"problem statement": {SectionContext}, "problem": {SectionContext},
+	"understand the problem and establish design scope": {SectionProblem}, "establish design scope": {SectionProblem},
+	"motivation": {SectionMotivation}, "why": {SectionMotivation},
+	"goals": {SectionGoals}, "goals and non goals": {SectionGoals, SectionNonGoals},
+	"non goals": {SectionNonGoals}, "nongoals": {SectionNonGoals},
+	"decision": {SectionDecision}, "decision outcome": {SectionDecision}, "proposed solution": {SectionDecision},
+	"proposal": {SectionDecision}, "proposed design": {SectionDecision}, "decisions": {SectionDecision},
+	"consequences": {SectionConsequences}, "positive consequences": {SectionConsequences},
+	"negative consequences": {SectionConsequences},
+	"alternatives":          {SectionAlternatives}, "alternatives considered": {SectionAlternatives},
+	"considered options": {SectionAlternatives}, "options considered": {SectionAlternatives},
+	"pros and cons of the options": {SectionAlternatives}, "pros and cons": {SectionAlternatives},
+	"discarded ideas": {SectionAlternatives}, "rejected alternatives": {SectionAlternatives},
+	"design space": {SectionAlternatives}, "prior art": {SectionAlternatives},
+	"trade offs and alternatives": {SectionAlternatives}, "tradeoffs and alternatives": {SectionAlternatives},
+	"drawbacks": {SectionRisks}, "risks": {SectionRisks}, "risks and mitigations": {SectionRisks},
+	"status": {SectionStatus},
+}
+
+// headingRoles returns the roles a normalised heading plays beyond its
+// kind.
+func headingRoles(h string) []SectionKind {
+	return sectionRoles[h]
 }
 
 var sectionIndex = func() map[string]SectionKind {

@@ -196,7 +196,10 @@ var chain = []step{
 			return v["storage_per_day"] * v["retention"] / SecondsPerDay * v["replication_factor"]
 		},
 	}}},
-	{name: "ingress_bandwidth", alts: []alt{{formula: "avg_write_tps × write_size", inputs: []string{"avg_write_tps", "write_size"}, calc: mul("avg_write_tps", "write_size")}}},
+	{name: "ingress_bandwidth", alts: []alt{
+		{formula: "avg_write_tps × write_size", inputs: []string{"avg_write_tps", "write_size"}, calc: mul("avg_write_tps", "write_size")},
+		{formula: "storage_per_day ÷ 86,400 s", inputs: []string{"storage_per_day"}, calc: perSecond("storage_per_day")},
+	}},
 	{name: "egress_bandwidth", alts: []alt{{formula: "avg_read_tps × read_size", inputs: []string{"avg_read_tps", "read_size"}, calc: mul("avg_read_tps", "read_size")}}},
 	{name: "peak_ingress_bandwidth", alts: []alt{{formula: "peak_write_tps × write_size", inputs: []string{"peak_write_tps", "write_size"}, calc: mul("peak_write_tps", "write_size")}}},
 	{name: "peak_egress_bandwidth", alts: []alt{{formula: "peak_read_tps × read_size", inputs: []string{"peak_read_tps", "read_size"}, calc: mul("peak_read_tps", "read_size")}}},
@@ -318,8 +321,19 @@ func (e *evaluation) get(name string) (Quantity, bool) {
 // apply computes one step by its first alternative whose inputs exist. It
 // returns the missing inputs of the first alternative when none applies.
 func (e *evaluation) apply(s step) (Figure, []string, bool) {
+	return e.applyNear(s, nil)
+}
+
+// applyNear is apply, except that when near is given every alternative
+// whose inputs exist is computed and the one closest to near is kept: a
+// declared figure that follows from the document's figures by any of the
+// formulas is right.
+func (e *evaluation) applyNear(s step, near *Quantity) (Figure, []string, bool) {
 	var firstMissing []string
 	e.overflowed = false
+	var best Figure
+	bestRatio := math.Inf(1)
+	found := false
 	for i, a := range s.alts {
 		v := e.scratch
 		clear(v)
@@ -378,7 +392,6 @@ func (e *evaluation) apply(s step) (Figure, []string, bool) {
 		for _, in := range f.Inputs {
 			deps |= e.depsOf(in)
 		}
-		e.deps[s.name] = deps
 		n := nameIndex[s.name]
 		f.Value = Quantity{Value: x, Dim: n.Dim}
 		if n.Dim == Rate {
@@ -387,7 +400,17 @@ func (e *evaluation) apply(s step) (Figure, []string, bool) {
 		if s.name == "queue_growth" {
 			f.Value.Per = PerHour
 		}
-		return f, nil, true
+		if near == nil {
+			e.deps[s.name] = deps
+			return f, nil, true
+		}
+		if r := Disagreement(near.Value, x); !found || r < bestRatio {
+			best, bestRatio, found = f, r, true
+			e.deps[s.name] = deps
+		}
+	}
+	if found {
+		return best, nil, true
 	}
 	return Figure{}, firstMissing, false
 }
@@ -427,7 +450,11 @@ func Derive(in Inputs) *Result {
 		if !ok && table.overflowed {
 			res.Overflowed = append(res.Overflowed, s.name)
 		}
-		cf, missing, cok := check.apply(s)
+		var near *Quantity
+		if declared {
+			near = &decl
+		}
+		cf, missing, cok := check.applyNear(s, near)
 		if cok {
 			check.vals[s.name] = cf.Value
 		}

@@ -7,6 +7,7 @@ import (
 // ArchitectureOverview wants the boxes and arrows.
 var ArchitectureOverview = &Rule{
 	ID:       "architecture-overview",
+	Kinds:    templateInProposals,
 	Category: Architecture,
 	Severity: Warning,
 	Summary:  "the design shows its high-level architecture",
@@ -54,6 +55,7 @@ flowchart LR
 // stated and argued.
 var ConsistencyJustified = &Rule{
 	ID:       "consistency-justified",
+	Kinds:    statedInDecisions,
 	Category: Architecture,
 	Severity: Error,
 	Summary:  "every stateful component states its consistency model and why",
@@ -95,11 +97,11 @@ because a balance read stale could let a user spend the same money twice.
 				continue
 			}
 			switch {
-			case c.Consistency == design.Unset:
+			case c.Consistency == design.Unset && p.Applies != Stated:
 				p.Report(c.Span, "component:"+c.Name,
 					"%s %s states no consistency model; say whether it is strongly or eventually consistent and why that fits its data",
 					kindNoun(c), quote(c.Name))
-			case c.Justification == "":
+			case c.Consistency != design.Unset && c.Justification == "":
 				p.Report(c.Span, "component:"+c.Name,
 					"%s %s is %s consistent but gives no reason; say why that fits its data (what goes wrong if a read is stale, or why staleness is acceptable)",
 					kindNoun(c), quote(c.Name), adverb(c.Consistency))

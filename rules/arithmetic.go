@@ -5,12 +5,14 @@ import (
 	"strings"
 
 	"github.com/designlint/designlint/design"
+	"github.com/designlint/designlint/design/english"
 	"github.com/designlint/designlint/estimate"
 )
 
 // EstimateArithmetic checks the document's own numbers.
 var EstimateArithmetic = &Rule{
 	ID:       "estimate-arithmetic",
+	Kinds:    everyDesignKind,
 	Category: Estimates,
 	Severity: Error,
 	Summary:  "every figure the design declares follows from its own assumptions",
@@ -52,81 +54,108 @@ apart they are and the formula. Napkin rounding is fine: 116 written as
 
 func checkArithmetic(p *Pass) {
 	d := p.Design
-	for _, is := range d.Issues {
-		if is.Rule == p.rule.ID {
-			p.ReportSeverity(Warning, is.Span, is.Element, "%s", is.Message)
-		}
-	}
 	maxRatio := p.Options.MaxRatio
 	reported := map[int]bool{}
-	if p.Estimate != nil {
-		for _, c := range p.Estimate.Checks {
+	for _, se := range p.Estimates() {
+		if se.Estimate == nil {
+			continue
+		}
+		conflicted := conflicts(d, se.Index, maxRatio)
+		for _, name := range []string{"dau", "mau", "users"} {
+			if cf, ok := conflicted[name]; ok {
+				n, _ := estimate.Lookup(name)
+				p.Report(cf.later.Span, "conflict:"+name+scopeElement(se),
+					"%s%s is %s here but %s at line %d (%s apart); one design has one figure for it: make them agree",
+					scopePrefix(se), name, n.FormatAs(cf.later.Quantity), n.FormatAs(cf.first.Quantity), cf.first.Span.Start.Line,
+					ratioText(estimate.Disagreement(cf.first.Quantity.Value, cf.later.Quantity.Value)))
+				reported[cf.later.Span.Start.Line] = true
+			}
+		}
+	checks:
+		for _, c := range se.Estimate.Checks {
 			if c.Ratio <= maxRatio {
 				continue
 			}
-			v := d.Declared[c.Name]
+			for _, in := range c.Inputs {
+				if _, ok := conflicted[in]; ok {
+					// the document states this input twice, differently:
+					// which one the figure used cannot be known
+					continue checks
+				}
+			}
+			if statedNear(d, se.Index, c.Name, c.Derived.Value, maxRatio) {
+				// another statement of the figure agrees with its formula
+				continue
+			}
+			v := se.Declared[c.Name]
 			n, _ := estimate.Lookup(c.Name)
 			p.Report(v.Span, "figure:"+c.Name,
 				"%s: the document says %s, but %s gives %s (%s); %s apart%s; correct the figure or the assumptions",
 				c.Name, n.FormatAs(c.Declared), c.Formula, n.FormatAs(c.Derived), estimate.Work(c.Inputs, c.Values),
-				ratioText(c.Ratio), slipHint(c, p.Estimate))
+				ratioText(c.Ratio), slipHint(c, se.Estimate))
 			reported[v.Span.Start.Line] = true
 		}
-	}
-	for _, rc := range RateChecks(d) {
-		if rc.Ratio <= maxRatio || reported[rc.Claim.Span.Start.Line] {
-			continue
-		}
-		reported[rc.Claim.Span.Start.Line] = true
-		p.Report(rc.Claim.Span, "rate:"+rc.Claim.Noun,
-			"%s says %s a second, but %s (line %d) says %s a second; %s apart%s; make them agree",
-			quote(shorten(rc.Claim.Text, 50)), estimate.FormatNumber(rc.Claim.Quantity.Value),
-			quote(shorten(rc.Earlier.Text, 50)), rc.Earlier.Span.Start.Line, estimate.FormatNumber(rc.Earlier.Quantity.Value),
-			ratioText(rc.Ratio), periodHint(rc.Ratio))
 	}
 	for _, eq := range d.Equations {
 		if reported[eq.Span.Start.Line] {
 			continue
 		}
-		for _, m := range estimate.CheckEquations(eq.Text, maxRatio) {
-			p.Report(eq.Span, "equation:"+normalizeText(m.Left),
-				"%s = %s does not add up: the left side is %s, not %s (%s apart); correct the calculation",
-				shorten(m.Left, 60), shorten(m.Right, 40), estimate.FormatNumber(m.LeftValue), estimate.FormatNumber(m.RightValue), ratioText(m.Ratio))
+		m, bad := eq.Check(maxRatio)
+		if !bad {
+			continue
 		}
+		reported[eq.Span.Start.Line] = true
+		p.Report(eq.Span, "equation:"+normalizeText(m.Left),
+			"%s = %s does not add up: the left side is %s, not %s (%s apart)%s; correct the calculation",
+			shorten(m.Left, 60), shorten(m.Right, 40), estimate.FormatNumber(m.LeftValue), estimate.FormatNumber(m.RightValue),
+			ratioText(m.Ratio), periodHint(m.Ratio))
 	}
 }
 
-// RateCheck compares a rate the document states with an earlier statement
-// of the same thing at another period.
-type RateCheck struct {
-	Claim, Earlier design.RateClaim
-	Ratio          float64
+// conflict is an input a design states twice, with values further apart
+// than the ratio allows.
+type conflict struct {
+	first, later design.Figure
 }
 
-// RateChecks pairs each stated rate with the first statement of the same
-// thing, when they were written in different periods or as different
-// numbers ("10 billion searches per month" and "4,000 search requests per
-// second").
-func RateChecks(d *design.Design) []RateCheck {
-	type key struct {
-		noun  string
-		scope int
-	}
-	first := map[key]design.RateClaim{}
-	var out []RateCheck
-	for _, c := range d.Rates {
-		k := key{c.Noun, c.Scope}
-		e, ok := first[k]
+// conflicts finds the inputs one design of the document states more than
+// once with values that disagree: a firm statement each (a labelled line,
+// a table row, a block or a sentence of the estimates), not an aside.
+func conflicts(d *design.Design, scope int, maxRatio float64) map[string]conflict {
+	out := map[string]conflict{}
+	first := map[string]design.Figure{}
+	for _, f := range d.Figures {
+		if f.Scope != scope || f.Rank < english.RankSentence {
+			continue
+		}
+		g, ok := first[f.Name]
 		if !ok {
-			first[k] = c
+			first[f.Name] = f
 			continue
 		}
-		if e.Span.Start.Line == c.Span.Start.Line {
-			continue
+		if _, dup := out[f.Name]; !dup && estimate.Disagreement(g.Quantity.Value, f.Quantity.Value) > maxRatio {
+			out[f.Name] = conflict{first: g, later: f}
 		}
-		out = append(out, RateCheck{Claim: c, Earlier: e, Ratio: estimate.Disagreement(c.Quantity.Value, e.Quantity.Value)})
 	}
 	return out
+}
+
+// statedNear reports whether the design states the figure somewhere with
+// a value within the ratio of want.
+func statedNear(d *design.Design, scope int, name string, want, maxRatio float64) bool {
+	used := 0
+	for _, f := range d.Figures {
+		if f.Scope == scope && f.Name == name && f.Used {
+			used = f.Rank
+		}
+	}
+	for _, f := range d.Figures {
+		// A statement as firm as the one used; not an aside.
+		if f.Scope == scope && f.Name == name && f.Rank >= used && estimate.Disagreement(f.Quantity.Value, want) <= maxRatio {
+			return true
+		}
+	}
+	return false
 }
 
 // periodHint names the slip a rate ratio points to.
@@ -207,38 +236,58 @@ servers from it.`,
 `,
 	},
 	Check: func(p *Pass) {
-		d, e := p.Design, p.Estimate
-		if e == nil {
-			return
+		for _, se := range p.Estimates() {
+			checkPeak(p, se)
 		}
-		var avg estimate.Figure
-		found := false
-		for _, name := range []string{"avg_tps", "avg_write_tps", "avg_read_tps"} {
-			if f, ok := e.Figure(name); ok {
-				avg, found = f, true
-				break
-			}
-		}
-		if !found {
-			return
-		}
-		if _, ok := e.Assumed["peak_factor"]; ok {
-			return
-		}
-		for _, name := range []string{"peak_tps", "peak_read_tps", "peak_write_tps"} {
-			if _, ok := d.Declared[name]; ok {
-				return
-			}
-		}
-		sp := design.Top
-		if s, ok := d.Section(design.SectionEstimates); ok {
-			sp = s.Span
-		}
-		n, _ := estimate.Lookup(avg.Name)
-		p.Report(sp, "figure:peak_tps",
-			"the estimates give an average of %s but no peak; state a peak factor (\"peak is 3x the average\") or a peak TPS and size for it",
-			n.FormatAs(avg.Value))
 	},
+}
+
+func checkPeak(p *Pass, se ScopedEstimate) {
+	e := se.Estimate
+	if e == nil {
+		return
+	}
+	var avg estimate.Figure
+	found := false
+	for _, name := range []string{"avg_tps", "avg_write_tps", "avg_read_tps"} {
+		if f, ok := e.Figure(name); ok {
+			avg, found = f, true
+			break
+		}
+	}
+	if !found {
+		return
+	}
+	if _, ok := e.Assumed["peak_factor"]; ok {
+		return
+	}
+	for _, name := range []string{"peak_tps", "peak_read_tps", "peak_write_tps"} {
+		if _, ok := se.Declared[name]; ok {
+			return
+		}
+	}
+	n, _ := estimate.Lookup(avg.Name)
+	p.Report(se.EstimatesSpan, "figure:peak_tps"+scopeElement(se),
+		"%sthe estimates give an average of %s but no peak; state a peak factor (\"peak is 3x the average\") or a peak TPS and size for it",
+		scopePrefix(se), n.FormatAs(avg.Value))
+}
+
+// scopePrefix names the design a finding is about in a document that works
+// out several.
+func scopePrefix(se ScopedEstimate) string {
+	if se.Title == "" {
+		return ""
+	}
+	return quote(shorten(se.Title, 40)) + ": "
+}
+
+// scopeElement keeps the findings of each design of a several-design
+// document distinct in a baseline.
+func scopeElement(se ScopedEstimate) string {
+	if se.Title == "" {
+		return ""
+	}
+	return "@" + normalizeText(se.Title)
 }
 
 // StorageEstimate wants storage worked out when data is written.
@@ -283,50 +332,56 @@ Eventually consistent listing is fine because uploads are shown after a refresh.
 `,
 	},
 	Check: func(p *Pass) {
-		d, e := p.Design, p.Estimate
-		if !hasScale(d) {
-			return
+		for _, se := range p.Estimates() {
+			checkStorage(p, se)
 		}
-		for _, name := range []string{"storage_per_day", "storage_per_year", "storage_total"} {
-			if _, ok := d.Declared[name]; ok {
-				return
-			}
-			if _, ok := e.Figure(name); ok {
-				return
-			}
-		}
-		writes := false
-		for _, name := range []string{"writes_per_day", "writes_per_user_per_day", "write_ratio", "write_size", "avg_write_tps", "read_write_ratio"} {
-			if _, ok := d.Assumptions[name]; ok {
-				writes = true
-			}
-			if _, ok := d.Declared[name]; ok {
-				writes = true
-			}
-		}
-		for _, c := range d.Components {
-			if c.Kind == design.KindDatabase || c.Kind == design.KindObjectStore {
-				writes = true
-			}
-		}
-		if !writes {
-			return
-		}
-		var missing []string
-		if _, ok := e.Value("writes_per_day"); !ok {
-			missing = append(missing, "writes per day (or a write ratio)")
-		}
-		if _, ok := e.Value("write_size"); !ok {
-			missing = append(missing, "the size of a write")
-		}
-		sp := design.Top
-		if s, ok := d.Section(design.SectionEstimates); ok {
-			sp = s.Span
-		}
-		p.Report(sp, "figure:storage",
-			"the design stores data but gives no storage estimate; state %s, with the retention and replication factor, to derive storage per day and in total",
-			JoinAnd(missing))
 	},
+}
+
+func checkStorage(p *Pass, se ScopedEstimate) {
+	d, e := p.Design, se.Estimate
+	has := func(name string) bool {
+		_, a := se.Assumptions[name]
+		_, b := se.Declared[name]
+		return a || b
+	}
+	scale := false
+	for _, n := range scaleNames {
+		scale = scale || has(n)
+	}
+	if !scale || e == nil {
+		return
+	}
+	for _, name := range []string{"storage_per_day", "storage_per_year", "storage_total"} {
+		if _, ok := se.Declared[name]; ok {
+			return
+		}
+		if _, ok := e.Figure(name); ok {
+			return
+		}
+	}
+	writes := false
+	for _, name := range []string{"writes_per_day", "writes_per_user_per_day", "write_ratio", "write_size", "avg_write_tps", "read_write_ratio"} {
+		writes = writes || has(name)
+	}
+	for _, c := range d.Components {
+		if c.Kind == design.KindDatabase || c.Kind == design.KindObjectStore {
+			writes = true
+		}
+	}
+	if !writes {
+		return
+	}
+	var missing []string
+	if _, ok := e.Value("writes_per_day"); !ok {
+		missing = append(missing, "writes per day (or a write ratio)")
+	}
+	if _, ok := e.Value("write_size"); !ok {
+		missing = append(missing, "the size of a write")
+	}
+	p.Report(se.EstimatesSpan, "figure:storage"+scopeElement(se),
+		"%sthe design stores data but gives no storage estimate; state %s, with the retention and replication factor, to derive storage per day and in total",
+		scopePrefix(se), JoinAnd(missing))
 }
 
 // CapacityPlan checks that declared capacity covers the load.

@@ -7,6 +7,7 @@ import (
 // Tradeoffs wants the choices and their costs said out loud.
 var Tradeoffs = &Rule{
 	ID:       "tradeoffs",
+	Kinds:    everyDesignKind,
 	Category: Communication,
 	Severity: Warning,
 	Summary:  "the design states its trade-offs",
@@ -84,6 +85,7 @@ takes and returns.`,
 // Summary wants a closing summary.
 var Summary = &Rule{
 	ID:       "summary",
+	Kinds:    templateInProposals,
 	Category: Communication,
 	Severity: Info,
 	Summary:  "the design ends with a summary",

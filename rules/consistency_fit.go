@@ -10,6 +10,7 @@ import (
 // are not stale, and strong claims about eventual stores backed by how.
 var ConsistencyFit = &Rule{
 	ID:       "consistency-fit",
+	Kinds:    statedInDecisions,
 	Category: Architecture,
 	Severity: Warning,
 	Summary:  "data that needs strong consistency is not kept in an eventually consistent store",

@@ -67,3 +67,30 @@ We expect a lot of traffic.
 			design.SectionEstimates)
 	},
 }
+
+// UnreadableFigure reports a labelled estimate whose value designlint could
+// not take as the figure its label names.
+var UnreadableFigure = &Rule{
+	ID:       "unreadable-figure",
+	Kinds:    everyDesignKind,
+	Category: Estimates,
+	Severity: Info,
+	Summary:  "every labelled estimate has a value of the kind its label names",
+	Doc: Doc{
+		Why: `A figure designlint cannot read is a figure it cannot check: "DAU: 10 GB"
+is a size where a count of users belongs, "Write size: 2000" has no unit.
+Such a line is left out of the estimate, and the author should know, rather
+than believe the arithmetic was checked. It is never reported as a slip in
+the author's arithmetic.`,
+		Trigger: `A labelled line or table row of an estimates section names an estimate
+input or figure (DAU, write size, retention…) but its value does not fit
+it: a size for a count, a plain number for a size or a duration, a unit
+that does not go with the name.`,
+		Fix: `Write the value with the unit the name needs: "DAU: 10M", "Write size:
+2 KB", "Retention: 5 years". designlint estimate lists every figure it
+read and every number it did not use, with the reason.`,
+		Fail: "# Photo feed\n\n## Estimates\n\n- DAU: 10 GB\n- Requests per user per day: 20\n",
+		Pass: "# Photo feed\n\n## Estimates\n\n- DAU: 10M\n- Requests per user per day: 20\n",
+	},
+	Check: reportReaderIssues,
+}

@@ -18,6 +18,7 @@ func reportReaderIssues(p *Pass) {
 // Schema reports structured documents that do not match #Design.
 var Schema = &Rule{
 	ID:       "schema",
+	Kinds:    everyKind,
 	Category: Format,
 	Severity: Error,
 	Summary:  "a CUE, JSON or YAML design matches the #Design schema",
@@ -42,6 +43,7 @@ with its allowed values.`,
 // SuppressionReason keeps waivers honest.
 var SuppressionReason = &Rule{
 	ID:       "suppression-reason",
+	Kinds:    everyKind,
 	Category: Format,
 	Severity: Warning,
 	Summary:  "every designlint-disable comment gives a reason, is current and is used",

@@ -110,7 +110,7 @@ func queueGrows(p *Pass, c *design.Component) bool {
 	}
 	need := math.Ceil(arrival / each)
 	growth := estimate.FormatNumber((arrival - capacity) * 3600)
-	if peakFigure(q.Arrival.Text) {
+	if q.Arrival.AtPeak || peakFigure(q.Arrival.Text) {
 		// A queue that falls behind at peak and drains afterwards is
 		// doing its job; it needs a plan, not more consumers.
 		if len(q.Plans) > 0 {

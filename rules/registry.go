@@ -29,6 +29,7 @@ var registry = []*Rule{
 	Summary,
 	SuppressionReason,
 	Tradeoffs,
+	UnreadableFigure,
 	WriteBehindDurability,
 }
 

@@ -25,6 +25,7 @@ func acknowledgeHint(d *design.Design) string {
 // request path.
 var SinglePointOfFailure = &Rule{
 	ID:       "single-point-of-failure",
+	Kinds:    statedInDecisions,
 	Category: Reliability,
 	Severity: Error,
 	Summary:  "no component on the request path runs as a single instance unacknowledged",
@@ -75,7 +76,7 @@ consistent because an order must never be lost or double-charged.
 					kindNoun(c), quote(c.Name), acknowledgeHint(d))
 				continue
 			}
-			if c.Regions == 1 && target != nil && target.Quantity.Value >= 0.999 {
+			if c.Regions == 1 && target != nil && target.Quantity.Value >= 0.999 && p.Applies != Stated {
 				p.Report(c.Span, "component:"+c.Name,
 					"%s %s runs in a single region but the availability target is %s; add a second region with failover or acknowledge the risk with %s",
 					kindNoun(c), quote(c.Name), estimate.Format(target.Quantity), acknowledgeHint(d))
@@ -87,6 +88,7 @@ consistent because an order must never be lost or double-charged.
 // FailurePlan wants a plan for when things go wrong.
 var FailurePlan = &Rule{
 	ID:       "failure-plan",
+	Kinds:    templateInProposals,
 	Category: Reliability,
 	Severity: Error,
 	Summary:  "the design has a failure plan",

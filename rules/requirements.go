@@ -10,6 +10,7 @@ import (
 // FunctionalRequirements wants the capabilities in scope written down.
 var FunctionalRequirements = &Rule{
 	ID:       "functional-requirements",
+	Kinds:    templateInProposals,
 	Category: Requirements,
 	Severity: Error,
 	Summary:  "the design lists what users can do",
@@ -53,6 +54,7 @@ TODO
 // NonFunctionalRequirements wants the qualities the system must have.
 var NonFunctionalRequirements = &Rule{
 	ID:       "nonfunctional-requirements",
+	Kinds:    templateInProposals,
 	Category: Requirements,
 	Severity: Error,
 	Summary:  "the design states its non-functional requirements",
@@ -95,6 +97,7 @@ users", "an acknowledged upload is never lost".`,
 // NFRMeasurable wants every non-functional requirement to be checkable.
 var NFRMeasurable = &Rule{
 	ID:       "nfr-measurable",
+	Kinds:    proposalsToo,
 	Category: Requirements,
 	Severity: Warning,
 	Summary:  "each non-functional requirement has a measurable target",

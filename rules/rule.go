@@ -85,6 +85,75 @@ type Rule struct {
 	Summary string
 	Doc     Doc
 	Check   func(*Pass)
+	// Kinds says how the rule applies to each kind of document; nil
+	// means in full to designs and interview answers and not at all to
+	// the rest.
+	Kinds map[design.DocKind]Applicability
+}
+
+// Applicability is how a rule applies to a kind of document.
+type Applicability uint8
+
+// How a rule may apply.
+const (
+	// NotApplicable: the rule does not check documents of the kind.
+	NotApplicable Applicability = iota
+	// Full: the rule checks everything it checks in a design.
+	Full
+	// Stated: the rule checks only what the document states (the
+	// consistency of a store that names one, a component said to run
+	// once), never asks for what is not there.
+	Stated
+	// Template: a rule about a missing section fires only where the
+	// section is there with nothing but a template's prompts in it.
+	Template
+)
+
+// designKinds is the default: designs and interview answers, in full.
+var designKinds = map[design.DocKind]Applicability{design.DocDesign: Full, design.DocInterview: Full}
+
+// The other ways rules apply to the kinds of documents.
+var (
+	// everyKind: rules about the document's form.
+	everyKind = map[design.DocKind]Applicability{design.DocDesign: Full, design.DocInterview: Full, design.DocADR: Full, design.DocRFC: Full, design.DocOther: Full}
+	// everyDesignKind: what every design document is held to when it says
+	// something: its arithmetic, its trade-offs.
+	everyDesignKind = map[design.DocKind]Applicability{design.DocDesign: Full, design.DocInterview: Full, design.DocADR: Full, design.DocRFC: Full}
+	// statedInDecisions: content rules that check a decision record or a
+	// proposal only where it states the thing.
+	statedInDecisions = map[design.DocKind]Applicability{design.DocDesign: Full, design.DocInterview: Full, design.DocADR: Stated, design.DocRFC: Stated}
+	// templateInProposals: a proposal need not have the section, but a
+	// template's section left unwritten is reported.
+	templateInProposals = map[design.DocKind]Applicability{design.DocDesign: Full, design.DocInterview: Full, design.DocRFC: Template}
+	// proposalsToo: designs, interview answers and proposals, in full.
+	proposalsToo = map[design.DocKind]Applicability{design.DocDesign: Full, design.DocInterview: Full, design.DocRFC: Full}
+	// adrOnly and rfcOnly: what a decision record or a proposal needs.
+	adrOnly = map[design.DocKind]Applicability{design.DocADR: Full}
+	rfcOnly = map[design.DocKind]Applicability{design.DocRFC: Full}
+)
+
+// ScopeFor says how the rule applies to a kind of document. A document of
+// no known kind is treated as a design.
+func (r *Rule) ApplicabilityFor(k design.DocKind) Applicability {
+	if k == "" {
+		k = design.DocDesign
+	}
+	kinds := r.Kinds
+	if kinds == nil {
+		kinds = designKinds
+	}
+	return kinds[k]
+}
+
+// AppliesTo lists the kinds the rule checks, in the order of the spec.
+func (r *Rule) AppliesTo() []design.DocKind {
+	var out []design.DocKind
+	for _, k := range design.DocKinds {
+		if r.ApplicabilityFor(k) != NotApplicable {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // Pass is what a rule sees while it runs on one document.
@@ -101,6 +170,43 @@ type Pass struct {
 	now    time.Time
 	known  map[string]bool
 	active map[string]bool
+	scopes []ScopeEstimate
+	// Applies is how the rule applies to this document's kind.
+	Applies Applicability
+}
+
+// Estimates returns the estimate of each design the document works out,
+// with the figures it was made from: one for most documents, one per
+// design for a book of them.
+func (p *Pass) Estimates() []ScopedEstimate {
+	if len(p.scopes) == 0 {
+		return []ScopedEstimate{{Estimate: p.Estimate, Assumptions: p.Design.Assumptions, Declared: p.Design.Declared, EstimatesSpan: p.estimatesSpan()}}
+	}
+	out := make([]ScopedEstimate, 0, len(p.scopes))
+	for i, s := range p.scopes {
+		out = append(out, ScopedEstimate{Index: i, Estimate: s.Estimate, Assumptions: s.Scope.Assumptions, Declared: s.Scope.Declared, EstimatesSpan: s.Scope.Estimates, Title: s.Scope.Title})
+	}
+	return out
+}
+
+// ScopedEstimate is one design's estimate and the figures it rests on.
+type ScopedEstimate struct {
+	Estimate      *estimate.Result
+	Assumptions   map[string]design.Value
+	Declared      map[string]design.Value
+	EstimatesSpan design.Span
+	// Title is the heading of the design in a several-design document.
+	Title string
+	// Index is the design's index among design.Design.Scopes (0 for a
+	// document with one design).
+	Index int
+}
+
+func (p *Pass) estimatesSpan() design.Span {
+	if s, ok := p.Design.Section(design.SectionEstimates); ok {
+		return s.Span
+	}
+	return design.Top
 }
 
 // RuleOptions are the per-rule settings of the configuration.

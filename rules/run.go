@@ -42,9 +42,31 @@ const DefaultMaxRatio = 1.5
 type Report struct {
 	Design   *design.Design
 	Estimate *estimate.Result
+	// Scopes holds one estimate per design of a document that works out
+	// several (see design.Scope); empty otherwise.
+	Scopes   []ScopeEstimate
 	Findings []Finding
 	// Rules lists the ids of the rules that ran, in registry order.
 	Rules []string
+}
+
+// ScopeEstimate is the estimate of one design of a several-design
+// document.
+type ScopeEstimate struct {
+	Scope    *design.Scope
+	Estimate *estimate.Result
+}
+
+// scopeInputs gathers the estimator's inputs of one design.
+func scopeInputs(sc *design.Scope, cal estimate.Calendar) estimate.Inputs {
+	in := estimate.Inputs{Assumed: map[string]estimate.Quantity{}, Declared: map[string]estimate.Quantity{}, Calendar: cal}
+	for k, v := range sc.Assumptions {
+		in.Assumed[k] = v.Quantity
+	}
+	for k, v := range sc.Declared {
+		in.Declared[k] = v.Quantity
+	}
+	return in
 }
 
 // Inputs gathers the estimator's inputs from a document: its assumptions
@@ -99,6 +121,10 @@ func Run(d *design.Design, cfg Config) *Report {
 		cfg.Now = time.Now()
 	}
 	rep := &Report{Design: d, Estimate: estimate.Derive(Inputs(d, cfg.Calendar))}
+	for i := range d.Scopes {
+		sc := &d.Scopes[i]
+		rep.Scopes = append(rep.Scopes, ScopeEstimate{Scope: sc, Estimate: estimate.Derive(scopeInputs(sc, cfg.Calendar))})
+	}
 	all := cfg.Rules
 	if all == nil {
 		all = Registry()
@@ -118,6 +144,10 @@ func Run(d *design.Design, cfg Config) *Report {
 		if set.Off {
 			continue
 		}
+		applies := r.ApplicabilityFor(d.Kind)
+		if applies == NotApplicable {
+			continue
+		}
 		active[r.ID] = true
 		rep.Rules = append(rep.Rules, r.ID)
 		if r.ID == SuppressionReason.ID {
@@ -129,7 +159,7 @@ func Run(d *design.Design, cfg Config) *Report {
 			opts.MaxRatio = cfg.MaxRatio
 		}
 		var out []Finding
-		runRule(r, &Pass{Design: d, Estimate: rep.Estimate, Options: opts, rule: r, out: &out})
+		runRule(r, &Pass{Design: d, Estimate: rep.Estimate, Options: opts, rule: r, out: &out, scopes: rep.Scopes, Applies: applies})
 		for i := range out {
 			out[i].Severity = severityOf(r, set, out[i])
 		}

@@ -36,6 +36,11 @@ func hasSectionContent(d *design.Design, kinds ...design.SectionKind) bool {
 // format.
 func reportMissing(p *Pass, element, what string, add string, kinds ...design.SectionKind) {
 	s, ok := placeholderSection(p.Design, kinds...)
+	if !ok && p.Applies == Template {
+		// A proposal need not have the section; only one left with a
+		// template's prompts in it is reported.
+		return
+	}
 	if !ok {
 		s, ok = firstSection(p.Design, kinds...)
 	}

@@ -4,7 +4,9 @@
 // the check. Entries are matched by file, rule and the element a finding
 // is about (a component, a section, a figure), never by line, so editing
 // another part of a document leaves them valid. Entries that no longer
-// match anything are reported as fixed.
+// match anything are reported as fixed, and Prune drops them without
+// adding anything, so a baseline only ever shrinks unless someone
+// deliberately records new findings with Update.
 package baseline
 
 import (
@@ -47,6 +49,10 @@ type Baseline struct {
 	Path    string
 	dir     string
 	entries []Entry
+	// After Apply: the entries that matched nothing in files that were
+	// checked, and which (file, rule) pairs were checked.
+	fixed   []bool
+	checked map[string]map[string]bool
 }
 
 // maxSize bounds a baseline file.
@@ -183,25 +189,71 @@ func (m *Matcher) File(f *report.File) {
 	}
 }
 
-// Fixed returns the entries, for files of the run, that matched nothing.
+// Fixed returns the entries, for files and rules the run checked, that
+// matched nothing, and records them for Prune and Update.
 func (m *Matcher) Fixed() []string {
 	b := m.b
 	var fixed []string
+	b.fixed = make([]bool, len(b.entries))
+	b.checked = m.checked
 	for i, e := range b.entries {
-		if m.used[i] {
+		if m.used[i] || !b.judged(e) {
 			continue
 		}
-		ran, ok := m.checked[e.Path]
-		if !ok {
-			continue
-		}
-		// An entry for a rule that no longer exists can never match.
-		if _, known := rules.Lookup(e.Rule); known && !ran[e.Rule] {
-			continue
-		}
+		b.fixed[i] = true
 		fixed = append(fixed, fmt.Sprintf("%s: %s: %s", b.display(e.Path), e.Rule, e.Message))
 	}
 	return fixed
+}
+
+// judged reports whether the run checked what an entry is about: its file,
+// with its rule (an entry for a rule that no longer exists is always
+// judged, since it can never match).
+func (b *Baseline) judged(e Entry) bool {
+	ran, ok := b.checked[e.Path]
+	if !ok {
+		return false
+	}
+	_, known := rules.Lookup(e.Rule)
+	return !known || ran[e.Rule]
+}
+
+// Prune rewrites the baseline without the entries Apply found fixed and
+// those whose document no longer exists. It adds nothing: a finding not
+// yet in the baseline stays a finding. It returns how many entries were
+// dropped and how many remain.
+func (b *Baseline) Prune() (dropped, kept int, err error) {
+	var out []Entry
+	for i, e := range b.entries {
+		if i < len(b.fixed) && b.fixed[i] || b.removed(e) {
+			continue
+		}
+		out = append(out, e)
+	}
+	if err := save(b.Path, out); err != nil {
+		return 0, 0, err
+	}
+	return len(b.entries) - len(out), len(out), nil
+}
+
+// removed reports whether an entry's document is gone from the tree.
+func (b *Baseline) removed(e Entry) bool {
+	_, err := os.Lstat(filepath.Join(b.dir, filepath.FromSlash(e.Path)))
+	return os.IsNotExist(err)
+}
+
+// Update rewrites the baseline with the run's findings, new ones
+// included, for the files and rules the run checked; entries about
+// anything else are kept as they are. It returns the number of entries
+// written.
+func (b *Baseline) Update(files []report.File) (int, error) {
+	out := entries(b.dir, files)
+	for _, e := range b.entries {
+		if !b.judged(e) && !b.removed(e) {
+			out = append(out, e)
+		}
+	}
+	return len(out), save(b.Path, out)
 }
 
 // display names an entry's file as the rest of the report does: relative
@@ -216,11 +268,18 @@ func (b *Baseline) display(rel string) string {
 	return filepath.ToSlash(abs)
 }
 
-// Write records every finding of the run that is not waived by a comment
-// in the document, with paths relative to the baseline file's directory.
+// Write records every finding of the run that is not waived by the
+// document itself, with paths relative to the baseline file's directory.
 func Write(path string, files []report.File) (int, error) {
-	dir := dirOf(path)
-	out := File{Version: Version, Findings: []Entry{}}
+	out := entries(dirOf(path), files)
+	return len(out), save(path, out)
+}
+
+// entries are the baseline entries for the run's findings: all but those
+// the document waives itself (a comment or its front matter), which
+// carry their own reason.
+func entries(dir string, files []report.File) []Entry {
+	var out []Entry
 	for _, f := range files {
 		if f.Report == nil {
 			continue
@@ -230,9 +289,15 @@ func Write(path string, files []report.File) (int, error) {
 			if x.Waiver != nil && x.Waiver.Kind != "baseline" {
 				continue
 			}
-			out.Findings = append(out.Findings, Entry{Path: rel, Rule: x.Rule, Element: x.Element, Severity: x.Severity.String(), Message: x.Message})
+			out = append(out, Entry{Path: rel, Rule: x.Rule, Element: x.Element, Severity: x.Severity.String(), Message: x.Message})
 		}
 	}
+	return out
+}
+
+// save writes entries sorted, so that the file diffs well.
+func save(path string, entries []Entry) error {
+	out := File{Version: Version, Findings: append([]Entry{}, entries...)}
 	sort.SliceStable(out.Findings, func(i, j int) bool {
 		a, b := out.Findings[i], out.Findings[j]
 		if a.Path != b.Path {
@@ -248,11 +313,27 @@ func Write(path string, files []report.File) (int, error) {
 	})
 	data, err := json.MarshalIndent(out, "", "  ")
 	if err != nil {
-		return 0, err
+		return err
 	}
 	data = append(data, '\n')
 	if err := outfile.Write(path, data); err != nil {
-		return 0, fmt.Errorf("writing the baseline: %w", err)
+		return fmt.Errorf("writing the baseline: %w", err)
 	}
-	return len(out.Findings), nil
+	return nil
+}
+
+// Same reports whether two names refer to one baseline file (the one in
+// use and the one about to be written).
+func Same(a, b string) bool {
+	if filepath.Clean(a) == filepath.Clean(b) {
+		return true
+	}
+	if abs, err := filepath.Abs(a); err == nil {
+		if bbs, err := filepath.Abs(b); err == nil && abs == bbs {
+			return true
+		}
+	}
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }

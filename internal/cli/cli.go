@@ -153,6 +153,11 @@ from the assumptions it declares, checking the document's own arithmetic.
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above
 --fail-on; 2 designlint could not do its job (bad flags, unreadable or
 unparseable files, paths that matched no document).`,
+		Example: `  designlint lint docs/design
+  designlint estimate --set dau=10M --set requests_per_user_per_day=20 --set peak_factor=3
+  designlint grade answer.md
+  designlint init docs/design/photo-feed.md
+  designlint rules single-point-of-failure`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Version:       versionString(),
@@ -166,7 +171,7 @@ unparseable files, paths that matched no document).`,
 		newLintCmd(io, g),
 		newEstimateCmd(io, g),
 		newRulesCmd(io, g),
-		newInitCmd(io),
+		newInitCmd(io, g),
 		newGradeCmd(io, g),
 		newSchemaCmd(io),
 		newVersionCmd(io),

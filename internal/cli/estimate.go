@@ -1,13 +1,15 @@
 package cli
 
 import (
-	"encoding/json"
+	"bytes"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/designlint/designlint/design"
+	"github.com/designlint/designlint/design/english"
 	"github.com/designlint/designlint/estimate"
 	"github.com/designlint/designlint/internal/report"
 	"github.com/designlint/designlint/rules"
@@ -20,32 +22,40 @@ queue growth, monthly downtime) with its formula and the value of each input,
 in the order of the chain. Defaults the estimator relies on are printed
 beside the figure they affect; no peak is invented.
 
-Assumptions come from the document and from --set, which wins:
-
-  designlint estimate docs/feed.md --set peak_factor=3
-  designlint estimate --set dau=10M --set requests_per_user_per_day=40 --set peak_factor=3
+Assumptions come from the document (a file, or - for standard input) and
+from --set, which wins. Names are case-insensitive.
 
 Figures the document declares are compared with their formula applied to
 the figures they are made from; a disagreement beyond the allowed ratio
 (1.5 by default) is a finding, and the command exits 1 as lint does.
 
 Conventions: a day is 86,400 s, a month 30 days, a year 365 days; KB, MB and
-GB are powers of 1000, KiB, MiB and GiB powers of 1024; b and bps are bits.`
+GB are powers of 1000, KiB, MiB and GiB powers of 1024; b and bps are bits.
+
+With --quiet, only the declared figures that disagree are printed.`
+
+const estimateExample = `  designlint estimate docs/feed.md
+  designlint estimate docs/feed.md --set peak_factor=3
+  designlint estimate --set dau=10M --set requests_per_user_per_day=40 --set peak_factor=3
+  designlint estimate -f json docs/feed.md
+  cat answer.md | designlint estimate -`
 
 type estimateOptions struct {
-	format   string
-	sets     []string
-	failOn   string
-	maxRatio float64
+	format        string
+	sets          []string
+	failOn        string
+	maxRatio      float64
+	stdinFilename string
 }
 
 func newEstimateCmd(io *IO, g *globalOptions) *cobra.Command {
 	o := &estimateOptions{}
 	cmd := &cobra.Command{
-		Use:   "estimate [PATH]",
-		Short: "Work out a design's capacity figures, with formulas",
-		Long:  estimateLong,
-		Args:  cobra.MaximumNArgs(1),
+		Use:     "estimate [PATH]",
+		Short:   "Work out a design's capacity figures, with formulas",
+		Long:    estimateLong,
+		Example: estimateExample,
+		Args:    cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runEstimate(io, g, o, args, cmd.Flags().Changed("max-ratio"))
 		},
@@ -55,6 +65,7 @@ func newEstimateCmd(io *IO, g *globalOptions) *cobra.Command {
 	f.StringArrayVar(&o.sets, "set", nil, "an assumption as name=value (repeatable), e.g. --set dau=10M")
 	f.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a declared figure disagrees at or above this severity: error, warning, info or never")
 	f.Float64Var(&o.maxRatio, "max-ratio", rules.DefaultMaxRatio, "how far a declared figure may be from the derived one, either way")
+	f.StringVar(&o.stdinFilename, "stdin-filename", "", "the name of a document read from standard input (-); its extension gives the format")
 	_ = cmd.RegisterFlagCompletionFunc("set", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		var out []string
 		for _, n := range estimate.Names() {
@@ -69,10 +80,9 @@ func newEstimateCmd(io *IO, g *globalOptions) *cobra.Command {
 // parseSets reads --set name=value pairs into canonical quantities.
 func parseSets(sets []string, cal estimate.Calendar) (map[string]estimate.Quantity, error) {
 	out := map[string]estimate.Quantity{}
-	p := estimate.Parser{Calendar: cal}
 	for _, s := range sets {
 		name, value, ok := strings.Cut(s, "=")
-		name = strings.TrimSpace(name)
+		name = strings.ToLower(strings.TrimSpace(name))
 		if !ok || name == "" || strings.TrimSpace(value) == "" {
 			return nil, fmt.Errorf("--set %q: write name=value, e.g. --set dau=10M", s)
 		}
@@ -84,7 +94,7 @@ func parseSets(sets []string, cal estimate.Calendar) (map[string]estimate.Quanti
 			}
 			return nil, fmt.Errorf("%s", msg)
 		}
-		q, err := p.Parse(value, n.Dim)
+		q, err := english.ParseQuantity(value, n.Dim, cal)
 		if err == nil {
 			q, err = n.Coerce(q)
 		}
@@ -97,8 +107,9 @@ func parseSets(sets []string, cal estimate.Calendar) (map[string]estimate.Quanti
 }
 
 func runEstimate(io *IO, g *globalOptions, o *estimateOptions, args []string, maxRatioSet bool) error {
-	if o.format != "text" && o.format != "json" {
-		return failure("unknown format %q for estimate (want text or json)", o.format)
+	format, err := chooseFormat("estimate", o.format, "text", "json")
+	if err != nil {
+		return failure("%v", err)
 	}
 	failOn, err := parseFailOn(o.failOn)
 	if err != nil {
@@ -107,7 +118,7 @@ func runEstimate(io *IO, g *globalOptions, o *estimateOptions, args []string, ma
 	if o.maxRatio <= 1 {
 		return failure("--max-ratio must be above 1")
 	}
-	conf, err := loadConfig(g)
+	conf, err := loadConfig(g, configAnchors(args, o.stdinFilename))
 	if err != nil {
 		return err
 	}
@@ -126,11 +137,11 @@ func runEstimate(io *IO, g *globalOptions, o *estimateOptions, args []string, ma
 	in := estimate.Inputs{Assumed: map[string]estimate.Quantity{}, Declared: map[string]estimate.Quantity{}, Calendar: cal}
 	var d *design.Design
 	if len(args) == 1 {
-		e.Path = args[0]
-		d, err = design.ReadFile(args[0], design.Options{Calendar: cal})
+		d, err = readDocument(io, args[0], o.stdinFilename, design.Options{Calendar: cal})
 		if err != nil {
 			return failure("%s", report.Clean(err.Error()))
 		}
+		e.Path = d.Path
 		in = rules.Inputs(d, cal)
 		for name, v := range d.Assumptions {
 			e.Sources[name] = fmt.Sprintf("line %d", v.Span.Start.Line)
@@ -141,15 +152,14 @@ func runEstimate(io *IO, g *globalOptions, o *estimateOptions, args []string, ma
 			}
 		}
 		e.Declared = d.Declared
-		for _, rc := range rules.RateChecks(d) {
-			mark, verdict := "ok  ", "within"
-			if rc.Ratio > o.maxRatio {
-				mark, verdict = "FAIL", "outside"
+		for _, eq := range d.Equations {
+			mark, detail := "ok  ", "adds up"
+			if m, bad := eq.Check(o.maxRatio); bad {
+				mark = "FAIL"
+				detail = fmt.Sprintf("the left side comes to %s, not %s: %sx apart, outside the %sx allowed",
+					estimate.FormatNumber(m.LeftValue), estimate.FormatNumber(m.RightValue), estimate.FormatNumber(m.Ratio), estimate.FormatNumber(o.maxRatio))
 			}
-			e.Rates = append(e.Rates, fmt.Sprintf("%s %s (line %d) says %s a second and %s (line %d) %s: %sx apart, %s the %sx allowed",
-				mark, rc.Claim.Noun, rc.Claim.Span.Start.Line, estimate.FormatNumber(rc.Claim.Quantity.Value),
-				fmt.Sprintf("%q", rc.Earlier.Text), rc.Earlier.Span.Start.Line, estimate.FormatNumber(rc.Earlier.Quantity.Value),
-				estimate.FormatNumber(rc.Ratio), verdict, estimate.FormatNumber(o.maxRatio)))
+			e.Calculations = append(e.Calculations, fmt.Sprintf("%s line %d: %q %s", mark, eq.Span.Start.Line, eq.Text, detail))
 		}
 	}
 	for name, q := range sets {
@@ -157,15 +167,26 @@ func runEstimate(io *IO, g *globalOptions, o *estimateOptions, args []string, ma
 		e.Sources[name] = "--set"
 	}
 	e.Result = estimate.Derive(in)
-	if o.format == "json" {
-		err = printEstimateJSON(io, e)
-	} else {
-		err = report.PrintEstimate(io.Out, e)
+	var buf bytes.Buffer
+	switch {
+	case format == "json":
+		err = printEstimateJSON(&buf, e)
+	case g.quiet:
+		for _, l := range report.CheckLines(e) {
+			if strings.HasPrefix(l, "FAIL") {
+				fmt.Fprintln(&buf, l)
+			}
+		}
+	default:
+		err = report.PrintEstimate(&buf, e)
 	}
 	if err != nil {
 		return failure("%v", err)
 	}
-	if d != nil {
+	if _, err := io.Out.Write(report.Guard(buf.Bytes(), false)); err != nil {
+		return failure("%v", err)
+	}
+	if d != nil && !g.quiet {
 		for _, is := range d.Issues {
 			fmt.Fprintf(io.Err, "designlint: %s:%d:%d: %s\n", report.Clean(d.Path), is.Span.Start.Line, is.Span.Start.Col, report.Clean(is.Message))
 		}
@@ -205,7 +226,7 @@ type jsonUnchecked struct {
 	Missing []string `json:"missing"`
 }
 
-func printEstimateJSON(io *IO, e *report.Estimate) error {
+func printEstimateJSON(w io.Writer, e *report.Estimate) error {
 	rep := &rules.Report{Estimate: e.Result, Design: &design.Design{Assumptions: map[string]design.Value{}, Declared: e.Declared}}
 	out := jsonEstimate{Version: 1, Path: report.Clean(e.Path), Checks: []jsonCheck{}, Unchecked: []jsonUnchecked{}}
 	out.Assumptions, out.Estimates = report.EstimateJSON(rep)
@@ -232,7 +253,5 @@ func printEstimateJSON(io *IO, e *report.Estimate) error {
 	for _, u := range e.Result.Unchecked {
 		out.Unchecked = append(out.Unchecked, jsonUnchecked{Name: u.Name, Missing: u.Missing})
 	}
-	enc := json.NewEncoder(io.Out)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return writeJSON(w, out)
 }

@@ -34,13 +34,17 @@ var tricks = []string{
 }
 
 // hostileMarkdown puts the trick t in headings, list items, table cells,
-// code spans, a Mermaid flowchart, front matter and waiver comments, where
-// designlint reads and then echoes text.
+// code spans, a Mermaid flowchart, front matter (a rule id and waiver
+// reasons) and waiver comments, where designlint reads and then echoes
+// text.
 func hostileMarkdown(t string) string {
 	return fmt.Sprintf(`---
 title: "%[1]s title"
 designlint:
   %[1]s: off
+  reason: "%[1]s reason"
+  tradeoffs: off
+  api-contract: {severity: off, reason: "%[1]s own reason"}
 ---
 # %[1]s design
 
@@ -158,6 +162,10 @@ func TestHostileDocuments(t *testing.T) {
 	// And one that cannot be read, whose error message echoes its name.
 	missing := "::add-mask::missing\n##[error].md"
 	names = append(names, filepath.Join(dir, missing))
+	// Front-matter waivers apply, so that their reasons are echoed.
+	if err := os.WriteFile(filepath.Join(dir, ".designlint.yaml"), []byte("front_matter: allow\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	t.Chdir(dir)
 	for i := range names {
 		names[i] = filepath.Base(names[i])
@@ -191,11 +199,13 @@ func TestHostileDocuments(t *testing.T) {
 				if out.Len() == 0 {
 					t.Fatalf("%q: no output", args)
 				}
-				// A path that does not exist is reported on standard error
-				// only; everything else gets annotations.
-				annotated := f.Name == "github" && !(len(args) == 1 && args[0] == missing)
-				checkInert(t, fmt.Sprintf("%q stdout", args), out.String(), annotated)
+				// Every input gets annotations, a path that does not exist
+				// included.
+				checkInert(t, fmt.Sprintf("%q stdout", args), out.String(), f.Name == "github")
 				checkInert(t, fmt.Sprintf("%q stderr", args), errOut.String(), false)
+				if f.Name == "json" && len(args) > 1 && !strings.Contains(out.String(), `"kind": "front-matter"`) {
+					t.Errorf("no front-matter waiver in the run, so their reasons were not tested")
+				}
 				if f.Name == "github" {
 					s, err := os.ReadFile(summary)
 					if err != nil || len(s) == 0 {

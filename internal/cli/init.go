@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/designlint/designlint/design"
+	"github.com/designlint/designlint/internal/config"
 )
 
 //go:embed scaffold/design.md
@@ -21,39 +22,60 @@ var markdownScaffold string
 var cueScaffold string
 
 const initLong = `Write a new design document with every section in place and a prompt in
-each saying what it wants, to FILE or, without one, to standard output.
-designlint lint then lists exactly what is still to be written.
+each saying what it wants, to FILE (its directories are created) or,
+without one, to standard output. designlint lint then lists exactly what
+is still to be written.
 
 The format comes from --format, else from FILE's extension (.cue for CUE),
 else Markdown. An existing FILE is never overwritten.
 
-  designlint init docs/design/photo-feed.md --title "Photo feed"
-  designlint init --format cue > feed.cue`
+With --config, write a commented .designlint.yaml for the tree around it
+instead (or the file --config=FILE names): the folders that hold designs
+become its files patterns, folders of other documents are listed, and the
+findings of today's documents come with the commands that record them in
+a baseline.`
+
+const initExample = `  designlint init docs/design/photo-feed.md --title "Photo feed"
+  designlint init --format cue > feed.cue
+  designlint init --config
+  designlint init --config=docs/.designlint.yaml`
 
 type initOptions struct {
 	format string
 	title  string
+	config string
 }
 
-func newInitCmd(io *IO) *cobra.Command {
+func newInitCmd(io *IO, g *globalOptions) *cobra.Command {
 	o := &initOptions{}
 	cmd := &cobra.Command{
-		Use:   "init [FILE]",
-		Short: "Write a new design document to fill in",
-		Long:  initLong,
-		Args:  cobra.MaximumNArgs(1),
+		Use:     "init [FILE]",
+		Short:   "Write a new design document, or a configuration, to fill in",
+		Long:    initLong,
+		Example: initExample,
+		Args:    cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runInit(io, o, args, cmd.Flags().Changed("format"))
+			if cmd.Flags().Changed("config") {
+				if len(args) > 0 {
+					return failure("init --config writes a configuration, not %s; run designlint init %s for a design", args[0], args[0])
+				}
+				return runInitConfig(io, g, o.config)
+			}
+			return runInit(io, g, o, args, cmd.Flags().Changed("format"))
 		},
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.format, "format", "f", "md", "md (Markdown) or cue")
 	f.StringVar(&o.title, "title", "", "the design's title (default: from FILE's name, else \"Untitled design\")")
+	// A flag of init's own: it shadows the global --config, whose file
+	// init does not read, and takes its value only after "=".
+	f.StringVar(&o.config, "config", "", "write a configuration for the documents here (to .designlint.yaml, or --config=FILE) instead of a design")
+	f.Lookup("config").NoOptDefVal = config.Names[0]
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"md", "cue"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
-func runInit(io *IO, o *initOptions, args []string, formatSet bool) error {
+func runInit(io *IO, g *globalOptions, o *initOptions, args []string, formatSet bool) error {
 	path := ""
 	if len(args) == 1 {
 		path = args[0]
@@ -71,13 +93,29 @@ func runInit(io *IO, o *initOptions, args []string, formatSet bool) error {
 		_, err := fmt.Fprint(io.Out, text)
 		return err
 	}
-	// O_EXCL: never overwrite, even a file created a moment ago.
+	if err := createNew(path, text); err != nil {
+		return err
+	}
+	if !g.quiet {
+		fmt.Fprintf(io.Err, "designlint: wrote %s; run designlint lint %s to see what remains to be written\n", path, path)
+	}
+	return nil
+}
+
+// createNew writes a new file, creating its directories; it never
+// overwrites one, even a file created a moment ago (O_EXCL).
+func createNew(path, text string) error {
+	if dir := filepath.Dir(path); dir != "." {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return failure("creating %s: %s", dir, design.DescribeFileError(err))
+		}
+	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		if errors.Is(err, os.ErrExist) {
 			return failure("%s already exists; designlint init never overwrites a file", path)
 		}
-		return failure("%v", err)
+		return failure("%s: %s", path, design.DescribeFileError(err))
 	}
 	if _, err := f.WriteString(text); err != nil {
 		f.Close()
@@ -86,7 +124,6 @@ func runInit(io *IO, o *initOptions, args []string, formatSet bool) error {
 	if err := f.Close(); err != nil {
 		return failure("writing %s: %v", path, err)
 	}
-	fmt.Fprintf(io.Err, "designlint: wrote %s; run designlint lint %s to see what remains to be written\n", path, path)
 	return nil
 }
 

@@ -14,6 +14,7 @@ import (
 
 	"github.com/designlint/designlint/design"
 	"github.com/designlint/designlint/internal/baseline"
+	"github.com/designlint/designlint/internal/config"
 	"github.com/designlint/designlint/internal/outfile"
 	"github.com/designlint/designlint/internal/report"
 	"github.com/designlint/designlint/rules"
@@ -21,35 +22,69 @@ import (
 
 const lintLong = `Lint design documents against designlint's rules.
 
-PATH may be a file, a directory (walked for *.md, *.markdown and *.cue,
-skipping .git, node_modules and vendor; .json and .yaml documents are linted
-only when named) or - for standard input (name it with --stdin-filename so
-that its format and the paths in the report are right). Files are linted
-concurrently and reported in a stable order.
+PATH may be a file, a directory or - for standard input (name it with
+--stdin-filename so that its format and the paths in the report are
+right). A directory is walked for *.md, *.markdown and *.cue, skipping
+.git, node_modules, vendor and what the configuration excludes; .json and
+.yaml documents are linted only when named. A document the walk finds
+that is not a design (its kind is other: a README, a changelog) is passed
+over, with one note saying how many; --include-non-design lints them as
+designs. Files are linted concurrently and reported in a stable order.
+
+Each document is linted for its kind, detected from its structure: design
+(a full system design), interview (an interview answer), adr (a decision
+record), rfc (a proposal) or other; designlint rules lists the kinds each
+rule checks. Front matter (kind: adr), the configuration's kinds
+patterns or --kind choose it instead.
+
+The configuration is the nearest .designlint.yaml or .designlint.cue
+above the paths (or the working directory), unless --config names one.
 
 Exit codes: 0 when nothing is at or above --fail-on, 1 when something is,
 2 when designlint could not do its job (a missing path, a directory
-without documents, an unreadable or unparseable file); the other files of
-the run are still linted and reported.`
+without designs, an unreadable or unparseable file); the other files of
+the run are still linted and reported, and every format shows the paths
+that could not be linted.`
+
+const lintExample = `  designlint lint docs/design
+  designlint lint --format sarif --output designlint.sarif docs/design
+  designlint lint --fail-on warning docs/design/feed.md
+  cat feed.md | designlint lint --stdin-filename docs/feed.md -
+
+  # adopt designlint on an existing tree, then shrink the baseline as
+  # documents are fixed
+  designlint lint --write-baseline .designlint-baseline.json docs
+  designlint lint --baseline .designlint-baseline.json docs
+  designlint lint --baseline .designlint-baseline.json --prune-baseline docs
+
+  # only what a branch changed
+  designlint lint --changed-since origin/main docs`
 
 type lintOptions struct {
-	format        string
-	output        string
-	failOn        string
-	enable        []string
-	disable       []string
-	stdinFilename string
-	maxFileSize   string
-	baseline      string
-	writeBaseline string
+	format           string
+	output           string
+	failOn           string
+	enable           []string
+	disable          []string
+	stdinFilename    string
+	maxFileSize      string
+	baseline         string
+	writeBaseline    string
+	pruneBaseline    bool
+	updateBaseline   bool
+	includeNonDesign bool
+	designsOnly      bool
+	changedSince     string
+	kind             string
 }
 
 func newLintCmd(io *IO, g *globalOptions) *cobra.Command {
 	o := &lintOptions{}
 	cmd := &cobra.Command{
-		Use:   "lint [PATH...]",
-		Short: "Lint design documents",
-		Long:  lintLong,
+		Use:     "lint [PATH...]",
+		Short:   "Lint design documents",
+		Long:    lintLong,
+		Example: lintExample,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runLint(io, g, o, args, cmd.Flags().Changed("fail-on"))
 		},
@@ -64,6 +99,13 @@ func newLintCmd(io *IO, g *globalOptions) *cobra.Command {
 	f.StringVar(&o.maxFileSize, "max-file-size", "1MiB", "refuse documents larger than this")
 	f.StringVar(&o.baseline, "baseline", "", "accept the findings recorded in this file (see --write-baseline); report entries that no longer match as fixed")
 	f.StringVar(&o.writeBaseline, "write-baseline", "", "record the run's findings in this file and exit 0, so that --baseline accepts them")
+	f.BoolVar(&o.pruneBaseline, "prune-baseline", false, "drop the --baseline file's fixed entries (and those of deleted documents), adding nothing, and exit 0")
+	f.BoolVar(&o.updateBaseline, "update-baseline", false, "rewrite the --baseline file with the run's findings, new ones included, and exit 0")
+	f.BoolVar(&o.includeNonDesign, "include-non-design", false, "also lint, as designs, documents a walk finds that are not designs (READMEs, changelogs)")
+	f.BoolVar(&o.designsOnly, "designs-only", false, "pass over named files that are not designs, as a walk does (for hooks that name every staged file)")
+	f.StringVar(&o.changedSince, "changed-since", "", "lint only documents changed since this Git revision (committed or not); paths that do not exist still fail")
+	f.StringVar(&o.kind, "kind", "", "lint every document as this kind (design, interview, adr, rfc or other) instead of the kind detected; front matter still has the last word")
+	_ = cmd.RegisterFlagCompletionFunc("kind", kindCompletion)
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		var out []string
 		for _, fm := range report.Formats() {
@@ -92,12 +134,45 @@ func parseFailOn(s string) (rules.Severity, error) {
 	return sev, nil
 }
 
+// checkBaselineFlags refuses combinations that would change a baseline
+// other than the way the user meant: in particular, writing over the
+// baseline in use needs a flag that says so.
+func checkBaselineFlags(o *lintOptions) error {
+	switch {
+	case (o.pruneBaseline || o.updateBaseline) && o.baseline == "":
+		return failure("--prune-baseline and --update-baseline change the file --baseline names; give it")
+	case o.pruneBaseline && o.updateBaseline:
+		return failure("--prune-baseline drops fixed entries and adds nothing, --update-baseline records new findings too: choose one")
+	case o.writeBaseline != "" && (o.pruneBaseline || o.updateBaseline):
+		return failure("--write-baseline writes a new baseline; --prune-baseline and --update-baseline change the one in use: choose one")
+	case o.writeBaseline != "" && o.baseline != "" && baseline.Same(o.writeBaseline, o.baseline):
+		return failure("--write-baseline %s would overwrite the baseline in use with every finding of this run, new ones included; use --prune-baseline to drop only fixed entries, or --update-baseline to record new findings on purpose", o.writeBaseline)
+	}
+	return nil
+}
+
+// configAnchors are the paths whose configuration applies: the paths to
+// lint, with standard input standing for the name --stdin-filename gives.
+func configAnchors(args []string, stdinName string) []string {
+	var out []string
+	for _, a := range args {
+		if a == "-" {
+			a = stdinName
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
 func runLint(io *IO, g *globalOptions, o *lintOptions, args []string, failOnSet bool) error {
 	format, err := report.Lookup(o.format)
 	if err != nil {
 		return failure("%v", err)
 	}
-	conf, err := loadConfig(g)
+	if err := checkBaselineFlags(o); err != nil {
+		return err
+	}
+	conf, err := loadConfig(g, configAnchors(args, o.stdinFilename))
 	if err != nil {
 		return err
 	}
@@ -123,49 +198,62 @@ func runLint(io *IO, g *globalOptions, o *lintOptions, args []string, failOnSet 
 			return failure("%v", err)
 		}
 	}
-	var found discovery
+	var found *discovery
 	switch {
 	case len(args) > 0:
-		found = discover(args, conf.Excluded)
+		found = discover(args, conf, o.designsOnly)
 	case len(conf.Include) > 0:
 		found = discoverGlobs(conf)
 	default:
-		found = discover([]string{"."}, conf.Excluded)
+		found = discover([]string{"."}, conf, false)
 	}
-	if !g.quiet {
-		for _, n := range found.notes {
-			fmt.Fprintf(io.Err, "designlint: note: %s\n", report.Clean(n))
+	if o.changedSince != "" {
+		if err := found.keepChanged(o.changedSince); err != nil {
+			return failure("--changed-since %s: %v", o.changedSince, err)
 		}
 	}
 	cal := conf.Calendar()
-	readOpts := design.Options{MaxFileSize: maxSize, Calendar: cal}
-	cfg := rules.Config{Settings: settings, Now: io.Now(), Calendar: cal, MaxRatio: conf.MaxRatio}
+	kind, err := parseKindFlag(o.kind)
+	if err != nil {
+		return failure("%v", err)
+	}
+	job := lintJob{
+		kind:             kind,
+		kindOf:           conf.KindOf,
+		read:             design.Options{MaxFileSize: maxSize, Calendar: cal},
+		rules:            rules.Config{Settings: settings, Now: io.Now(), Calendar: cal, MaxRatio: conf.MaxRatio},
+		documents:        conf.Documents(settings, io.Now()),
+		keepSource:       format.RuneColumns,
+		includeNonDesign: o.includeNonDesign,
+	}
 	opts := report.Options{
 		Color:       g.colorAllowed(io) && o.output == "",
 		Root:        repoRoot(),
-		MaxRatio:    cfg.MaxRatio,
+		MaxRatio:    job.rules.MaxRatio,
 		Quiet:       g.quiet && o.format == "text",
 		StepSummary: io.Getenv("GITHUB_STEP_SUMMARY"),
 	}
 	printer := format.New(opts)
-
-	failed := len(found.problems) > 0
-	for _, p := range found.problems {
-		fmt.Fprintf(io.Err, "designlint: %s\n", report.Clean(p.Error()))
-	}
+	changing := o.writeBaseline != "" || o.pruneBaseline || o.updateBaseline
+	// The text report on standard output shows the paths that could not
+	// be linted itself; every other report gets them on standard error
+	// too, for the person reading the log.
+	echo := o.format != "text" || o.output != "" || changing
 	var matcher *baseline.Matcher
 	if base != nil {
 		matcher = base.Matcher()
 	}
-	findings := false
-	// check takes in each file as it is linted, in order.
+	failed, findings := false, false
+	// check takes in each file of the report, in order.
 	check := func(f *report.File) {
 		if matcher != nil {
 			matcher.File(f)
 		}
 		if f.Err != nil {
 			failed = true
-			fmt.Fprintf(io.Err, "designlint: %s\n", report.Clean(f.Err.Error()))
+			if echo {
+				fmt.Fprintf(io.Err, "designlint: %s\n", report.Clean(f.Err.Error()))
+			}
 		}
 		if f.Report == nil {
 			return
@@ -179,40 +267,63 @@ func runLint(io *IO, g *globalOptions, o *lintOptions, args []string, failOnSet 
 			}
 		}
 	}
-	lint := func(emit func(report.File)) {
-		lintAll(found.targets, io.In, o.stdinFilename, readOpts, cfg, format.RuneColumns, emit)
+	settle := found.settler()
+	// lint lints the targets and hands each file of the report to emit,
+	// in order, then returns the documents passed over as not designs.
+	lint := func(emit func(report.File)) []string {
+		job.lintAll(found.targets, io.In, o.stdinFilename, func(i int, f report.File, skip bool) {
+			if settle.take(i, skip) {
+				check(&f)
+				emit(f)
+			}
+		})
+		tail, skipped := settle.finish()
+		for _, f := range tail {
+			check(&f)
+			emit(f)
+		}
+		return skipped
+	}
+	note := func(skipped []string) {
+		if g.quiet {
+			return
+		}
+		notes := found.notes
+		if len(skipped) > 0 {
+			notes = append(notes, fmt.Sprintf("skipped %s (%s); --include-non-design lints them",
+				rules.Plural(len(skipped), "document that is not a design", "documents that are not designs"), listSome(skipped, 3)))
+		}
+		for _, n := range notes {
+			fmt.Fprintf(io.Err, "designlint: note: %s\n", report.Clean(n))
+		}
 	}
 
-	if stream, ok := printer.(report.Streamer); ok && o.writeBaseline == "" {
+	if stream, ok := printer.(report.Streamer); ok && !changing && streamReports {
 		// The report is written as files are linted, and each file is
 		// let go once written: a long run holds a few files at a time.
-		if err := streamReport(io.Out, o.output, stream, lint, check, matcher); err != nil {
+		skipped, err := streamReport(io.Out, o.output, stream, opts.Color, lint, matcher)
+		note(skipped)
+		if err != nil {
 			return failure("%v", err)
 		}
 	} else {
 		var files []report.File
-		lint(func(f report.File) {
-			check(&f)
-			files = append(files, f)
-		})
-		run := &report.Run{Tool: toolInfo(), Files: files}
+		skipped := lint(func(f report.File) { files = append(files, f) })
+		note(skipped)
+		run := &report.Run{Tool: toolInfo(), Files: files, Skipped: skipped}
 		if matcher != nil {
 			run.Fixed = matcher.Fixed()
 		}
-		if o.writeBaseline != "" {
-			n, err := baseline.Write(o.writeBaseline, files)
+		if done, err := changeBaseline(io, g, o, base, files); done || err != nil {
 			if err != nil {
-				return failure("%v", err)
-			}
-			if !g.quiet {
-				fmt.Fprintf(io.Err, "designlint: recorded %s in %s\n", rules.Plural(n, "finding", "findings"), report.Clean(o.writeBaseline))
+				return err
 			}
 			if failed {
 				return silentExit(exitFailure)
 			}
 			return nil
 		}
-		if err := writeReport(io, o.output, printer, run, o.format == "github"); err != nil {
+		if err := writeReport(io, o.output, printer, run, o.format == "github", opts.Color); err != nil {
 			return failure("%v", err)
 		}
 	}
@@ -223,6 +334,62 @@ func runLint(io *IO, g *globalOptions, o *lintOptions, args []string, failOnSet 
 		return silentExit(exitFindings)
 	}
 	return nil
+}
+
+// streamReports writes the formats that can stream as files are linted;
+// a test turns it off to compare with printing the whole run at once.
+var streamReports = true
+
+// changeBaseline writes, prunes or updates a baseline when a flag asks
+// for it, reporting what it did; done says the run ends there.
+func changeBaseline(io *IO, g *globalOptions, o *lintOptions, base *baseline.Baseline, files []report.File) (done bool, err error) {
+	note := func(format string, args ...any) {
+		if !g.quiet {
+			fmt.Fprintf(io.Err, "designlint: %s\n", report.Clean(fmt.Sprintf(format, args...)))
+		}
+	}
+	switch {
+	case o.writeBaseline != "":
+		n, err := baseline.Write(o.writeBaseline, files)
+		if err != nil {
+			return true, failure("%v", err)
+		}
+		note("recorded %s in %s", rules.Plural(n, "finding", "findings"), o.writeBaseline)
+	case o.pruneBaseline:
+		dropped, kept, err := base.Prune()
+		if err != nil {
+			return true, failure("%v", err)
+		}
+		note("pruned %s from %s; %d remain", rules.Plural(dropped, "fixed entry", "fixed entries"), o.baseline, kept)
+		if n := openFindings(files); n > 0 {
+			note("%s not in the baseline still count (--update-baseline records them on purpose)", rules.Plural(n, "finding", "findings"))
+		}
+	case o.updateBaseline:
+		n, err := base.Update(files)
+		if err != nil {
+			return true, failure("%v", err)
+		}
+		note("updated %s: %s", o.baseline, rules.Plural(n, "entry", "entries"))
+	default:
+		return false, nil
+	}
+	return true, nil
+}
+
+// openFindings counts the findings nothing waives.
+func openFindings(files []report.File) int {
+	n := 0
+	for _, f := range files {
+		if f.Report == nil {
+			continue
+		}
+		for _, x := range f.Report.Findings {
+			if !x.Waived() {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // ruleSettings applies --enable and --disable to the configured rule
@@ -239,53 +406,55 @@ func ruleSettings(base map[string]rules.Setting, enable, disable []string) (map[
 		off  bool
 	}{{"--disable", disable, true}, {"--enable", enable, false}} {
 		for _, id := range flag.ids {
-			if err := checkRuleID(id); err != nil {
+			r, err := lookupRule(id)
+			if err != nil {
 				return nil, fmt.Errorf("%s: %w", flag.name, err)
 			}
-			s := settings[id]
+			s := settings[r.ID]
 			s.Off = flag.off
-			settings[id] = s
+			settings[r.ID] = s
 		}
 	}
 	return settings, nil
 }
 
-func checkRuleID(id string) error {
-	if _, ok := rules.Lookup(id); ok {
-		return nil
-	}
-	msg := fmt.Sprintf("unknown rule %q", id)
-	if s := rules.Suggest(id, rules.IDs()); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
-	} else {
-		msg += " (designlint rules lists them)"
-	}
-	return fmt.Errorf("%s", msg)
+// lintJob is how a run reads and lints each document.
+type lintJob struct {
+	read  design.Options
+	rules rules.Config
+	// documents applies the documents' own rule settings.
+	documents config.Documents
+	// keepSource keeps each document's text, for formats that count
+	// columns in characters.
+	keepSource bool
+	// includeNonDesign lints what a walk finds that is not a design.
+	includeNonDesign bool
+	// kind is the kind --kind forces; kindOf the kind the configuration
+	// gives a path.
+	kind   design.DocKind
+	kindOf func(path string) design.DocKind
 }
 
 // lintAll reads and lints the targets concurrently and hands each result
-// to emit, in the targets' order, from the calling goroutine. At most a
-// few results wait for an earlier one to finish, so that a report written
-// as results come holds a few files in memory, not the run.
-func lintAll(targets []target, stdin io.Reader, stdinName string, ro design.Options, cfg rules.Config, keepSource bool, emit func(report.File)) {
-	var stdinData []byte
-	var stdinErr error
+// to emit, with its index and whether it is a document a walk found that
+// is not a design, in the targets' order, from the calling goroutine. At
+// most a few results wait for an earlier one to finish, so that a report
+// written as results come holds a few files in memory, not the run.
+func (job lintJob) lintAll(targets []target, stdin io.Reader, stdinName string, emit func(i int, f report.File, skip bool)) {
+	var in stdinDocument
 	for _, t := range targets {
 		if t.stdin {
-			limit := ro.MaxFileSize
-			if limit <= 0 {
-				limit = design.DefaultMaxFileSize
-			}
-			stdinData, stdinErr = io.ReadAll(io.LimitReader(stdin, limit+1))
+			in = readStdin(stdin, stdinName, job.read.MaxFileSize)
 			break
 		}
 	}
 	type result struct {
-		i int
-		f report.File
+		i    int
+		f    report.File
+		skip bool
 	}
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(targets)))
-	// window bounds the files handed out but not yet emitted.
+	// window bounds the targets handed out but not yet emitted.
 	window := make(chan struct{}, 4*workers)
 	next := make(chan int)
 	results := make(chan result, workers)
@@ -302,7 +471,8 @@ func lintAll(targets []target, stdin io.Reader, stdinName string, ro design.Opti
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results <- result{i, lintOne(targets[i], stdinData, stdinErr, stdinName, ro, cfg, keepSource)}
+				f, skip := job.lintOne(targets[i], in)
+				results <- result{i, f, skip}
 			}
 		}()
 	}
@@ -310,67 +480,106 @@ func lintAll(targets []target, stdin io.Reader, stdinName string, ro design.Opti
 		wg.Wait()
 		close(results)
 	}()
-	waiting := map[int]report.File{}
+	waiting := map[int]result{}
 	emitted := 0
 	for r := range results {
-		waiting[r.i] = r.f
+		waiting[r.i] = r
 		for {
-			f, ok := waiting[emitted]
+			w, ok := waiting[emitted]
 			if !ok {
 				break
 			}
 			delete(waiting, emitted)
 			emitted++
-			emit(f)
+			emit(w.i, w.f, w.skip)
 			<-window
 		}
 	}
 }
 
-func lintOne(t target, stdinData []byte, stdinErr error, stdinName string, ro design.Options, cfg rules.Config, keepSource bool) report.File {
+// isDesign decides whether a document a walk found is a design to lint:
+// any kind but other (a README, a changelog), and not an empty
+// placeholder.
+func isDesign(d *design.Design) bool {
+	return d.Kind != design.DocOther && !d.Blank
+}
+
+// parseKindFlag reads --kind.
+func parseKindFlag(s string) (design.DocKind, error) {
+	if s == "" {
+		return "", nil
+	}
+	k, ok := design.ParseDocKind(s)
+	if !ok {
+		return "", fmt.Errorf("--kind %q: not a document kind (design, interview, adr, rfc or other)", s)
+	}
+	return k, nil
+}
+
+func kindCompletion(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	var out []string
+	for _, k := range design.DocKinds {
+		out = append(out, string(k))
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
+}
+
+func (job lintJob) lintOne(t target, in stdinDocument) (report.File, bool) {
+	if t.err != nil {
+		return report.File{Path: t.path, Err: t.err}, false
+	}
 	var d *design.Design
 	var err error
 	path := t.path
 	if t.stdin {
-		path = stdinName
-		format := design.Markdown
-		if path == "" {
-			path = "<stdin>"
-		} else if f, ok := design.FormatOf(path); ok {
-			format = f
-		}
-		if stdinErr != nil {
-			return report.File{Path: path, Format: format, Err: fmt.Errorf("%s: %v", path, stdinErr)}
-		}
-		d, err = design.ReadAs(path, stdinData, format, ro)
-		if err != nil {
-			return report.File{Path: path, Format: format, Err: err}
-		}
-	} else {
-		d, err = design.ReadFile(path, ro)
-		if err != nil {
-			f, _ := design.FormatOf(path)
-			return report.File{Path: path, Format: f, Err: err}
-		}
+		path = in.name
 	}
-	rep := rules.Run(d, cfg)
-	if !keepSource {
+	opts := job.read
+	opts.Kind = job.kind
+	if opts.Kind == "" && job.kindOf != nil {
+		opts.Kind = job.kindOf(path)
+	}
+	if t.stdin {
+		d, err = in.read(opts)
+	} else {
+		d, err = design.ReadFile(path, opts)
+	}
+	if err != nil {
+		f, _ := design.FormatOf(path)
+		if t.stdin {
+			f = in.format
+		}
+		return report.File{Path: path, Format: f, Err: err}, false
+	}
+	if t.walked && !isDesign(d) {
+		if !job.includeNonDesign {
+			return report.File{}, true
+		}
+		// Asked for: lint it as a design.
+		d.Kind, d.KindWhy = design.DocDesign, "--include-non-design lints it as a design"
+	}
+	rep := job.documents.Lint(d, job.rules)
+	if !job.keepSource {
 		// Only the formats that count columns in characters need the
 		// text again; dropping it keeps a large run's memory small.
 		d.Source = nil
 	}
-	return report.File{Path: path, Format: d.Format, Report: rep}
+	return report.File{Path: path, Format: d.Format, Report: rep}, false
 }
 
 // writeReport prints the run to the output file or standard output,
-// through report.Guard (commands: the github format's own annotations).
-func writeReport(io *IO, output string, p report.Printer, run *report.Run, commands bool) error {
+// through report.Guard (commands: the github format's own annotations;
+// color: the text format's own colours).
+func writeReport(io *IO, output string, p report.Printer, run *report.Run, commands, color bool) error {
 	var buf bytes.Buffer
 	// A printer that fails after writing (the github format when the step
 	// summary cannot be written) still has its report printed; the
 	// failure is reported after it.
 	printErr := p.Print(&buf, run)
 	data := report.Guard(buf.Bytes(), commands)
+	if color {
+		data = report.GuardColor(buf.Bytes())
+	}
 	if output == "" {
 		if _, err := io.Out.Write(data); err != nil {
 			return err
@@ -383,35 +592,35 @@ func writeReport(io *IO, output string, p report.Printer, run *report.Run, comma
 	return printErr
 }
 
-// streamReport lints the files and writes the report as they come: each
-// file is checked (check), then printed and let go.
-func streamReport(stdout io.Writer, output string, s report.Streamer, lint func(func(report.File)), check func(*report.File), matcher *baseline.Matcher) error {
+// streamReport writes the report as lint hands over the files, each let
+// go once written, and returns the documents lint passed over.
+func streamReport(stdout io.Writer, output string, s report.Streamer, color bool, lint func(func(report.File)) []string, matcher *baseline.Matcher) ([]string, error) {
 	dest := stdout
 	var file *os.File
 	if output != "" {
 		f, err := outfile.Create(output)
 		if err != nil {
-			return fmt.Errorf("writing the report: %w", err)
+			return nil, fmt.Errorf("writing the report: %w", err)
 		}
 		file, dest = f, f
 	}
 	bw := bufio.NewWriterSize(dest, 64<<10)
-	out := &lineGuard{w: bw}
+	out := &lineGuard{w: bw, color: color}
 	var counts report.Counts
 	err := s.Begin(out, toolInfo())
-	lint(func(f report.File) {
-		check(&f)
+	skipped := lint(func(f report.File) {
 		counts.Add(f)
 		if err == nil {
 			err = s.File(out, f)
 		}
 	})
-	var fixed []string
+	counts.Skipped = len(skipped)
+	sum := report.Summary{Counts: counts, Skipped: skipped}
 	if matcher != nil {
-		fixed = matcher.Fixed()
+		sum.Fixed = matcher.Fixed()
 	}
 	if err == nil {
-		err = s.End(out, counts, fixed)
+		err = s.End(out, sum)
 	}
 	if ferr := out.flush(); err == nil {
 		err = ferr
@@ -424,16 +633,18 @@ func streamReport(stdout io.Writer, output string, s report.Streamer, lint func(
 			err = cerr
 		}
 		if err != nil {
-			return fmt.Errorf("writing the report: %w", err)
+			err = fmt.Errorf("writing the report: %w", err)
 		}
 	}
-	return err
+	return skipped, err
 }
 
-// lineGuard passes what is written through report.Guard a whole line at
-// a time, holding back a line until its end is written.
+// lineGuard passes what is written through report.Guard (GuardColor when
+// the text report is coloured) a whole line at a time, holding back a
+// line until its end is written.
 type lineGuard struct {
 	w       io.Writer
+	color   bool
 	pending []byte
 }
 
@@ -443,11 +654,18 @@ func (g *lineGuard) Write(p []byte) (int, error) {
 	if i < 0 {
 		return len(p), nil
 	}
-	if _, err := g.w.Write(report.Guard(g.pending[:i+1], false)); err != nil {
+	if _, err := g.w.Write(g.guard(g.pending[:i+1])); err != nil {
 		return 0, err
 	}
 	g.pending = append(g.pending[:0], g.pending[i+1:]...)
 	return len(p), nil
+}
+
+func (g *lineGuard) guard(lines []byte) []byte {
+	if g.color {
+		return report.GuardColor(lines)
+	}
+	return report.Guard(lines, false)
 }
 
 // flush writes what is left of the last line.
@@ -455,7 +673,7 @@ func (g *lineGuard) flush() error {
 	if len(g.pending) == 0 {
 		return nil
 	}
-	_, err := g.w.Write(report.Guard(g.pending, false))
+	_, err := g.w.Write(g.guard(g.pending))
 	g.pending = g.pending[:0]
 	return err
 }

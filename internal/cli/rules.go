@@ -19,7 +19,8 @@ func newRulesCmd(io *IO, g *globalOptions) *cobra.Command {
 		Short: "List the rules, or explain one",
 		Long: `With no argument, list every rule: its id, category, default severity and
 what it wants. With a rule id, explain it: why it exists, what triggers it,
-how to fix it, and a failing and a passing example.`,
+how to fix it, and a failing and a passing example. Ids are
+case-insensitive.`,
 		Args: cobra.MaximumNArgs(1),
 		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {
@@ -27,19 +28,23 @@ how to fix it, and a failing and a passing example.`,
 			}
 			return rules.IDs(), cobra.ShellCompDirectiveNoFileComp
 		},
+		Example: `  designlint rules
+  designlint rules single-point-of-failure
+  designlint rules -f json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format != "text" && format != "json" {
-				return failure("unknown format %q for rules (want text or json)", format)
+			format, err := chooseFormat("rules", format, "text", "json")
+			if err != nil {
+				return failure("%v", err)
 			}
 			if len(args) == 1 {
-				r, ok := rules.Lookup(args[0])
-				if !ok {
-					return failure("%v", checkRuleID(args[0]))
+				r, err := lookupRule(args[0])
+				if err != nil {
+					return failure("%v", err)
 				}
 				if format == "json" {
 					return writeJSON(io.Out, ruleJSON(r, true))
 				}
-				_, err := io.Out.Write([]byte(explainRule(r)))
+				_, err = io.Out.Write([]byte(explainRule(r)))
 				return err
 			}
 			if format == "json" {

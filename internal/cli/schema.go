@@ -15,7 +15,8 @@ func newSchemaCmd(io *IO) *cobra.Command {
 		Long: `Print the embedded CUE schema (#Design) that .cue, .json and .yaml design
 documents, and fenced cue/yaml/json blocks in Markdown, are validated
 against. Every field is optional; the comments say what each is for.`,
-		Args: cobra.NoArgs,
+		Example: "  designlint schema\n  designlint schema > design.schema.cue",
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			_, err := fmt.Fprint(io.Out, schema.Design)
 			return err

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/designlint/designlint/design/english"
 	"github.com/designlint/designlint/estimate"
 )
 
@@ -19,7 +20,7 @@ func parseSize(s string) (int64, error) {
 	if n, err := strconv.ParseInt(s, 10, 64); err == nil && n > 0 && n <= maxSizeFlag {
 		return n, nil
 	}
-	q, err := estimate.Parser{Calendar: estimate.DefaultCalendar}.Parse(s, estimate.Bytes)
+	q, err := english.ParseQuantity(s, estimate.Bytes, estimate.DefaultCalendar)
 	if err != nil || q.Dim != estimate.Bytes || q.Value < 1 || q.Value > maxSizeFlag {
 		return 0, fmt.Errorf("%q is not a size from 1 byte to 1 TiB (write e.g. 1MiB or 500KB)", s)
 	}

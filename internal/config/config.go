@@ -39,10 +39,33 @@ type Config struct {
 	Include, Exclude []string
 	// FailOn is the configured threshold, empty when not set.
 	FailOn string
+	// FrontMatter is what documents' own rule settings may do: one of
+	// FrontMatterAllow, FrontMatterReport and FrontMatterDeny.
+	FrontMatter string
+	// Kinds maps glob patterns to the document kind of the files they
+	// match, in the order written.
+	Kinds []KindPattern
 	// Rules holds the settings of the rules the file names.
 	Rules        map[string]rules.Setting
 	MaxRatio     float64
 	DaysPerMonth float64
+}
+
+// KindPattern gives the documents a glob matches a kind.
+type KindPattern struct {
+	Pattern string
+	Kind    design.DocKind
+}
+
+// KindOf returns the kind the configuration gives a path, or "".
+func (c *Config) KindOf(path string) design.DocKind {
+	rel := c.rel(path)
+	for _, k := range c.Kinds {
+		if Match(k.Pattern, rel) {
+			return k.Kind
+		}
+	}
+	return ""
 }
 
 // Error is a configuration designlint cannot use, with where.
@@ -59,10 +82,18 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
 }
 
+// The front_matter policies. Report is the default: a document cannot
+// weaken the repository's rules unless the configuration allows it.
+const (
+	FrontMatterAllow  = "allow"
+	FrontMatterReport = "report"
+	FrontMatterDeny   = "deny"
+)
+
 // Default is the configuration when there is no file: the recommended
 // profile.
 func Default(dir string) *Config {
-	return &Config{Dir: dir, Extends: "recommended", Rules: map[string]rules.Setting{}}
+	return &Config{Dir: dir, Extends: "recommended", FrontMatter: FrontMatterReport, Rules: map[string]rules.Setting{}}
 }
 
 // Find returns the nearest configuration file in dir or its parents, or ""
@@ -147,7 +178,7 @@ func Parse(path string, src []byte) (*Config, error) {
 		if k == cue.ListKind && bytes.Contains(src, []byte("\n---")) {
 			what = "not several YAML documents"
 		}
-		e := errorAt(path, v.Pos(), "the configuration must be one mapping of settings (extends, files, fail_on, rules, estimate), "+what)
+		e := errorAt(path, v.Pos(), "the configuration must be one mapping of settings (extends, files, fail_on, rules, front_matter, estimate), "+what)
 		if e.Line == 0 {
 			e.Line, e.Col = 1, 1
 		}
@@ -172,7 +203,7 @@ func Parse(path string, src []byte) (*Config, error) {
 		return nil, cueError(path, err, v)
 	}
 	abs, _ := filepath.Abs(path)
-	c := &Config{Path: path, Dir: filepath.Dir(abs), Extends: "recommended", Rules: map[string]rules.Setting{}}
+	c := &Config{Path: path, Dir: filepath.Dir(abs), Extends: "recommended", FrontMatter: FrontMatterReport, Rules: map[string]rules.Setting{}}
 	if err := c.decode(path, v); err != nil {
 		return nil, err
 	}
@@ -215,7 +246,7 @@ func cueError(path string, err error, v cue.Value) error {
 		msg = "unknown setting"
 		switch {
 		case len(keys) == 1:
-			msg += " (the settings are extends, files, fail_on, rules and estimate)"
+			msg += " (the settings are extends, files, fail_on, rules, front_matter and estimate)"
 		case len(keys) == 2 && keys[0] == "estimate":
 			msg += " (estimate takes max_ratio and days_per_month)"
 		case len(keys) == 3 && keys[0] == "rules":
@@ -291,6 +322,8 @@ func want(keys []string) string {
 		return strings.Join(Profiles[:len(Profiles)-1], ", ") + " or " + Profiles[len(Profiles)-1]
 	case len(keys) == 1 && keys[0] == "fail_on":
 		return "error, warning, info or never"
+	case len(keys) == 1 && keys[0] == "front_matter":
+		return "allow, report or deny"
 	case len(keys) == 1 && keys[0] == "files":
 		return "a list of glob patterns"
 	case len(keys) == 2 && keys[0] == "rules":
@@ -347,6 +380,9 @@ func (c *Config) decode(path string, v cue.Value) error {
 	if s, err := field(v, "fail_on").String(); err == nil {
 		c.FailOn = s
 	}
+	if s, err := field(v, "front_matter").String(); err == nil {
+		c.FrontMatter = s
+	}
 	if it, err := field(v, "files").List(); err == nil {
 		for it.Next() {
 			s, _ := it.Value().String()
@@ -354,6 +390,14 @@ func (c *Config) decode(path string, v cue.Value) error {
 				c.Exclude = append(c.Exclude, strings.TrimPrefix(s, "!"))
 			} else if s != "" {
 				c.Include = append(c.Include, s)
+			}
+		}
+	}
+	if it, err := field(v, "kinds").Fields(); err == nil {
+		for it.Next() {
+			s, _ := it.Value().String()
+			if k, ok := design.ParseDocKind(s); ok {
+				c.Kinds = append(c.Kinds, KindPattern{Pattern: it.Selector().Unquoted(), Kind: k})
 			}
 		}
 	}
@@ -369,7 +413,8 @@ func (c *Config) decode(path string, v cue.Value) error {
 		return nil
 	}
 	for it.Next() {
-		id := it.Selector().Unquoted()
+		// Rule ids are matched in any case.
+		id := strings.ToLower(it.Selector().Unquoted())
 		rv := it.Value()
 		if _, ok := rules.Lookup(id); !ok {
 			msg := fmt.Sprintf("rules: unknown rule %q", id)
@@ -479,7 +524,19 @@ func Profile(name string) map[string]rules.Setting {
 
 // Excluded reports whether the configuration excludes a path (relative to
 // the working directory, or absolute).
-func (c *Config) Excluded(path string) bool { return matchAny(c.Exclude, c.rel(path)) }
+func (c *Config) Excluded(path string) bool { return c.ExcludedBy(path) != "" }
+
+// ExcludedBy returns the pattern, as written in the file ("!docs/old/**"),
+// that excludes a path, or "" when none does.
+func (c *Config) ExcludedBy(path string) string {
+	rel := c.rel(path)
+	for _, p := range c.Exclude {
+		if Match(p, rel) {
+			return "!" + p
+		}
+	}
+	return ""
+}
 
 // Included reports whether a path matches the files patterns.
 func (c *Config) Included(path string) bool { return matchAny(c.Include, c.rel(path)) }

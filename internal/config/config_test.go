@@ -90,6 +90,7 @@ func TestParseErrors(t *testing.T) {
 		{"unknown key", "extends: strict\nfail_on: error\nfial_on: warning\n", 3, "fial_on"},
 		{"bad profile", "fail_on: error\nextends: lenient\n", 2, "extends"},
 		{"bad fail_on", "fail_on: sometimes\n", 1, "fail_on"},
+		{"bad front_matter", "front_matter: sometimes\n", 1, "want allow, report or deny"},
 		{"bad severity", "rules:\n  tradeoffs: loud\n", 2, "tradeoffs"},
 		{"unknown rule", "rules:\n  api-contract: off\n  single-point-of-failur: error\n", 3, `did you mean "single-point-of-failure"`},
 		{"unknown option", "rules:\n  tradeoffs: {severity: error, ignore: [x]}\n", 2, "ignore"},
@@ -242,6 +243,26 @@ func TestIncludedExcluded(t *testing.T) {
 	}
 	if !c.Excluded("/repo/docs/design/archive/old.md") || c.Excluded("/repo/docs/design/feed.md") {
 		t.Error("Excluded")
+	}
+	if got := c.ExcludedBy("/repo/docs/design/archive"); got != "!docs/design/archive/**" {
+		t.Errorf("ExcludedBy the archive directory = %q", got)
+	}
+}
+
+// Documents may not weaken the repository's rules unless it says so.
+func TestFrontMatterPolicy(t *testing.T) {
+	if got := Default("/repo").FrontMatter; got != FrontMatterReport {
+		t.Errorf("default policy %q, want report", got)
+	}
+	for _, p := range []string{FrontMatterAllow, FrontMatterReport, FrontMatterDeny} {
+		c, err := Parse("/repo/.designlint.yaml", []byte("front_matter: "+p+"\n"))
+		if err != nil || c.FrontMatter != p {
+			t.Errorf("front_matter: %s read as %q (%v)", p, c.FrontMatter, err)
+		}
+	}
+	c, err := Parse("/repo/.designlint.yaml", []byte("rules:\n  TradeOffs: off\n"))
+	if err != nil || !c.Rules["tradeoffs"].Off {
+		t.Errorf("a rule id in another case: %+v, %v", c, err)
 	}
 }
 

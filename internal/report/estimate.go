@@ -19,8 +19,9 @@ type Estimate struct {
 	Sources  map[string]string
 	Declared map[string]design.Value
 	MaxRatio float64
-	// Rates holds one line per comparison of a rate stated twice.
-	Rates []string
+	// Calculations holds one line per calculation written in the text,
+	// with its verdict.
+	Calculations []string
 }
 
 // EstimateHeader is the header of the figures table.
@@ -74,7 +75,7 @@ func CheckLines(e *Estimate) []string {
 			mark, c.Name, where, n.FormatAs(c.Declared), c.Formula, n.FormatAs(c.Derived),
 			estimate.FormatRatio(c.Ratio), verdict, estimate.FormatRatio(e.MaxRatio)))
 	}
-	out = append(out, e.Rates...)
+	out = append(out, e.Calculations...)
 	for _, u := range e.Result.Unchecked {
 		where := ""
 		if v, ok := e.Declared[u.Name]; ok && v.Span.Start.Line > 0 {

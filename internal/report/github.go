@@ -16,7 +16,8 @@ import (
 // "::error file=f,line=3,col=4,title=t::message" becomes an annotation on
 // the pull request. It shows at most ten annotations of each level per
 // step, so the most severe come first, ten per level, then one notice says
-// how many were left out; the step summary has them all.
+// how many were left out. The step summary gets the short summary of
+// StepSummary.
 
 // maxAnnotations is how many annotations of one level GitHub shows a step.
 const maxAnnotations = 10
@@ -126,12 +127,8 @@ func (p githubPrinter) Print(w io.Writer, run *Run) error {
 		if left == 1 {
 			what = "1 more finding is"
 		}
-		where := "see the step summary for all of them"
-		if p.opts.StepSummary == "" {
-			where = "run designlint locally to see all of them"
-		}
 		bw.WriteString(annotation{sev: rules.Info, title: "designlint", message: fmt.Sprintf(
-			"%s not shown as annotations (GitHub shows at most %d of each level per step); %s", what, maxAnnotations, where)}.command())
+			"%s not shown as annotations (GitHub shows at most %d of each level per step); the full report (designlint lint --format markdown, or SARIF in code scanning) has all of them", what, maxAnnotations)}.command())
 		bw.WriteByte('\n')
 	}
 	fmt.Fprintln(bw, SummaryLine(Count(run)))
@@ -156,11 +153,11 @@ func countOver(anns []annotation, limit map[rules.Severity]int) int {
 	return over
 }
 
-// appendStepSummary appends the Markdown report to the step summary file,
-// within GitHub's 1 MiB limit for the file.
+// appendStepSummary appends the short summary to the step summary file,
+// within GitHub's 1 MiB limit for the file (which earlier steps share).
 func appendStepSummary(path string, run *Run, o Options) error {
 	var buf bytes.Buffer
-	if err := newMarkdown(o).Print(&buf, run); err != nil {
+	if err := StepSummary(&buf, run, o); err != nil {
 		return err
 	}
 	used := int64(0)
@@ -178,12 +175,7 @@ func appendStepSummary(path string, run *Run, o Options) error {
 			cut = 0
 		}
 		kept := data[:cut:cut]
-		// Close a code block (the Mermaid diagram) the cut left open, so
-		// that the note renders as text.
-		if bytes.Count(kept, []byte("\n```"))%2 == 1 {
-			kept = append(kept, "\n```"...)
-		}
-		data = append(kept, "\n\n_The report was cut to fit GitHub's 1 MiB step summary; run designlint locally for all of it._\n"...)
+		data = append(kept, "\n\n_The summary was cut to fit GitHub's 1 MiB step summary._\n"...)
 	}
 	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 	if err != nil {

@@ -56,11 +56,11 @@ func TestGitHubAnnotationCap(t *testing.T) {
 func TestStepSummaryLimit(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "summary.md")
-	earlier := bytes.Repeat([]byte("earlier step\n"), (maxStepSummary-200<<10)/13)
+	// Leaves about 2 KB: less than the summary of ten long findings.
+	earlier := bytes.Repeat([]byte("earlier step\n"), (maxStepSummary-2<<10)/13)
 	if err := os.WriteFile(path, earlier, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	// About 1.2 MB of Markdown: more than the room left.
 	if err := newGitHub(Options{StepSummary: path}).Print(&bytes.Buffer{}, bigRun(3000)); err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +74,7 @@ func TestStepSummaryLimit(t *testing.T) {
 	if !bytes.HasPrefix(got, earlier) {
 		t.Error("the earlier steps' summary was not kept")
 	}
-	if !bytes.Contains(got, []byte("## designlint")) || !bytes.Contains(got, []byte("The report was cut to fit")) {
+	if !bytes.Contains(got, []byte("## designlint")) || !bytes.Contains(got, []byte("The summary was cut to fit")) {
 		t.Errorf("summary should hold the start of the report and say it was cut; it ends %q", got[len(got)-200:])
 	}
 
@@ -88,6 +88,41 @@ func TestStepSummaryLimit(t *testing.T) {
 	}
 	if st, _ := os.Stat(path); st.Size() != maxStepSummary {
 		t.Errorf("a full summary grew to %d bytes", st.Size())
+	}
+}
+
+// The step summary's size depends on fixed counts, not on the run: ten
+// findings in its table and thirty documents in its folded list, however
+// many there are.
+func TestStepSummaryStaysShort(t *testing.T) {
+	for _, n := range []int{1, 200} {
+		run := &Run{Tool: Tool{Name: "designlint"}}
+		for i := 0; i < n; i++ {
+			f := bigRun(30).Files[0]
+			f.Path = fmt.Sprintf("docs/design-%03d.md", i)
+			run.Files = append(run.Files, f)
+		}
+		run.Files = append(run.Files, File{Path: "docs/missing.md", Err: fmt.Errorf("docs/missing.md: no such file or directory")})
+		var out bytes.Buffer
+		if err := StepSummary(&out, run, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		s := out.String()
+		if got := strings.Count(s, "\n| 🔴 error | ") + strings.Count(s, "\n| 🟡 warning | ") + strings.Count(s, "\n| 🔵 info | "); got != summaryFindings {
+			t.Errorf("%d documents: %d finding rows, want %d", n, got, summaryFindings)
+		}
+		if got, want := strings.Count(s, "\n| docs/design-"), min(n, summaryDocuments); got != want {
+			t.Errorf("%d documents: %d document rows, want %d", n, got, want)
+		}
+		if !strings.Contains(s, "- 🔴 docs/missing.md: no such file or directory") {
+			t.Errorf("the path that could not be linted is missing:\n%s", s)
+		}
+		if n > summaryDocuments && !strings.Contains(s, fmt.Sprintf("…and %d more documents.", n-summaryDocuments)) {
+			t.Errorf("the documents left out are not counted:\n%s", s)
+		}
+		if strings.Contains(s, "mermaid") || strings.Contains(s, "### Estimate") {
+			t.Errorf("the summary holds the full report's details:\n%s", s)
+		}
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/designlint/designlint/design"
 	"github.com/designlint/designlint/internal/baseline"
+	"github.com/designlint/designlint/internal/config"
 	"github.com/designlint/designlint/internal/report"
 	"github.com/designlint/designlint/rules"
 )
@@ -23,9 +24,10 @@ var goldenExt = map[string]string{
 
 // sharedRun builds the one run every format's golden file is printed
 // from: a document with findings of every severity, one waived by a
-// comment and one by the baseline, a baseline entry that no longer
-// matches, and a file that does not exist. It runs from the repository
-// root so that paths read as a user would see them.
+// comment, one by its front matter (front_matter: allow) and one by the
+// baseline, a front-matter setting without a reason, a baseline entry that
+// no longer matches, and a file that does not exist. It runs from the
+// repository root so that paths read as a user would see them.
 func sharedRun(t *testing.T) (*report.Run, report.Options) {
 	t.Helper()
 	root, err := filepath.Abs("../..")
@@ -33,7 +35,9 @@ func sharedRun(t *testing.T) (*report.Run, report.Options) {
 		t.Fatal(err)
 	}
 	t.Chdir(root)
-	cfg := rules.Config{Now: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)}
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	cfg := rules.Config{Now: now}
+	docs := config.Documents{Policy: config.FrontMatterAllow, Now: now}
 	var files []report.File
 	for _, p := range []string{"testdata/report/in/checkout.md", "testdata/report/in/missing.md"} {
 		d, err := design.ReadFile(p, design.Options{})
@@ -41,7 +45,7 @@ func sharedRun(t *testing.T) (*report.Run, report.Options) {
 			files = append(files, report.File{Path: p, Format: design.Markdown, Err: err})
 			continue
 		}
-		files = append(files, report.File{Path: p, Format: d.Format, Report: rules.Run(d, cfg)})
+		files = append(files, report.File{Path: p, Format: d.Format, Report: docs.Lint(d, cfg)})
 	}
 	b, err := baseline.Load("testdata/report/baseline.json")
 	if err != nil {
@@ -70,20 +74,33 @@ func TestGolden(t *testing.T) {
 			if err := f.New(opts).Print(&buf, run); err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join("testdata/report/golden", "checkout."+ext)
-			if *update {
-				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./internal/report -update)", err)
-			}
-			if !bytes.Equal(buf.Bytes(), want) {
-				t.Errorf("%s output differs from %s; run go test ./internal/report -run TestGolden -update and review the diff\n--- got\n%s", f.Name, path, buf.String())
-			}
+			compareGolden(t, filepath.Join("testdata/report/golden", "checkout."+ext), buf.Bytes())
 		})
+	}
+	t.Run("step summary", func(t *testing.T) {
+		var buf bytes.Buffer
+		if err := report.StepSummary(&buf, run, opts); err != nil {
+			t.Fatal(err)
+		}
+		compareGolden(t, "testdata/report/golden/checkout.summary.md", buf.Bytes())
+	})
+}
+
+// compareGolden compares output with a golden file, or rewrites it with
+// -update.
+func compareGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/report -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s; run go test ./internal/report -run TestGolden -update and review the diff\n--- got\n%s", path, got)
 	}
 }

@@ -19,6 +19,7 @@ type jsonRun struct {
 	Tool    jsonTool          `json:"tool"`
 	Files   []json.RawMessage `json:"files"`
 	Fixed   []string          `json:"fixed_since_baseline,omitempty"`
+	Skipped []string          `json:"skipped_not_designs,omitempty"`
 	Summary jsonCounts        `json:"summary"`
 }
 
@@ -60,6 +61,7 @@ type jsonCounts struct {
 	Infos      int `json:"infos"`
 	Waived     int `json:"waived"`
 	Unreadable int `json:"unreadable"`
+	Skipped    int `json:"skipped"`
 }
 
 // JSONAssumption is an input as the JSON format shows it.
@@ -94,20 +96,22 @@ func newJSON(o Options) Printer { return &jsonPrinter{opts: o} }
 
 func (p *jsonPrinter) Print(w io.Writer, run *Run) error { return printStreamed(p, w, run) }
 
-func (p *jsonPrinter) frame(c Counts, fixed []string) jsonRun {
+func (p *jsonPrinter) frame(s Summary) jsonRun {
+	c := s.Counts
 	return jsonRun{
 		Version: 1,
 		Tool:    p.tool,
 		Files:   []json.RawMessage{arrayMarkerRaw},
-		Fixed:   cleanAll(fixed),
-		Summary: jsonCounts{Files: c.Files, Errors: c.Errors, Warnings: c.Warnings, Infos: c.Infos, Waived: c.Waived, Unreadable: c.Unreadable},
+		Fixed:   cleanAll(s.Fixed),
+		Skipped: cleanAll(s.Skipped),
+		Summary: jsonCounts{Files: c.Files, Errors: c.Errors, Warnings: c.Warnings, Infos: c.Infos, Waived: c.Waived, Unreadable: c.Unreadable, Skipped: c.Skipped},
 	}
 }
 
 // Begin writes the document up to its files.
 func (p *jsonPrinter) Begin(w io.Writer, t Tool) error {
 	p.tool = jsonTool{Name: t.Name, Version: t.Version, URI: t.URI}
-	return p.files.open(w, p.frame(Counts{}, nil))
+	return p.files.open(w, p.frame(Summary{}))
 }
 
 // File writes one file's object.
@@ -125,10 +129,10 @@ func (p *jsonPrinter) File(w io.Writer, f File) error {
 	return p.files.element(w, jf)
 }
 
-// End writes the rest: the baseline entries no longer matched and the
-// summary.
-func (p *jsonPrinter) End(w io.Writer, c Counts, fixed []string) error {
-	return p.files.close(w, p.frame(c, fixed))
+// End writes the rest: the baseline entries no longer matched, the
+// documents passed over, and the summary.
+func (p *jsonPrinter) End(w io.Writer, s Summary) error {
+	return p.files.close(w, p.frame(s))
 }
 
 func toJSONFinding(x rules.Finding) jsonFinding {

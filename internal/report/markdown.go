@@ -48,19 +48,7 @@ func (p markdownPrinter) Print(w io.Writer, run *Run) error {
 		b.WriteString(strings.Join(rows, "\n"))
 		b.WriteString("\n\n")
 	}
-	var unreadable []string
-	for _, f := range run.Files {
-		if f.Report == nil {
-			msg := "could not be read"
-			if f.Err != nil {
-				msg = f.Err.Error()
-			}
-			unreadable = append(unreadable, "- "+escapeMarkdownCell(Clean(msg)))
-		}
-	}
-	if len(unreadable) > 0 {
-		fmt.Fprintf(&b, "### Files designlint could not read\n\n%s\n\n", strings.Join(unreadable, "\n"))
-	}
+	writeFailures(&b, run)
 	for _, f := range run.Files {
 		if f.Report == nil {
 			continue
@@ -80,7 +68,7 @@ func (p markdownPrinter) Print(w io.Writer, run *Run) error {
 		}
 	}
 	if len(waived) > 0 {
-		b.WriteString("### Accepted risks\n\nFindings waived by a `designlint-disable` comment or the baseline; they do not fail the check.\n\n")
+		b.WriteString("### Accepted risks\n\nFindings waived by a `designlint-disable` comment, the document's front matter or the baseline; they do not fail the check.\n\n")
 		b.WriteString("| where | rule | accepted because | finding |\n|---|---|---|---|\n")
 		b.WriteString(strings.Join(waived, "\n"))
 		b.WriteString("\n\n")
@@ -94,6 +82,26 @@ func (p markdownPrinter) Print(w io.Writer, run *Run) error {
 	}
 	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// failureItems are the paths designlint could not lint, as Markdown list
+// items.
+func failureItems(run *Run) []string {
+	var lines []string
+	for _, f := range run.Files {
+		if f.Report == nil {
+			where, what := Failure(f)
+			lines = append(lines, fmt.Sprintf("- 🔴 %s: %s", escapeMarkdownCell(where), escapeMarkdownCell(what)))
+		}
+	}
+	return lines
+}
+
+// writeFailures lists the paths designlint could not lint.
+func writeFailures(b *bytes.Buffer, run *Run) {
+	if lines := failureItems(run); len(lines) > 0 {
+		fmt.Fprintf(b, "### Paths designlint could not lint\n\n%s\n\n", strings.Join(lines, "\n"))
+	}
 }
 
 // componentDiagram draws a document's components as a Mermaid flowchart,

@@ -4,6 +4,7 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -20,11 +21,13 @@ type Tool struct {
 	URI     string
 }
 
-// File is the outcome for one input file.
+// File is the outcome for one input: a document, or a path that could not
+// be linted (missing, unreadable, not a document, a directory without
+// documents), which every format shows as a failure.
 type File struct {
 	Path   string
 	Format design.Format
-	// Report is nil when the file could not be read.
+	// Report is nil when the file could not be linted; Err says why.
 	Report *rules.Report
 	Err    error
 }
@@ -35,6 +38,9 @@ type Run struct {
 	Files []File
 	// Fixed lists baseline entries that no longer match a finding.
 	Fixed []string
+	// Skipped lists documents a directory walk found and passed over
+	// because they are not designs.
+	Skipped []string
 }
 
 // Options are the settings every printer may use.
@@ -92,15 +98,28 @@ func Names() []string {
 	return out
 }
 
-// Lookup returns the format with the given name, or an error naming the
-// formats there are.
+// Lookup returns the format with the given name, in any case, or an
+// error naming the formats there are and the likely one meant.
 func Lookup(name string) (Format, error) {
 	for _, f := range formats {
-		if f.Name == name {
+		if strings.EqualFold(f.Name, name) {
 			return f, nil
 		}
 	}
-	return Format{}, fmt.Errorf("unknown format %q (want %s)", name, strings.Join(Names(), ", "))
+	return Format{}, UnknownName("format", name, Names())
+}
+
+// UnknownName is the error for a name that is not one of the choices:
+// it lists them, and suggests the closest when one is close.
+func UnknownName(what, name string, choices []string) error {
+	msg := fmt.Sprintf("unknown %s %q", what, name)
+	if s := rules.Suggest(strings.ToLower(name), choices); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	if len(choices) <= 8 {
+		msg += fmt.Sprintf(" (want %s)", strings.Join(choices, ", "))
+	}
+	return errors.New(msg)
 }
 
 // Help describes the formats for a flag's usage.
@@ -112,18 +131,43 @@ func Help() string {
 	return "output format: " + strings.Join(parts, ", ")
 }
 
-// Counts tallies a run's findings that count, by severity.
+// Counts tallies a run's findings that count, by severity. Files counts
+// the documents linted; Unreadable the paths that could not be; Skipped
+// the documents passed over as not designs.
 type Counts struct {
-	Files, Errors, Warnings, Infos, Waived, Unreadable int
+	Files, Errors, Warnings, Infos, Waived, Unreadable, Skipped int
 }
 
 // Count tallies the findings of a run.
 func Count(run *Run) Counts {
-	var c Counts
+	c := Counts{Skipped: len(run.Skipped)}
 	for _, f := range run.Files {
 		c.Add(f)
 	}
 	return c
+}
+
+// Add counts one file into c.
+func (c *Counts) Add(f File) {
+	if f.Report == nil {
+		c.Unreadable++
+		return
+	}
+	c.Files++
+	for _, x := range f.Report.Findings {
+		if x.Waived() {
+			c.Waived++
+			continue
+		}
+		switch x.Severity {
+		case rules.Error:
+			c.Errors++
+		case rules.Warning:
+			c.Warnings++
+		case rules.Info:
+			c.Infos++
+		}
+	}
 }
 
 // levelWord names a severity for formats that say "error" and "warning"
@@ -159,13 +203,34 @@ func SummaryLine(c Counts) string {
 	if c.Waived > 0 {
 		extra = append(extra, rules.Plural(c.Waived, "waived finding", "waived findings"))
 	}
+	if c.Skipped > 0 {
+		extra = append(extra, rules.Plural(c.Skipped, "document skipped as not a design", "documents skipped as not designs"))
+	}
 	if c.Unreadable > 0 {
-		extra = append(extra, rules.Plural(c.Unreadable, "file could not be read", "files could not be read"))
+		extra = append(extra, rules.Plural(c.Unreadable, "path could not be linted", "paths could not be linted"))
 	}
 	if len(extra) > 0 {
 		s += " (" + strings.Join(extra, "; ") + ")"
 	}
 	return s
+}
+
+// Failure splits why a file could not be linted into where (the path, and
+// the line and column when there is one) and what.
+func Failure(f File) (where, what string) {
+	where = f.Path
+	if f.Err == nil {
+		return Clean(where), "could not be read"
+	}
+	var de *design.Error
+	if errors.As(f.Err, &de) {
+		where = de.Path
+		if de.Pos.Line > 0 {
+			where = fmt.Sprintf("%s:%d:%d", de.Path, de.Pos.Line, de.Pos.Col)
+		}
+		return Clean(where), Clean(de.Msg)
+	}
+	return Clean(where), Clean(strings.TrimPrefix(f.Err.Error(), f.Path+": "))
 }
 
 // bySeverity returns a file's findings most severe first, then by

@@ -100,6 +100,33 @@ func Guard(data []byte, commands bool) []byte {
 	return out.Bytes()
 }
 
+// sgr matches a Select Graphic Rendition sequence: colour and weight only,
+// nothing that moves the cursor, sets a title or makes a link.
+var sgr = regexp.MustCompile("\x1b\\[[0-9;]*m")
+
+// GuardColor is Guard for the coloured text report on a terminal: it keeps
+// the colour sequences the printer wrote. A line is kept as written only
+// when, without its colours, Guard would leave it unchanged; any other line
+// is guarded and loses its colours.
+func GuardColor(data []byte) []byte {
+	lines := strings.SplitAfter(string(data), "\n")
+	var out strings.Builder
+	out.Grow(len(data))
+	for _, l := range lines {
+		line, nl := strings.CutSuffix(l, "\n")
+		visible := sgr.ReplaceAllString(line, "")
+		if g := guardLine(visible, false); g == visible {
+			out.WriteString(line)
+		} else {
+			out.WriteString(g)
+		}
+		if nl {
+			out.WriteByte('\n')
+		}
+	}
+	return []byte(out.String())
+}
+
 // guardPlain reports whether data needs no guarding: printable ASCII,
 // tabs and line feeds, no "##[" and no "::" anywhere.
 func guardPlain(data []byte) bool {

@@ -315,7 +315,7 @@ func (p *sarifPrinter) File(w io.Writer, f File) error {
 
 // End writes the rest of the log: the invocation, with the files that
 // could not be read.
-func (p *sarifPrinter) End(w io.Writer, _ Counts, _ []string) error {
+func (p *sarifPrinter) End(w io.Writer, _ Summary) error {
 	return p.results.close(w, p.log())
 }
 

@@ -5,22 +5,27 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-
-	"github.com/designlint/designlint/rules"
 )
 
 // Streamer is a Printer that can also print a run file by file, so that a
 // run of many files need not be held in memory: Begin before the first
-// file, File for each file in the run's order, End with the run's counts
-// and the baseline entries that no longer match. The text, json and sarif
-// formats stream; github (most severe first across the run), junit (totals
-// before the suites) and markdown (one table for all files) need the whole
-// run and do not.
+// file, File for each file in the run's order, End with what comes after
+// the files. The text, json and sarif formats stream; github (most severe
+// first across the run), junit (totals before the suites) and markdown
+// (one table for all files) need the whole run and do not.
 type Streamer interface {
 	Printer
 	Begin(w io.Writer, tool Tool) error
 	File(w io.Writer, f File) error
-	End(w io.Writer, c Counts, fixed []string) error
+	End(w io.Writer, s Summary) error
+}
+
+// Summary is what a streamed run ends with: its counts, the baseline
+// entries that no longer match, the documents passed over as not designs.
+type Summary struct {
+	Counts  Counts
+	Fixed   []string
+	Skipped []string
 }
 
 // printStreamed prints a whole run through a Streamer: Print and the
@@ -34,30 +39,7 @@ func printStreamed(s Streamer, w io.Writer, run *Run) error {
 			return err
 		}
 	}
-	return s.End(w, Count(run), run.Fixed)
-}
-
-// Add counts one file's findings into c.
-func (c *Counts) Add(f File) {
-	c.Files++
-	if f.Report == nil {
-		c.Unreadable++
-		return
-	}
-	for _, x := range f.Report.Findings {
-		if x.Waived() {
-			c.Waived++
-			continue
-		}
-		switch x.Severity {
-		case rules.Error:
-			c.Errors++
-		case rules.Warning:
-			c.Warnings++
-		case rules.Info:
-			c.Infos++
-		}
-	}
+	return s.End(w, Summary{Counts: Count(run), Fixed: run.Fixed, Skipped: run.Skipped})
 }
 
 // jsonArray writes a JSON document, indented by two spaces as

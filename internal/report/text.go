@@ -11,7 +11,7 @@ import (
 
 type textPrinter struct {
 	opts Options
-	// printed is set once a file's findings were printed.
+	// printed is set once something was printed for a file.
 	printed bool
 }
 
@@ -33,7 +33,12 @@ func (p *textPrinter) paint(code, s string) string {
 	return code + s + ansiReset
 }
 
+// severity names a severity, padded to one width when coloured (the
+// columns are aligned on a terminal).
 func (p *textPrinter) severity(s rules.Severity) string {
+	if !p.opts.Color {
+		return s.String()
+	}
 	switch s {
 	case rules.Error:
 		return p.paint(ansiRed+ansiBold, "error  ")
@@ -44,31 +49,41 @@ func (p *textPrinter) severity(s rules.Severity) string {
 }
 
 // Print writes findings grouped by file, one per line as
-// "path:line:col  severity  rule-id  message", then a summary line.
-// Waived findings are counted but not listed.
+// "path:line:col  severity  rule-id  message", then a summary line. A path
+// that could not be linted is one line, "path  error  why". A finding the
+// document itself waives (a comment, its front matter) is listed as
+// "path:line:col  waived  rule-id  message (accepted: reason)", so that no
+// opt-out goes unseen; those a baseline accepts are only counted.
 func (p *textPrinter) Print(w io.Writer, run *Run) error { return printStreamed(p, w, run) }
 
-// Begin starts a run: nothing is printed before the first finding.
+// Begin starts a run: nothing is printed before the first file.
 func (p *textPrinter) Begin(io.Writer, Tool) error {
 	p.printed = false
 	return nil
 }
 
-// File prints a file's findings, a blank line between files.
+// File prints a file's findings, or why it could not be linted, a blank
+// line between files.
 func (p *textPrinter) File(w io.Writer, f File) error {
+	bw := bufio.NewWriter(w)
 	if f.Report == nil {
-		return nil
+		if p.printed {
+			bw.WriteByte('\n')
+		}
+		p.printed = true
+		where, what := Failure(f)
+		fmt.Fprintf(bw, "%s  %s  %s\n", where, p.severity(rules.Error), what)
+		return bw.Flush()
 	}
 	var shown []rules.Finding
 	for _, x := range f.Report.Findings {
-		if !x.Waived() {
+		if x.Waiver == nil || x.Waiver.Kind != "baseline" {
 			shown = append(shown, x)
 		}
 	}
 	if len(shown) == 0 {
 		return nil
 	}
-	bw := bufio.NewWriter(w)
 	if p.printed {
 		bw.WriteByte('\n')
 	}
@@ -84,26 +99,31 @@ func (p *textPrinter) File(w io.Writer, f File) error {
 		if p.opts.Color {
 			loc += strings.Repeat(" ", width-len(loc))
 		}
-		sev := p.severity(x.Severity)
-		if !p.opts.Color {
-			sev = strings.TrimRight(sev, " ")
+		if x.Waived() {
+			label := "waived"
+			if p.opts.Color {
+				label = p.paint(ansiDim, "waived ")
+			}
+			fmt.Fprintf(bw, "%s  %s  %s  %s (accepted: %s)\n", loc, label, p.paint(ansiDim, x.Rule), Clean(x.Message), Clean(x.Waiver.Reason))
+			continue
 		}
-		fmt.Fprintf(bw, "%s  %s  %s  %s\n", loc, sev, p.paint(ansiDim, x.Rule), Clean(x.Message))
+		fmt.Fprintf(bw, "%s  %s  %s  %s\n", loc, p.severity(x.Severity), p.paint(ansiDim, x.Rule), Clean(x.Message))
 	}
 	return bw.Flush()
 }
 
-// End prints the baseline entries that no longer match and the summary.
-func (p *textPrinter) End(w io.Writer, c Counts, fixed []string) error {
+// End prints the baseline entries that no longer match and the summary
+// line (unless quiet).
+func (p *textPrinter) End(w io.Writer, s Summary) error {
 	bw := bufio.NewWriter(w)
-	if p.printed && (!p.opts.Quiet || len(fixed) > 0) {
+	if p.printed && (!p.opts.Quiet || len(s.Fixed) > 0) {
 		bw.WriteByte('\n')
 	}
-	for _, f := range fixed {
+	for _, f := range s.Fixed {
 		fmt.Fprintf(bw, "fixed since the baseline: %s\n", Clean(f))
 	}
 	if !p.opts.Quiet {
-		fmt.Fprintln(bw, SummaryLine(c))
+		fmt.Fprintln(bw, SummaryLine(s.Counts))
 	}
 	return bw.Flush()
 }

@@ -1,0 +1,665 @@
+package design
+
+import (
+	"strings"
+
+	"github.com/designlint/designlint/design/english"
+	"github.com/designlint/designlint/estimate"
+)
+
+// This file turns what the reader of design English finds in a Markdown
+// document into the model's assumptions and declared figures: every figure
+// with its rank and place, the strongest of each name chosen, and the
+// numbers that were not used listed with why.
+
+// Figure is a figure the document states, as read: its canonical name and
+// value, whether it is a claim the document derives, and whether it was
+// the one used for its name.
+type Figure struct {
+	Value
+	// Claim marks a figure the document derives (a result), rather than an
+	// input it starts from.
+	Claim bool
+	// Rank orders competing statements of one name: a fenced block beats a
+	// labelled line, which beats a sentence; a parenthetical aside, a
+	// hypothetical or a maximum rank lower.
+	Rank int
+	// Used is set on the figure the model takes for its name; Why says
+	// why another was not used.
+	Used bool
+	Why  string
+	// Scope is the index of the design the figure belongs to in a
+	// document that works out several (Design.Scopes); 0 otherwise, and
+	// -1 for a figure outside every design.
+	Scope int
+
+	premise bool
+	horizon float64
+	order   int
+	// within lists the lines of the headings above the figure, outermost
+	// first.
+	within []int
+}
+
+// Unread is a number in an estimates section that designlint did not use,
+// with the reason.
+type Unread struct {
+	Text string
+	Span Span
+	Why  string
+}
+
+// Equation is a calculation written out in the text, kept for the
+// arithmetic check.
+type Equation struct {
+	Text string
+	Span Span
+	calc english.Equation
+}
+
+// Check evaluates the calculation; see english.Equation.Check.
+func (e Equation) Check(maxRatio float64) (english.Mismatch, bool) {
+	return e.calc.Check(maxRatio)
+}
+
+func (o Options) calendar() estimate.Calendar {
+	if o.Calendar.DaysPerMonth == 0 {
+		return estimate.DefaultCalendar
+	}
+	return o.Calendar
+}
+
+// parseQuantity reads a whole value ("2KB", "about 10M", "99.9%").
+func (o Options) parseQuantity(s string, want estimate.Dim) (estimate.Quantity, error) {
+	return english.ParseQuantity(s, want, o.calendar())
+}
+
+// mayHoldFigure is a quick test before a text is read for figures: a digit
+// or a number word.
+func mayHoldFigure(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	if len(t) > 2000 {
+		return false
+	}
+	l := lower(t)
+	for _, w := range numberWordHints {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var numberWordHints = []string{"illion", "thousand", "dozen", "twice", "double", "nines", "half", "quarter", "tenth",
+	"one ", "two ", "three", "four", "five", "six ", "seven", "eight", "nine ", "ten ", "twelve", "twenty", "hundred", "once"}
+
+// whereOf tells the figure reader what kind of section a text stands in.
+func whereOf(kind SectionKind) english.Where {
+	switch kind {
+	case SectionEstimates:
+		return english.InEstimates
+	case SectionNonFunctional, SectionRequirements:
+		return english.InRequirements
+	case SectionFunctional, SectionProblem:
+		return english.InFunctional
+	}
+	return english.Elsewhere
+}
+
+// readFigures reads the figures and calculations of a text. label is the
+// label the text is the value of (a table row's name), when the caller
+// split one off.
+func (r *mdReader) readFigures(f *flat, t string, kind SectionKind, parent, label string) {
+	r.readText(f, t, kind, parent, label, true)
+}
+
+// readEquations reads only the calculations of a text (a heading's).
+func (r *mdReader) readEquations(f *flat, t string) {
+	r.readText(f, t, "", "", "", false)
+}
+
+func (r *mdReader) readText(f *flat, t string, kind SectionKind, parent, label string, figures bool) {
+	if !mayHoldFigure(t) {
+		return
+	}
+	values := readsValues(kind)
+	rank := english.RankSentence
+	if kind != SectionEstimates {
+		rank -= 10
+	}
+	// A section whose heading names nothing ("## Analysis") is read too,
+	// its figures ranking below those of any named section; if it states
+	// the load, it is the estimates (see closeFrame).
+	unnamed := kind == "" && r.cur != r.top
+	if unnamed {
+		values = true
+	}
+	ctx := english.Context{
+		Label:    label,
+		Parent:   lastAncestor(parent),
+		Where:    whereOf(kind),
+		Calendar: r.opts.calendar(),
+		Rank:     rank,
+	}
+	if r.cur != nil {
+		ctx.Heading = r.cur.title
+	}
+	rd := english.ReadFigures(t, ctx)
+	for _, eq := range rd.Equations {
+		r.d.Equations = append(r.d.Equations, Equation{Text: eq.Text(), Span: r.textSpan(f, eq.Start, eq.End), calc: eq})
+	}
+	if !figures {
+		return
+	}
+	comp := r.cur.component()
+	for _, fg := range rd.Figures {
+		switch {
+		case values:
+			if unnamed {
+				fg.Rank -= 20
+				if n, _ := estimate.Lookup(fg.Name); !n.Derived || n.PerDay {
+					r.cur.inputs++
+				}
+			}
+			r.addFigure(fg, t[fg.Start:fg.End], r.textSpan(f, fg.Start, fg.End))
+		case comp != nil && isQueueFigure(fg.Name):
+			// "Consumers: 12" under the queue's own heading
+			r.queueFigures = append(r.queueFigures, queueFigure{comp: comp, name: fg.Name, rank: fg.Rank,
+				value: Value{Name: fg.Name, Quantity: fg.Quantity, Text: t[fg.Start:fg.End], Span: r.textSpan(f, fg.Start, fg.End)}})
+		}
+	}
+	if !values {
+		return
+	}
+	if kind == SectionEstimates {
+		for _, sk := range rd.Skipped {
+			sp := r.textSpan(f, sk.Start, sk.End)
+			r.d.Unread = append(r.d.Unread, Unread{Text: t[sk.Start:sk.End], Span: sp, Why: sk.Why})
+			if sk.Name != "" && sk.Labelled {
+				// "DAU: 10 GB": the label names a figure the value
+				// cannot be.
+				r.d.Issues = append(r.d.Issues, Issue{
+					Rule:    "unreadable-figure",
+					Message: "cannot read " + sk.Name + " from " + quoteText(t[sk.Start:sk.End]) + ": " + sk.Why + "; write the figure with the unit it needs",
+					Span:    sp,
+					Element: "figure:" + sk.Name,
+				})
+			}
+		}
+	}
+}
+
+// addFigure records a figure the English reader found.
+func (r *mdReader) addFigure(fg english.Figure, text string, sp Span) {
+	r.d.Figures = append(r.d.Figures, Figure{
+		Value:   Value{Name: fg.Name, Quantity: fg.Quantity, Text: text, Span: sp},
+		Claim:   fg.Claim,
+		Rank:    fg.Rank,
+		premise: fg.Premise,
+		horizon: fg.Horizon,
+		order:   len(r.d.Figures),
+		within:  r.headingLines(),
+	})
+	if isQueueFigure(fg.Name) {
+		r.queueFigures = append(r.queueFigures, queueFigure{
+			subject: queueSubject(fg.Subject),
+			comp:    r.cur.component(),
+			name:    fg.Name,
+			rank:    fg.Rank,
+			value:   Value{Name: fg.Name, Quantity: fg.Quantity, Text: text, Span: sp, AtPeak: fg.AtPeak},
+		})
+	}
+}
+
+// queueSubject is what a label names before a queue figure: "transcode
+// queue" in "Transcode queue arrival rate".
+func queueSubject(label string) string {
+	l := normalizeLabel(label)
+	for _, suffix := range []string{"arrival rate", "service rate", "consumer rate", "producer rate", "enqueue rate",
+		"processing rate", "service rate per consumer", "consumers", "consumer count"} {
+		if strings.HasSuffix(l, " "+suffix) {
+			s := strings.TrimSpace(strings.TrimSuffix(l, suffix))
+			return strings.TrimPrefix(s, "number of ")
+		}
+	}
+	return ""
+}
+
+// normalizeLabel folds a label: lower case, "/" read as "per", punctuation
+// dropped.
+func normalizeLabel(s string) string {
+	s = strings.ReplaceAll(s, "/", " per ")
+	s = strings.ReplaceAll(s, ":", " ")
+	s = strings.ReplaceAll(s, "-", " ")
+	return normalizeHeading(s)
+}
+
+// tableFigures reads the figures of a table: each cell after the first is
+// read with the row's name and its column's header as its label; a row
+// that ends in a calculation and its result is an equation.
+func (r *mdReader) tableFigures(cols []string, header []*flat, rows [][]*flat, kind SectionKind) {
+	if len(cols) > 0 && isComponentColumn(cols[0]) {
+		return
+	}
+	for _, c := range cols {
+		// A table of pros and cons argues; its numbers are examples.
+		if c == "pros" || c == "cons" || c == "advantages" || c == "disadvantages" {
+			return
+		}
+	}
+	// A two-column table's header row is a name and a value too.
+	if len(header) == 2 && strings.ContainsAny(header[1].String(), "0123456789") && !strings.ContainsAny(header[0].String(), "0123456789") {
+		r.readFigures(header[1], header[1].String(), kind, "", header[0].String())
+	}
+	rowContext := ""
+	if len(cols) > 0 && !genericColumn(cols[0]) {
+		rowContext = header[0].String()
+	}
+	for _, row := range rows {
+		if len(row) == 0 {
+			continue
+		}
+		name := strings.TrimSpace(row[0].String())
+		// "| Memory per shard | 10M × 50B / 10 shards | 50 MB/shard |":
+		// the last two cells are a calculation and its result.
+		if n := len(row); n >= 3 {
+			calc, res := row[n-2].String(), row[n-1].String()
+			if isCalculation(calc) && strings.ContainsAny(res, "0123456789") && !isCalculation(res) {
+				r.readEquationCells(row[n-2], row[n-1], kind, name)
+				continue
+			}
+		}
+		for j := 1; j < len(row); j++ {
+			cell := row[j].String()
+			if !mayHoldFigure(cell) {
+				continue
+			}
+			label := strings.TrimSpace(rowContext + " " + name)
+			if j < len(header) && !genericColumn(cols[j]) {
+				label += " " + header[j].String()
+			}
+			r.readFigures(row[j], cell, kind, "", label)
+		}
+	}
+}
+
+// readEquationCells reads a calculation cell and its result cell as one
+// equation, naming the result by the row.
+func (r *mdReader) readEquationCells(calc, res *flat, kind SectionKind, name string) {
+	joined := &flat{start: calc.start}
+	joined.marks = append(joined.marks, calc.marks...)
+	joined.b.WriteString(calc.String())
+	joined.addString(" = ", calc.src(max(calc.Len()-1, 0)))
+	for _, m := range res.marks {
+		joined.marks = append(joined.marks, mark{textOff: m.textOff + joined.b.Len(), srcOff: m.srcOff})
+	}
+	joined.b.WriteString(res.String())
+	r.readFigures(joined, joined.String(), kind, "", name)
+}
+
+// isCalculation reports a cell that computes: figures joined by an
+// operator.
+func isCalculation(s string) bool {
+	if !strings.ContainsAny(s, "0123456789") {
+		return false
+	}
+	return strings.ContainsAny(s, "×*/÷+") || strings.Contains(s, " x ") || strings.Contains(s, `\times`)
+}
+
+// genericColumn reports a column header that says nothing about what its
+// cells hold ("Value", "Estimate", "Metric").
+func genericColumn(c string) bool {
+	switch c {
+	case "", "value", "values", "estimate", "estimates", "estimation", "result", "results", "amount", "figure",
+		"figures", "number", "metric", "metrics", "item", "items", "assumption", "assumptions", "type", "name",
+		"parameter", "quantity", "count", "notes", "note", "comment", "comments", "description", "calculation",
+		"formula", "math", "how", "why", "source", "category", "dimension", "aspect", "key", "field":
+		return true
+	}
+	return false
+}
+
+// isComponentColumn reports a table of components, whose replica counts are
+// not replication factors.
+func isComponentColumn(c string) bool {
+	switch c {
+	case "component", "components", "service", "services", "node", "nodes", "tier", "layer", "store", "database", "system", "module":
+		return true
+	}
+	return false
+}
+
+// literalFigure records a figure of a fenced block: it outranks prose.
+func (r *mdReader) literalFigure(name string, q estimate.Quantity, text string, sp Span) {
+	n, _ := estimate.Lookup(name)
+	r.d.Figures = append(r.d.Figures, Figure{
+		Value:  Value{Name: name, Quantity: q, Text: text, Span: sp},
+		Claim:  n.Derived,
+		Rank:   english.RankBlock,
+		order:  len(r.d.Figures),
+		within: r.headingLines(),
+	})
+}
+
+// headingLines lists the lines of the open headings, outermost first.
+func (r *mdReader) headingLines() []int {
+	var out []int
+	for fr := r.cur; fr != nil && fr != r.top; fr = fr.parent {
+		out = append(out, fr.span.Start.Line)
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+// resolveFigures picks, for each name, the strongest figure: the highest
+// rank, and the first among equals. Figures set by a structured block
+// through CUE stay. A day's volume the document takes as its premise is an
+// input unless the document also gives what it is computed from.
+//
+// A document that works out several designs, each with its own estimates
+// section under its own heading, has one scope per design: figures are
+// resolved within their design and never compared across.
+func (r *mdReader) resolveFigures() {
+	d := r.d
+	roots := r.scopeRoots()
+	if len(roots) < 2 {
+		resolveScope(d, d.Figures, d.Assumptions, d.Declared)
+		return
+	}
+	groups := make([][]int, len(roots))
+	for i := range d.Figures {
+		f := &d.Figures[i]
+		k := -1
+		for j, root := range roots {
+			for _, l := range f.within {
+				if l == root.line {
+					k = j
+				}
+			}
+		}
+		if k < 0 {
+			f.Why = "outside every design of a document that works out several"
+			f.Scope = -1
+			continue
+		}
+		f.Scope = k
+		groups[k] = append(groups[k], i)
+	}
+	for j, root := range roots {
+		sc := Scope{Title: root.title, Span: root.span, Estimates: root.estimates, Assumptions: map[string]Value{}, Declared: map[string]Value{}}
+		figs := make([]Figure, len(groups[j]))
+		for k, i := range groups[j] {
+			figs[k] = d.Figures[i]
+		}
+		resolveScope(d, figs, sc.Assumptions, sc.Declared)
+		for k, i := range groups[j] {
+			d.Figures[i] = figs[k]
+		}
+		d.Scopes = append(d.Scopes, sc)
+	}
+	// The document's own figures are those of its first design that has
+	// any (a book opens with chapters of method, not of numbers).
+	first := d.Scopes[0]
+	for _, sc := range d.Scopes {
+		if len(sc.Assumptions) > 0 {
+			first = sc
+			break
+		}
+	}
+	for k, v := range first.Assumptions {
+		if _, ok := d.Assumptions[k]; !ok {
+			d.Assumptions[k] = v
+		}
+	}
+	for k, v := range first.Declared {
+		if _, ok := d.Declared[k]; !ok {
+			d.Declared[k] = v
+		}
+	}
+}
+
+// scopeRoot is the heading a design of a several-design document stands
+// under.
+type scopeRoot struct {
+	line      int
+	title     string
+	span      Span
+	estimates Span
+}
+
+// scopeRoots returns, when the estimates sections of the document stand
+// under different headings, those headings.
+func (r *mdReader) scopeRoots() []scopeRoot {
+	var out []scopeRoot
+	seen := map[int]bool{}
+	for _, e := range r.estimateParents {
+		if e.line == 0 || seen[e.line] {
+			continue
+		}
+		seen[e.line] = true
+		out = append(out, e)
+	}
+	return out
+}
+
+// resolveScope picks the strongest figure of each name among figs into the
+// two maps.
+func resolveScope(d *Design, figs []Figure, assumptions, declared map[string]Value) {
+	best := map[string]int{}
+	for i, f := range figs {
+		j, ok := best[f.Name]
+		if !ok || f.Rank > figs[j].Rank {
+			best[f.Name] = i
+		}
+	}
+	for i := range figs {
+		f := &figs[i]
+		j := best[f.Name]
+		if j != i {
+			f.Why = "a stronger statement of " + f.Name + " at line " + itoa(figs[j].Span.Start.Line) + " is used"
+			continue
+		}
+		if _, ok := assumptions[f.Name]; ok {
+			f.Why = "the fenced block's value is used"
+			continue
+		}
+		if _, ok := declared[f.Name]; ok {
+			f.Why = "the fenced block's value is used"
+			continue
+		}
+		f.Used = true
+		n, _ := estimate.Lookup(f.Name)
+		if n.Derived {
+			declared[f.Name] = f.Value
+		} else {
+			assumptions[f.Name] = f.Value
+		}
+	}
+	// "100 million links a month … 100 million requests per month
+	// translate into 40 requests per second": a total that equals the
+	// writes (or the reads) of a design whose reads and writes differ
+	// restates them.
+	restated(figs, best, declared, assumptions)
+	// A premise volume is an input when nothing it would be computed from
+	// is stated.
+	for _, name := range []string{"requests_per_day", "reads_per_day", "writes_per_day"} {
+		v, ok := declared[name]
+		if !ok || derivable(assumptions, declared, name) {
+			continue
+		}
+		if j, ok := best[name]; ok && figs[j].premise {
+			assumptions[name] = v
+			delete(declared, name)
+		}
+	}
+}
+
+// restated drops a request total that equals the writes or the reads of a
+// document that states they differ: the author called them requests.
+func restated(figs []Figure, best map[string]int, declared, assumptions map[string]Value) {
+	ratio, ok := assumptions["read_write_ratio"]
+	if !ok || ratio.Quantity.Value < 2 && ratio.Quantity.Value > 0.5 {
+		return
+	}
+	same := func(a, b Value) bool {
+		x, y := a.Quantity.Value, b.Quantity.Value
+		return x > 0 && y > 0 && x/y < 1.05 && y/x < 1.05
+	}
+	get := func(n string) (Value, bool) {
+		if v, ok := declared[n]; ok {
+			return v, true
+		}
+		v, ok := assumptions[n]
+		return v, ok
+	}
+	for total, parts := range map[string][2]string{"requests_per_day": {"writes_per_day", "reads_per_day"}, "avg_tps": {"avg_write_tps", "avg_read_tps"}} {
+		t, ok := declared[total]
+		if !ok {
+			continue
+		}
+		for _, part := range parts {
+			if v, ok := get(part); ok && same(t, v) {
+				delete(declared, total)
+				if j, ok := best[total]; ok {
+					figs[j].Used = false
+					figs[j].Why = "it equals " + part + " (line " + itoa(v.Span.Start.Line) + "): the requests meant are those"
+				}
+				break
+			}
+		}
+	}
+}
+
+// derivable reports whether the document states what a day's volume is
+// computed from.
+func derivable(assumptions, declared map[string]Value, name string) bool {
+	has := func(n string) bool {
+		_, a := assumptions[n]
+		_, b := declared[n]
+		return a || b
+	}
+	users := has("dau")
+	switch name {
+	case "requests_per_day":
+		return users && (has("requests_per_user_per_day") || has("reads_per_user_per_day") || has("writes_per_user_per_day") || has("sessions_per_user_per_day"))
+	case "reads_per_day":
+		return users && has("reads_per_user_per_day") || has("requests_per_day") && (has("write_ratio") || has("read_write_ratio"))
+	case "writes_per_day":
+		return users && has("writes_per_user_per_day") || has("requests_per_day") && (has("write_ratio") || has("read_write_ratio"))
+	}
+	return false
+}
+
+func itoa(n int) string {
+	var b [20]byte
+	i := len(b)
+	if n == 0 {
+		return "0"
+	}
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
+
+// valueKinds are the sections values are read from.
+func readsValues(k SectionKind) bool {
+	switch k {
+	case SectionEstimates, SectionNonFunctional, SectionProblem, SectionFunctional, SectionRequirements, "":
+		return true
+	}
+	return false
+}
+
+func reason(err error) string {
+	if pe, ok := err.(*english.ParseError); ok {
+		return pe.Reason
+	}
+	return err.Error()
+}
+
+// quoteText quotes document text for a message, shortened.
+func quoteText(s string) string {
+	return "\"" + firstRunes(strings.TrimSpace(s), 60) + "\""
+}
+
+// text reads a paragraph or list item: equations, and values when the
+// section is one values are read from.
+func (r *mdReader) text(f *flat, kind SectionKind, parent string) {
+	t := f.String()
+	if kind != SectionTradeoffs && kind != SectionOutOfScope {
+		r.texts = append(r.texts, f)
+	}
+	if kind != SectionAPI && strings.IndexByte(t, '/') >= 0 {
+		if eps := endpointsIn(t, Span{}); len(eps) > 0 {
+			sp := r.fullSpan(f)
+			for i := range eps {
+				eps[i].Span = sp
+			}
+			r.d.API = append(r.d.API, eps...)
+		}
+	}
+	r.readFigures(f, t, kind, parent, "")
+}
+
+// tradeoffsInProse keeps, for a document without a trade-offs section,
+// the sentences elsewhere that state one ("at the cost of", "the trade-off
+// is").
+func (r *mdReader) tradeoffsInProse() {
+	if r.d.HasContent(SectionTradeoffs) {
+		return
+	}
+	for _, f := range r.texts {
+		if t := f.String(); hasTradeoffWords(t, f) {
+			r.tradeoffSentences(f, t)
+		}
+	}
+}
+
+// tradeoffSentences keeps the sentences of a text that state a trade-off.
+func (r *mdReader) tradeoffSentences(f *flat, t string) {
+	for _, s := range sentences(t) {
+		if containsAny(lower(s), "trade-off", "tradeoff", "trade off", "at the cost of", "at the expense of", "in exchange for") {
+			r.d.TradeOffs = append(r.d.TradeOffs, Item{Text: s, Span: r.fullSpan(f)})
+		}
+	}
+}
+
+// hasTradeoffWords is a quick test for tradeoffSentences: the phrases all
+// contain "trade" or "cost of", "expense of" or "exchange for".
+func hasTradeoffWords(t string, f *flat) bool {
+	if !strings.Contains(t, "rade") && !strings.Contains(t, "RADE") && !strings.Contains(t, "ost of") && !strings.Contains(t, "xpense of") && !strings.Contains(t, "xchange for") {
+		return false
+	}
+	l := f.Lower()
+	return strings.Contains(l, "trade") || strings.Contains(l, "cost of") || strings.Contains(l, "expense of") || strings.Contains(l, "exchange for")
+}
+
+// foundAmount is a figure found in a short text, with its byte span.
+type foundAmount struct {
+	Start, End int
+	Quantity   estimate.Quantity
+}
+
+// amountsIn reads the figures of a short text.
+func (o Options) amountsIn(s string) []foundAmount {
+	t := english.Lex(s)
+	var out []foundAmount
+	for _, a := range t.Amounts(o.calendar()) {
+		if a.Words && (a.Multiple || a.Value < 2) && !a.HasPer {
+			// "once sync settles", "one device": words, not figures
+			continue
+		}
+		start, end := t.SpanOf(a)
+		out = append(out, foundAmount{Start: start, End: end, Quantity: a.Quantity})
+	}
+	return out
+}
