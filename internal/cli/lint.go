@@ -435,6 +435,9 @@ type lintJob struct {
 	kindOf func(path string) design.DocKind
 }
 
+// maxWaiting bounds the results lintAll holds for an earlier one.
+const maxWaiting = 256
+
 // lintAll reads and lints the targets concurrently and hands each result
 // to emit, with its index and whether it is a document a walk found that
 // is not a design, in the targets' order, from the calling goroutine. At
@@ -454,8 +457,10 @@ func (job lintJob) lintAll(targets []target, stdin io.Reader, stdinName string, 
 		skip bool
 	}
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(targets)))
-	// window bounds the targets handed out but not yet emitted.
-	window := make(chan struct{}, 4*workers)
+	// window bounds the targets handed out but not yet emitted: wide
+	// enough that a long document holds no worker back, small enough
+	// that the results waiting behind it take a few megabytes.
+	window := make(chan struct{}, maxWaiting)
 	next := make(chan int)
 	results := make(chan result, workers)
 	go func() {
