@@ -22,11 +22,12 @@ const (
 	maxDelimiterRun  = 4096 // one run of * _ ` ~ [ characters
 	screenTabColumns = 4
 	runScanThreshold = 2048 // occurrences of one marker in a file
-	// maxElements bounds the elements of a document (a line is two,
-	// a table cell, link, code span, autolink, escape or entity one):
-	// goldmark's syntax tree takes about two hundred bytes an element,
-	// and the reader as much again. The largest real document we have
-	// (140 KB) has ten thousand.
+	// maxElements bounds the elements of a document (a line or a
+	// number is two; a table cell, link, code span, autolink, escape or
+	// entity one): goldmark's syntax tree takes about two hundred bytes an
+	// element, and the reader makes a token and a figure of every number.
+	// The largest real documents we have (140 and 310 KB) have ten
+	// thousand.
 	maxElements = 150_000
 )
 
@@ -69,6 +70,12 @@ func screen(src []byte) (work int64, err error) {
 		}
 	}
 	work = int64(len(src)) * int64(2+len(elementChars))
+	// A number takes at least two bytes with what separates it from the
+	// next: counting them only matters for documents that large.
+	if elements+len(src)+2*bytes.Count(src, []byte{'\n'})+3 > maxElements {
+		elements += 2 * digitRuns(src)
+		work += int64(len(src))
+	}
 	for i := 0; i < len(src); {
 		lines++
 		end := len(src)
@@ -103,7 +110,7 @@ func screen(src []byte) (work int64, err error) {
 		}
 		blank = false
 		if elements += 2; elements > maxElements {
-			return work, &Error{Msg: fmt.Sprintf("input too complex: more than %d Markdown elements (a line counts two; a table cell, link, code span, autolink, escape or entity one)", maxElements)}
+			return work, &Error{Msg: fmt.Sprintf("input too complex: more than %d Markdown elements (a line or a number counts two; a table cell, link, code span, autolink, escape or entity one)", maxElements)}
 		}
 		depth, k := 0, j
 		for k < len(line) {
@@ -187,6 +194,19 @@ func screen(src []byte) (work int64, err error) {
 		i = next
 	}
 	return work, nil
+}
+
+// digitRuns counts the runs of ASCII digits in src.
+func digitRuns(src []byte) int {
+	n, in := 0, false
+	for _, c := range src {
+		d := c-'0' < 10
+		if d && !in {
+			n++
+		}
+		in = d
+	}
+	return n
 }
 
 // Byte classes for the screen's inner loop.

@@ -106,12 +106,14 @@ func TestScreenElementBudget(t *testing.T) {
 		"links":       "[a](b) ",
 		"code spans":  "`a` ",
 		"paragraphs":  "a\n\n",
+		"numbers":     "1 ",
+		"ranges":      "1-2, ",
 	} {
 		over := []byte(strings.Repeat(unit, maxElements+1))
 		if _, err := screen(over); err == nil || !strings.Contains(err.Error(), "Markdown elements") {
 			t.Errorf("%s over budget: %v", name, err)
 		}
-		under := []byte(strings.Repeat(unit, maxElements/4))
+		under := []byte(strings.Repeat(unit, maxElements/8))
 		if _, err := screen(under); err != nil {
 			t.Errorf("%s under budget: %v", name, err)
 		}
