@@ -1,7 +1,6 @@
 package design
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
@@ -90,22 +89,13 @@ func TestYAMLCheckIsLinear(t *testing.T) {
 		}
 		return w
 	}
-	numbered := func(name, format string) worktest.Pattern {
-		return worktest.Pattern{Name: name, Make: func(n int) []byte {
-			var b strings.Builder
-			b.WriteString("base: &base {a: 1, b: 2}\n")
-			for i := 0; i < n; i++ {
-				fmt.Fprintf(&b, format, i, i)
-			}
-			return []byte(b.String())
-		}}
-	}
+	const base = "base: &base {a: 1, b: 2}\n"
 	for _, p := range []worktest.Pattern{
-		numbered("keys", "k%d: v%d\n"),
-		numbered("aliases", "k%d: [*base, %d]\n"),
-		numbered("merge keys", "k%d: {<<: *base, c: %d}\n"),
-		numbered("anchors", "k%d: &a%d {x: 1}\n"),
-		numbered("nested anchors", "k%d: &n%d {x: &m {y: 1}}\n"),
+		worktest.Numbered("keys", base, "k%[1]d: v%[1]d\n"),
+		worktest.Numbered("aliases", base, "k%[1]d: [*base, %[1]d]\n"),
+		worktest.Numbered("merge keys", base, "k%[1]d: {<<: *base, c: %[1]d}\n"),
+		worktest.Numbered("anchors", base, "k%[1]d: &a%[1]d {x: 1}\n"),
+		worktest.Numbered("nested anchors", base, "k%[1]d: &n%[1]d {x: &m {y: 1}}\n"),
 	} {
 		worktest.Doubling(t, p, 500, work)
 	}
@@ -123,22 +113,12 @@ func TestCUECheckIsLinear(t *testing.T) {
 		}
 		return sh.work
 	}
-	numbered := func(name, first, format string) worktest.Pattern {
-		return worktest.Pattern{Name: name, Make: func(n int) []byte {
-			var b strings.Builder
-			b.WriteString(first)
-			for i := 1; i <= n; i++ {
-				fmt.Fprintf(&b, format, i, i-1)
-			}
-			return []byte(b.String())
-		}}
-	}
 	for _, p := range []worktest.Pattern{
-		numbered("chained references", "a0: 1\n", "a%d: a%d * 2\n"),
-		numbered("references to one", "a0: 1\n", "a%d: a0 + %d\n"),
-		numbered("nested paths", "x: {a0: 1}\n", "x: a%d: x.a%d - 1\n"),
-		numbered("unknown kinds", "a0: \"s\"\n", "a%d: a%d + a0\n"),
-		numbered("structs", "", "c%d: {kind: \"service\", replicas: %d}\n"),
+		worktest.Numbered("chained references", "a0: 1\n", "a%[1]d: a%[2]d * 2\n"),
+		worktest.Numbered("references to one", "a0: 1\n", "a%[1]d: a0 + %[2]d\n"),
+		worktest.Numbered("nested paths", "x: {a0: 1}\n", "x: a%[1]d: x.a%[2]d - 1\n"),
+		worktest.Numbered("unknown kinds", "a0: \"s\"\n", "a%[1]d: a%[2]d + a0\n"),
+		worktest.Numbered("structs", "", "c%[1]d: {kind: \"service\", replicas: %[2]d}\n"),
 	} {
 		worktest.Doubling(t, p, 800, work)
 	}

@@ -2,12 +2,13 @@ package design
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/designlint/designlint/internal/worktest"
 )
 
 func TestSpecExampleValidates(t *testing.T) {
@@ -154,23 +155,8 @@ func TestJSONAndYAMLDocuments(t *testing.T) {
 	}
 }
 
-// aliasBomb is a dozen lines of YAML whose aliases expand to 10^12 nodes;
-// CUE's YAML reader stops expanding at a bound.
-var aliasBomb = func() string {
-	var b strings.Builder
-	b.WriteString("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n")
-	for i := 1; i < 12; i++ {
-		fmt.Fprintf(&b, "a%d: &a%d [", i, i)
-		for j := 0; j < 10; j++ {
-			if j > 0 {
-				b.WriteString(", ")
-			}
-			fmt.Fprintf(&b, "*a%d", i-1)
-		}
-		b.WriteString("]\n")
-	}
-	return b.String()
-}()
+// aliasBomb is a dozen lines of YAML whose aliases expand to 10^12 nodes.
+var aliasBomb = worktest.AliasBomb(11)
 
 // A lone carriage return ends a line, as in CommonMark and YAML: a file
 // with old Mac line endings reads as the same file with line feeds, and

@@ -431,30 +431,12 @@ func (c *resultCounter) walk(v cue.Value, depth int) {
 	}
 	switch v.IncompleteKind() {
 	case cue.StructKind:
-		it, err := v.Fields(cue.All())
-		if err != nil {
-			return
-		}
-		n := 0
-		for it.Next() {
-			if n++; n > maxCollection {
-				c.refused = fmt.Sprintf("input too complex: evaluating this file's CUE gives a struct of more than %d fields", maxCollection)
-				return
-			}
-			c.walk(it.Value(), depth+1)
+		if it, err := v.Fields(cue.All()); err == nil {
+			c.walkAll(it, depth, "a struct of more than %d fields")
 		}
 	case cue.ListKind:
-		it, err := v.List()
-		if err != nil {
-			return
-		}
-		n := 0
-		for it.Next() {
-			if n++; n > maxCollection {
-				c.refused = fmt.Sprintf("input too complex: evaluating this file's CUE gives a list of more than %d elements", maxCollection)
-				return
-			}
-			c.walk(it.Value(), depth+1)
+		if it, err := v.List(); err == nil {
+			c.walkAll(&it, depth, "a list of more than %d elements")
 		}
 	case cue.StringKind, cue.BytesKind:
 		if s, err := v.String(); err == nil {
@@ -465,6 +447,18 @@ func (c *resultCounter) walk(v cue.Value, depth int) {
 		if c.text > maxEvalText {
 			c.refused = fmt.Sprintf("input too complex: evaluating this file's CUE gives more than %s of text", byteSize(maxEvalText))
 		}
+	}
+}
+
+// walkAll walks the fields or elements of a struct or list, refusing more
+// than maxCollection (tooMany says what, with %d for the limit).
+func (c *resultCounter) walkAll(it *cue.Iterator, depth int, tooMany string) {
+	for n := 1; it.Next(); n++ {
+		if n > maxCollection {
+			c.refused = "input too complex: evaluating this file's CUE gives " + fmt.Sprintf(tooMany, maxCollection)
+			return
+		}
+		c.walk(it.Value(), depth+1)
 	}
 }
 

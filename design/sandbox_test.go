@@ -1,35 +1,18 @@
 package design
 
 import (
-	"fmt"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/designlint/designlint/internal/worktest"
 )
 
-// doublings is CUE whose let clauses double a string n times: a few
-// hundred bytes that ask for 2^n bytes and more.
-func doublings(n int, use string) string {
-	var b strings.Builder
-	b.WriteString("let s0 = \"" + strings.Repeat("x", 64) + "\"\n")
-	for i := 1; i <= n; i++ {
-		fmt.Fprintf(&b, "let s%d = s%d + s%d\n", i, i-1, i-1)
-	}
-	fmt.Fprintf(&b, use+"\n", fmt.Sprintf("s%d", n))
-	return b.String()
-}
-
-// comprehensions is thirty list comprehensions, each over the one before.
-func comprehensions() string {
-	var b strings.Builder
-	b.WriteString("import \"list\"\nl0: list.Range(0, 100, 1)\n")
-	for i := 1; i <= 30; i++ {
-		fmt.Fprintf(&b, "l%d: [for x in l%d for y in [1, 2] {x + y}]\n", i, i-1)
-	}
-	b.WriteString("title: \"t\"\n")
-	return b.String()
-}
+var (
+	doublings      = worktest.LetDoublings
+	comprehensions = worktest.Comprehensions
+)
 
 func issueMessages(d *Design) string {
 	var msgs []string

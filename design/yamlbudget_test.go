@@ -2,49 +2,21 @@ package design
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/designlint/designlint/internal/worktest"
 )
 
-// selfMerge merges a mapping into itself: CUE's YAML reader follows the
-// merge key forever and overflows the stack.
-const selfMerge = "&a {b: 1, <<: *a}"
+// The hostile YAML of issue 11 (worktest has the generators).
+const selfMerge = worktest.SelfMerge
 
-// mergeBomb is a kilobyte or two of YAML under key whose mappings each
-// merge the one below ten times: 10^levels values once expanded.
 func mergeBomb(key string, levels int) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s:\n  l0: &l0 {k: 1}\n", key)
-	for i := 1; i <= levels; i++ {
-		fmt.Fprintf(&b, "  l%d: &l%d {", i, i)
-		for j := 0; j < 10; j++ {
-			if j > 0 {
-				b.WriteString(", ")
-			}
-			fmt.Fprintf(&b, "k%d: {<<: *l%d}", j, i-1)
-		}
-		b.WriteString("}\n")
-	}
-	return b.String()
+	return key + ":\n" + worktest.MergeBomb("  ", levels)
 }
 
-// mergeListBomb merges a list of aliases at every level.
 func mergeListBomb(key string, levels int) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s:\n  l0: &l0 {k: 1}\n", key)
-	for i := 1; i <= levels; i++ {
-		fmt.Fprintf(&b, "  l%d: &l%d {x: {<<: [", i, i)
-		for j := 0; j < 10; j++ {
-			if j > 0 {
-				b.WriteString(", ")
-			}
-			fmt.Fprintf(&b, "*l%d", i-1)
-		}
-		b.WriteString("]}, y: *l")
-		fmt.Fprintf(&b, "%d}\n", i-1)
-	}
-	return b.String()
+	return key + ":\n" + worktest.MergeListBomb("  ", levels)
 }
 
 // Every place designlint reads YAML refuses the self-merge and the merge

@@ -5,7 +5,6 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/designlint/designlint/internal/worktest"
 )
 
 // The hostile corpus: every input issue 11 found that hung designlint,
@@ -49,47 +50,15 @@ func mib(unit, prefix string) string {
 	return prefix + strings.Repeat(unit, (1<<20-len(prefix))/len(unit))
 }
 
-func letDoublings(n int, use string) string {
-	var b strings.Builder
-	b.WriteString("let s0 = \"" + strings.Repeat("x", 64) + "\"\n")
-	for i := 1; i <= n; i++ {
-		fmt.Fprintf(&b, "let s%d = s%d + s%d\n", i, i-1, i-1)
-	}
-	fmt.Fprintf(&b, use+"\n", fmt.Sprintf("s%d", n))
-	return b.String()
-}
-
-func yamlMergeBomb(indent string) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%sl0: &l0 {k: 1}\n", indent)
-	for i := 1; i <= 12; i++ {
-		fmt.Fprintf(&b, "%sl%d: &l%d {", indent, i, i)
-		for j := 0; j < 10; j++ {
-			if j > 0 {
-				b.WriteString(", ")
-			}
-			fmt.Fprintf(&b, "k%d: {<<: *l%d}", j, i-1)
-		}
-		b.WriteString("}\n")
-	}
-	return b.String()
-}
-
 func hostileCorpus() []hostileDoc {
 	const good = "# Feed\n\n## Summary\n\nA feed.\n"
 	const tooComplex = "input too complex"
-	selfMerge := "&a {b: 1, <<: *a}\n" // a mapping that merges itself
+	selfMerge := worktest.SelfMerge + "\n"
 	var blocks strings.Builder
 	blocks.WriteString(good + "\n## Estimates\n\n")
 	for i := 0; i < 4; i++ {
-		blocks.WriteString("```cue\n" + letDoublings(30, "summary: %s") + "```\n\n")
+		blocks.WriteString("```cue\n" + worktest.LetDoublings(30, "summary: %s") + "```\n\n")
 	}
-	var comprehensions strings.Builder
-	comprehensions.WriteString("import \"list\"\nl0: list.Range(0, 100, 1)\n")
-	for i := 1; i <= 30; i++ {
-		fmt.Fprintf(&comprehensions, "l%d: [for x in l%d for y in [1, 2] {x + y}]\n", i, i-1)
-	}
-	comprehensions.WriteString("title: \"t\"\n")
 	flood := strings.Repeat("[a", 5000) + "\n"
 	table := func(cols int) string {
 		return "# T\n\n## Estimates\n\n|" + strings.Repeat(" a |", cols) + "\n|" + strings.Repeat("---|", cols) + "\n|" + strings.Repeat(" 1 |", cols) + "\n"
@@ -100,14 +69,14 @@ func hostileCorpus() []hostileDoc {
 		{name: "self-merge-block.md", src: good + "\n## Architecture\n\n```yaml\ncomponents: " + selfMerge + "```\n", exit: 1, want: `"rule": "schema",\s+"severity": "error",\s+"message": "fenced yaml block: alias \*a is used inside the node it names`},
 		{name: "self-merge.yaml", src: "title: T\ncomponents: " + selfMerge, exit: 2, want: `self-merge.yaml:2:1: alias \*a is used inside the node it names`},
 		{name: "self-merge-config/d.md", src: good, files: map[string]string{".designlint.yaml": "rules: " + selfMerge}, exit: 2, want: `\.designlint\.yaml:1:1: alias \*a is used inside the node it names`},
-		{name: "merge-bomb-front-matter.md", src: "---\nx:\n" + yamlMergeBomb("  ") + "---\n" + good, exit: 2, want: `merge-bomb-front-matter.md:\d+:1: front matter: input too complex: the YAML expands to more than 50000 values`},
-		{name: "merge-bomb-block.md", src: good + "\n## Architecture\n\n```yaml\ncomponents:\n" + yamlMergeBomb("  ") + "```\n", exit: 1, want: `"message": "fenced yaml block: input too complex: the YAML expands`},
-		{name: "merge-bomb.yaml", src: "title: T\ncomponents:\n" + yamlMergeBomb("  "), exit: 2, want: `merge-bomb.yaml:\d+:1: input too complex: the YAML expands`},
-		{name: "merge-bomb-config/d.md", src: good, files: map[string]string{".designlint.yaml": "x:\n" + yamlMergeBomb("  ")}, exit: 2, want: `\.designlint\.yaml:\d+:1: input too complex: the YAML expands`},
+		{name: "merge-bomb-front-matter.md", src: "---\nx:\n" + worktest.MergeBomb("  ", 12) + "---\n" + good, exit: 2, want: `merge-bomb-front-matter.md:\d+:1: front matter: input too complex: the YAML expands to more than 50000 values`},
+		{name: "merge-bomb-block.md", src: good + "\n## Architecture\n\n```yaml\ncomponents:\n" + worktest.MergeBomb("  ", 12) + "```\n", exit: 1, want: `"message": "fenced yaml block: input too complex: the YAML expands`},
+		{name: "merge-bomb.yaml", src: "title: T\ncomponents:\n" + worktest.MergeBomb("  ", 12), exit: 2, want: `merge-bomb.yaml:\d+:1: input too complex: the YAML expands`},
+		{name: "merge-bomb-config/d.md", src: good, files: map[string]string{".designlint.yaml": "x:\n" + worktest.MergeBomb("  ", 12)}, exit: 2, want: `\.designlint\.yaml:\d+:1: input too complex: the YAML expands`},
 		// CUE that would run away, in a document, in blocks of one
 		// document, in the configuration.
 		{name: "let-doublings-blocks.md", src: blocks.String(), exit: 1, want: `"message": "fenced cue block: input too complex: evaluating this file's CUE needs more than`},
-		{name: "comprehensions.cue", src: comprehensions.String(), exit: 2, want: `comprehensions.cue:1:1: input too complex: evaluating this file's CUE needs more than`},
+		{name: "comprehensions.cue", src: worktest.Comprehensions(), exit: 2, want: `comprehensions.cue:1:1: input too complex: evaluating this file's CUE needs more than`},
 		{name: "comprehension-config/d.md", src: good, files: map[string]string{".designlint.cue": "import \"list\"\nx: [for i in list.Range(0, 1000000, 1) {i}]\nfail_on: \"error\"\n"}, exit: 2, want: `\.designlint\.cue:1:1: input too complex: evaluating this file's CUE needs more than`},
 		// Fences the screen must see as CommonMark does.
 		{name: "fence-indented.md", src: "# T\n\n    ```\n" + flood, exit: 2, want: `fence-indented.md:4:1: input too complex: more than 4096 unclosed brackets`},

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/designlint/designlint/internal/worktest"
 	"github.com/designlint/designlint/rules"
 )
 
@@ -270,19 +271,9 @@ func TestFrontMatterPolicy(t *testing.T) {
 // to the budgets a document is, and what would run away is refused with
 // its position, never evaluated without bound.
 func TestParseHostile(t *testing.T) {
-	mergeBomb := "x:\n  l0: &l0 {k: 1}\n"
-	for i := 1; i <= 12; i++ {
-		mergeBomb += fmt.Sprintf("  l%d: &l%d {", i, i)
-		for j := 0; j < 10; j++ {
-			if j > 0 {
-				mergeBomb += ", "
-			}
-			mergeBomb += fmt.Sprintf("k%d: {<<: *l%d}", j, i-1)
-		}
-		mergeBomb += "}\n"
-	}
+	mergeBomb := "x:\n" + worktest.MergeBomb("  ", 12)
 	cases := []struct{ name, src, want string }{
-		{".designlint.yaml", "rules: &a {tradeoffs: off, <<: *a}\n", ".designlint.yaml:1:1: alias *a is used inside the node it names"},
+		{".designlint.yaml", "rules: " + worktest.SelfMerge + "\n", ".designlint.yaml:1:1: alias *a is used inside the node it names"},
 		{".designlint.yaml", mergeBomb, "input too complex: the YAML expands to more than"},
 		{".designlint.cue", "import \"list\"\nx: [for i in list.Range(0, 1000000, 1) {i}]\nfail_on: \"error\"\n", ".designlint.cue:1:1: input too complex: evaluating this file's CUE needs more than"},
 		{".designlint.cue", "files: [" + strings.Repeat("\"a\", ", 3000) + "]\n", "input too complex: a list of 3000 entries"},

@@ -8,7 +8,9 @@
 package worktest
 
 import (
+	"fmt"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -75,5 +77,18 @@ func Repeat(name, prefix, unit, suffix string) Pattern {
 			b = append(b, unit...)
 		}
 		return append(b, suffix...)
+	}}
+}
+
+// Numbered makes a pattern of first and then n lines of format, the
+// i-th given i and i-1 (format names them %[1]d and %[2]d).
+func Numbered(name, first, format string) Pattern {
+	return Pattern{Name: name, Make: func(n int) []byte {
+		var b strings.Builder
+		b.WriteString(first)
+		for i := 1; i <= n; i++ {
+			fmt.Fprintf(&b, format, i, i-1)
+		}
+		return []byte(b.String())
 	}}
 }
