@@ -2,9 +2,11 @@ package report
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"math"
 
+	"github.com/designlint/designlint/design"
 	"github.com/designlint/designlint/estimate"
 	"github.com/designlint/designlint/rules"
 )
@@ -62,12 +64,43 @@ type jsonCounts struct {
 	Skipped    int `json:"skipped"`
 }
 
-// JSONAssumption is an input as the JSON format shows it.
+// JSONAssumption is an input as the JSON format shows it, with where it
+// came from: the line, the figure as written (text) and the line's text
+// (line_text), and from, which says whether the document
+// ("document"), its requirements ("requirement", the availability target)
+// or the command line ("--set") gave it.
 type JSONAssumption struct {
-	Value   float64 `json:"value"`
-	Unit    string  `json:"unit"`
-	Display string  `json:"display"`
-	Line    int     `json:"line,omitempty"`
+	Value    float64 `json:"value"`
+	Unit     string  `json:"unit"`
+	Display  string  `json:"display"`
+	Line     int     `json:"line,omitempty"`
+	Text     string  `json:"text,omitempty"`
+	LineText string  `json:"line_text,omitempty"`
+	From     string  `json:"from,omitempty"`
+}
+
+// provenance records where a value was read.
+func (a *JSONAssumption) provenance(v design.Value, src *sourceText) {
+	a.Line = v.Span.Start.Line
+	a.Text = Clean(v.Text)
+	a.LineText = src.quote(v.Span)
+	a.From = "document"
+}
+
+// where says where the value came from, for a person: `line 12:
+// “DAU: ~50M”`, or --set.
+func (a JSONAssumption) where() string {
+	if a.Line == 0 {
+		return a.From
+	}
+	s := fmt.Sprintf("line %d", a.Line)
+	if a.From == "requirement" {
+		s += " (a requirement's target)"
+	}
+	if a.LineText != "" {
+		s += ": “" + a.LineText + "”"
+	}
+	return s
 }
 
 // JSONEstimate is a derived figure as the JSON format shows it.
