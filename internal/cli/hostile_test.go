@@ -311,8 +311,9 @@ func TestHostileConfigAndBaseline(t *testing.T) {
 	}
 }
 
-// TestHostileInspect runs inspect, which echoes what designlint read, on
-// each hostile document, text and JSON, standard input
+// TestHostileInspect runs the commands that echo what designlint read
+// (inspect, and estimate with its quotations of the lines figures came
+// from) on each hostile document, text and JSON, standard input
 // included, and checks their output the same way. A trick in front matter
 // can make the document unreadable (exit 2, which is checked too), so each
 // trick is also planted in a document without front matter, which must be
@@ -335,6 +336,8 @@ func TestHostileInspect(t *testing.T) {
 			{"inspect", "-f", "json", name},
 			{"inspect", "--kind", "adr", name},
 			{"inspect", "--stdin-filename", name, "-"},
+			{"estimate", name},
+			{"estimate", "-f", "json", name},
 		} {
 			if readErr != nil && args[len(args)-1] == "-" {
 				continue

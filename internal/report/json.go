@@ -186,11 +186,15 @@ func EstimateJSON(r *rules.Report) (map[string]JSONAssumption, map[string]JSONEs
 	if r == nil || r.Estimate == nil {
 		return as, es
 	}
+	src := newSourceText(r.Design)
 	for name, q := range r.Estimate.Assumed {
 		a := quantityJSON(name, q)
 		if r.Design != nil {
 			if v, ok := r.Design.Assumptions[name]; ok {
-				a.Line = v.Span.Start.Line
+				a.provenance(v, src)
+			} else if t, ok := targetOf(r.Design, name, q.Value); ok {
+				a.provenance(t, src)
+				a.From = "requirement"
 			}
 		}
 		as[name] = a
@@ -208,7 +212,7 @@ func EstimateJSON(r *rules.Report) (map[string]JSONAssumption, map[string]JSONEs
 			d := quantityJSON(f.Name, *f.Declared)
 			if r.Design != nil {
 				if v, ok := r.Design.Declared[f.Name]; ok {
-					d.Line = v.Span.Start.Line
+					d.provenance(v, src)
 				}
 			}
 			e.Declared = &d

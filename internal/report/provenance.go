@@ -162,3 +162,19 @@ func excerpt(text string, from, to, limit int) string {
 	}
 	return out
 }
+
+// targetOf finds the requirement whose target a value is (the
+// availability the estimate takes from the requirements).
+func targetOf(d *design.Design, name string, value float64) (design.Value, bool) {
+	if d == nil || name != "availability" {
+		return design.Value{}, false
+	}
+	for _, n := range d.NonFunctional {
+		if n.Target != nil && n.Target.Quantity.Value == value {
+			t := *n.Target
+			t.Span = n.Span
+			return t, true
+		}
+	}
+	return design.Value{}, false
+}
