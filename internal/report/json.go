@@ -36,6 +36,8 @@ type jsonFile struct {
 	Findings    []jsonFinding             `json:"findings"`
 	Assumptions map[string]JSONAssumption `json:"assumptions"`
 	Estimates   map[string]JSONEstimate   `json:"estimates"`
+	// Model is the document as designlint read it, as inspect shows it.
+	Model *model `json:"model,omitempty"`
 }
 
 type jsonFinding struct {
@@ -141,6 +143,9 @@ func (p jsonPrinter) Print(w io.Writer, run *Run) error {
 				jf.Findings = append(jf.Findings, toJSONFinding(x))
 			}
 			jf.Assumptions, jf.Estimates = EstimateJSON(f.Report)
+			if f.Report.Design != nil {
+				jf.Model = newModel(f.Report.Design, p.opts.MaxRatio)
+			}
 		}
 		out.Files = append(out.Files, jf)
 	}
