@@ -156,6 +156,7 @@ unparseable files, paths that matched no document).`,
 		Example: `  designlint lint docs/design
   designlint estimate --set dau=10M --set requests_per_user_per_day=20 --set peak_factor=3
   designlint grade answer.md
+  designlint inspect docs/design/feed.md
   designlint init docs/design/photo-feed.md
   designlint rules single-point-of-failure`,
 		SilenceErrors: true,
@@ -170,6 +171,7 @@ unparseable files, paths that matched no document).`,
 	root.AddCommand(
 		newLintCmd(io, g),
 		newEstimateCmd(io, g),
+		newInspectCmd(io, g),
 		newRulesCmd(io, g),
 		newInitCmd(io, g),
 		newGradeCmd(io, g),

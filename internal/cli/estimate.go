@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -133,7 +132,6 @@ func runEstimate(io *IO, g *globalOptions, o *estimateOptions, args []string, ma
 	if len(args) == 0 && len(sets) == 0 {
 		return failure("nothing to estimate: give a design document or assumptions with --set (designlint estimate --help)")
 	}
-	e := &report.Estimate{Sources: map[string]string{}, MaxRatio: o.maxRatio, Declared: map[string]design.Value{}}
 	in := estimate.Inputs{Assumed: map[string]estimate.Quantity{}, Declared: map[string]estimate.Quantity{}, Calendar: cal}
 	var d *design.Design
 	if len(args) == 1 {
@@ -141,36 +139,18 @@ func runEstimate(io *IO, g *globalOptions, o *estimateOptions, args []string, ma
 		if err != nil {
 			return failure("%s", report.Clean(err.Error()))
 		}
-		e.Path = d.Path
 		in = rules.Inputs(d, cal)
-		for name, v := range d.Assumptions {
-			e.Sources[name] = fmt.Sprintf("line %d", v.Span.Start.Line)
-		}
-		for name := range in.Assumed {
-			if _, ok := e.Sources[name]; !ok {
-				e.Sources[name] = "availability target"
-			}
-		}
-		e.Declared = d.Declared
-		for _, eq := range d.Equations {
-			mark, detail := "ok  ", "adds up"
-			if m, bad := eq.Check(o.maxRatio); bad {
-				mark = "FAIL"
-				detail = fmt.Sprintf("the left side comes to %s, not %s: %sx apart, outside the %sx allowed",
-					estimate.FormatNumber(m.LeftValue), estimate.FormatNumber(m.RightValue), estimate.FormatNumber(m.Ratio), estimate.FormatNumber(o.maxRatio))
-			}
-			e.Calculations = append(e.Calculations, fmt.Sprintf("%s line %d: %q %s", mark, eq.Span.Start.Line, eq.Text, detail))
-		}
 	}
+	set := map[string]bool{}
 	for name, q := range sets {
 		in.Assumed[name] = q
-		e.Sources[name] = "--set"
+		set[name] = true
 	}
-	e.Result = estimate.Derive(in)
+	e := report.NewEstimate(d, estimate.Derive(in), set, o.maxRatio)
 	var buf bytes.Buffer
 	switch {
 	case format == "json":
-		err = printEstimateJSON(&buf, e)
+		err = report.PrintEstimateJSON(&buf, e)
 	case g.quiet:
 		for _, l := range report.CheckLines(e) {
 			if strings.HasPrefix(l, "FAIL") {
@@ -199,59 +179,4 @@ func runEstimate(io *IO, g *globalOptions, o *estimateOptions, args []string, ma
 		}
 	}
 	return nil
-}
-
-type jsonEstimate struct {
-	Version     int                              `json:"version"`
-	Path        string                           `json:"path,omitempty"`
-	Assumptions map[string]report.JSONAssumption `json:"assumptions"`
-	Estimates   map[string]report.JSONEstimate   `json:"estimates"`
-	Checks      []jsonCheck                      `json:"checks"`
-	Unchecked   []jsonUnchecked                  `json:"unchecked"`
-}
-
-type jsonCheck struct {
-	Name     string  `json:"name"`
-	Declared float64 `json:"declared"`
-	Derived  float64 `json:"derived"`
-	Unit     string  `json:"unit"`
-	Ratio    float64 `json:"ratio"`
-	Formula  string  `json:"formula"`
-	OK       bool    `json:"ok"`
-	Line     int     `json:"line,omitempty"`
-}
-
-type jsonUnchecked struct {
-	Name    string   `json:"name"`
-	Missing []string `json:"missing"`
-}
-
-func printEstimateJSON(w io.Writer, e *report.Estimate) error {
-	rep := &rules.Report{Estimate: e.Result, Design: &design.Design{Assumptions: map[string]design.Value{}, Declared: e.Declared}}
-	out := jsonEstimate{Version: 1, Path: report.Clean(e.Path), Checks: []jsonCheck{}, Unchecked: []jsonUnchecked{}}
-	out.Assumptions, out.Estimates = report.EstimateJSON(rep)
-	for name, src := range e.Sources {
-		if a, ok := out.Assumptions[name]; ok {
-			var line int
-			if _, err := fmt.Sscanf(src, "line %d", &line); err == nil {
-				a.Line = line
-				out.Assumptions[name] = a
-			}
-		}
-	}
-	for _, c := range e.Result.Checks {
-		ratio := c.Ratio
-		if ratio > 1e300 {
-			ratio = 0
-		}
-		jc := jsonCheck{Name: c.Name, Declared: c.Declared.Value, Derived: c.Derived.Value, Unit: c.Derived.Dim.BaseUnit(), Ratio: ratio, Formula: c.Formula, OK: c.Ratio <= e.MaxRatio}
-		if v, ok := e.Declared[c.Name]; ok {
-			jc.Line = v.Span.Start.Line
-		}
-		out.Checks = append(out.Checks, jc)
-	}
-	for _, u := range e.Result.Unchecked {
-		out.Unchecked = append(out.Unchecked, jsonUnchecked{Name: u.Name, Missing: u.Missing})
-	}
-	return writeJSON(w, out)
 }

@@ -126,12 +126,11 @@ failure_plan: [{scenario: %[1]s, mitigation: %[1]s}]
 // the message.
 var commandLine = regexp.MustCompile(`^::(error|warning|notice) ((title|file|line|endLine|col|endColumn)=[^:,\r\n]*)(,(title|file|line|endLine|col|endColumn)=[^:,\r\n]*)*::[^\r\n]*$`)
 
-// TestHostileDocuments lints documents full of injection attempts in
-// every format and checks that nothing designlint prints (standard output,
-// standard error, the step summary) can act as a workflow command or a
-// terminal escape: no ##[, no line starting with :: other than the github
-// format's own annotations, no escape, control or bidi characters.
-func TestHostileDocuments(t *testing.T) {
+// hostileFiles writes the hostile documents into a new working directory
+// and returns their names: the tricks in Markdown and CUE, file names
+// that hold them, and a missing file whose error echoes its name.
+func hostileFiles(t *testing.T) []string {
+	t.Helper()
 	dir := t.TempDir()
 	var names []string
 	for i, tr := range tricks {
@@ -170,6 +169,16 @@ func TestHostileDocuments(t *testing.T) {
 	for i := range names {
 		names[i] = filepath.Base(names[i])
 	}
+	return names
+}
+
+// TestHostileDocuments lints documents full of injection attempts in
+// every format and checks that nothing designlint prints (standard output,
+// standard error, the step summary) can act as a workflow command or a
+// terminal escape: no ##[, no line starting with :: other than the github
+// format's own annotations, no escape, control or bidi characters.
+func TestHostileDocuments(t *testing.T) {
+	names := hostileFiles(t)
 
 	// Each file is linted on its own, so that none of its annotations is
 	// held back by the github format's ten-per-level limit, then all
@@ -298,6 +307,56 @@ func TestHostileConfigAndBaseline(t *testing.T) {
 			}
 			checkInert(t, fmt.Sprintf("trick %d, baseline, %s: stdout", i, f.Name), out, f.Name == "github")
 			checkInert(t, fmt.Sprintf("trick %d, baseline, %s: stderr", i, f.Name), errOut, false)
+		}
+	}
+}
+
+// TestHostileInspect runs the commands that echo what designlint read
+// (inspect, and estimate with its quotations of the lines figures came
+// from) on each hostile document, text and JSON, standard input
+// included, and checks their output the same way. A trick in front matter
+// can make the document unreadable (exit 2, which is checked too), so each
+// trick is also planted in a document without front matter, which must be
+// read and shown.
+func TestHostileInspect(t *testing.T) {
+	names := hostileFiles(t)
+	for i, tr := range tricks {
+		body := hostileMarkdown(tr)
+		body = body[strings.Index(body, "\n---\n")+5:]
+		name := fmt.Sprintf("body-%02d.md", i)
+		if err := os.WriteFile(name, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, name)
+	}
+	for _, name := range names {
+		src, readErr := os.ReadFile(name)
+		for _, args := range [][]string{
+			{"inspect", name},
+			{"inspect", "-f", "json", name},
+			{"inspect", "--kind", "adr", name},
+			{"inspect", "--stdin-filename", name, "-"},
+			{"estimate", name},
+			{"estimate", "-f", "json", name},
+		} {
+			if readErr != nil && args[len(args)-1] == "-" {
+				continue
+			}
+			var out, errOut bytes.Buffer
+			code := Run(args, IO{In: bytes.NewReader(src), Out: &out, Err: &errOut, Getenv: func(string) string { return "" }})
+			switch {
+			case readErr != nil && code != exitFailure:
+				t.Errorf("%q: exit %d for a file that cannot be read, want %d", args, code, exitFailure)
+			case args[0] == "inspect" && code != exitOK && (code != exitFailure || strings.HasPrefix(name, "body-")):
+				t.Errorf("%q: exit %d: %s", args, code, errOut.String())
+			case args[0] == "inspect" && code == exitOK && !strings.Contains(out.String(), "Checkout") && !strings.Contains(out.String(), "design"):
+				t.Errorf("%q: the document's model is not shown:\n%s", args, out.String())
+			}
+			checkInert(t, fmt.Sprintf("%q stdout", args), out.String(), false)
+			checkInert(t, fmt.Sprintf("%q stderr", args), errOut.String(), false)
+			if args[1] == "-f" && out.Len() > 0 && !json.Valid(out.Bytes()) {
+				t.Errorf("%q: invalid JSON:\n%s", args, out.String())
+			}
 		}
 	}
 }

@@ -224,7 +224,7 @@ func runLint(io *IO, g *globalOptions, o *lintOptions, args []string, failOnSet 
 		read:             design.Options{MaxFileSize: maxSize, Calendar: cal},
 		rules:            rules.Config{Settings: settings, Now: io.Now(), Calendar: cal, MaxRatio: conf.MaxRatio},
 		documents:        conf.Documents(settings, io.Now()),
-		keepSource:       format.RuneColumns,
+		keepSource:       format.RuneColumns || format.QuotesSource,
 		includeNonDesign: o.includeNonDesign,
 	}
 	opts := report.Options{
@@ -439,7 +439,7 @@ type lintJob struct {
 	// documents applies the documents' own rule settings.
 	documents config.Documents
 	// keepSource keeps each document's text, for formats that count
-	// columns in characters.
+	// columns in characters or quote the lines figures came from.
 	keepSource bool
 	// includeNonDesign lints what a walk finds that is not a design.
 	includeNonDesign bool

@@ -2,9 +2,11 @@ package report
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"math"
 
+	"github.com/designlint/designlint/design"
 	"github.com/designlint/designlint/estimate"
 	"github.com/designlint/designlint/rules"
 )
@@ -36,6 +38,8 @@ type jsonFile struct {
 	Findings    []jsonFinding             `json:"findings"`
 	Assumptions map[string]JSONAssumption `json:"assumptions"`
 	Estimates   map[string]JSONEstimate   `json:"estimates"`
+	// Model is the document as designlint read it, as inspect shows it.
+	Model *model `json:"model,omitempty"`
 }
 
 type jsonFinding struct {
@@ -64,12 +68,43 @@ type jsonCounts struct {
 	Skipped    int `json:"skipped"`
 }
 
-// JSONAssumption is an input as the JSON format shows it.
+// JSONAssumption is an input as the JSON format shows it, with where it
+// came from: the line, the figure as written (text) and the line's text
+// (line_text), and from, which says whether the document
+// ("document"), its requirements ("requirement", the availability target)
+// or the command line ("--set") gave it.
 type JSONAssumption struct {
-	Value   float64 `json:"value"`
-	Unit    string  `json:"unit"`
-	Display string  `json:"display"`
-	Line    int     `json:"line,omitempty"`
+	Value    float64 `json:"value"`
+	Unit     string  `json:"unit"`
+	Display  string  `json:"display"`
+	Line     int     `json:"line,omitempty"`
+	Text     string  `json:"text,omitempty"`
+	LineText string  `json:"line_text,omitempty"`
+	From     string  `json:"from,omitempty"`
+}
+
+// provenance records where a value was read.
+func (a *JSONAssumption) provenance(v design.Value, src *sourceText) {
+	a.Line = v.Span.Start.Line
+	a.Text = Clean(v.Text)
+	a.LineText = src.quote(v.Span)
+	a.From = "document"
+}
+
+// where says where the value came from, for a person: `line 12:
+// “DAU: ~50M”`, or --set.
+func (a JSONAssumption) where() string {
+	if a.Line == 0 {
+		return a.From
+	}
+	s := fmt.Sprintf("line %d", a.Line)
+	if a.From == "requirement" {
+		s += " (a requirement's target)"
+	}
+	if a.LineText != "" {
+		s += ": “" + a.LineText + "”"
+	}
+	return s
 }
 
 // JSONEstimate is a derived figure as the JSON format shows it.
@@ -125,6 +160,9 @@ func (p *jsonPrinter) File(w io.Writer, f File) error {
 			jf.Findings = append(jf.Findings, toJSONFinding(x))
 		}
 		jf.Assumptions, jf.Estimates = EstimateJSON(f.Report)
+		if f.Report.Design != nil {
+			jf.Model = newModel(f.Report.Design, p.opts.MaxRatio)
+		}
 	}
 	return p.files.element(w, jf)
 }
@@ -172,11 +210,15 @@ func EstimateJSON(r *rules.Report) (map[string]JSONAssumption, map[string]JSONEs
 	if r == nil || r.Estimate == nil {
 		return as, es
 	}
+	src := newSourceText(r.Design)
 	for name, q := range r.Estimate.Assumed {
 		a := quantityJSON(name, q)
 		if r.Design != nil {
 			if v, ok := r.Design.Assumptions[name]; ok {
-				a.Line = v.Span.Start.Line
+				a.provenance(v, src)
+			} else if t, ok := targetOf(r.Design, name, q.Value); ok {
+				a.provenance(t, src)
+				a.From = "requirement"
 			}
 		}
 		as[name] = a
@@ -194,7 +236,7 @@ func EstimateJSON(r *rules.Report) (map[string]JSONAssumption, map[string]JSONEs
 			d := quantityJSON(f.Name, *f.Declared)
 			if r.Design != nil {
 				if v, ok := r.Design.Declared[f.Name]; ok {
-					d.Line = v.Span.Start.Line
+					d.provenance(v, src)
 				}
 			}
 			e.Declared = &d

@@ -73,13 +73,16 @@ type Format struct {
 	// RuneColumns says the format counts columns in characters, for
 	// which it needs each document's text (design.Design.Source).
 	RuneColumns bool
+	// QuotesSource says the format quotes the lines figures were read
+	// from, for which it needs each document's text too.
+	QuotesSource bool
 }
 
 // formats is the registry: every output format, in the order the help
 // lists them.
 var formats = []Format{
 	{Name: "text", Help: "findings grouped by file, for terminals (the default)", New: newText},
-	{Name: "json", Help: "findings, assumptions and estimates as JSON (version 1)", New: newJSON},
+	{Name: "json", Help: "findings, assumptions, estimates and the document as read, as JSON (version 1)", New: newJSON, QuotesSource: true},
 	{Name: "sarif", Help: "SARIF 2.1.0 for GitHub code scanning and other SARIF viewers", New: newSARIF, RuneColumns: true},
 	{Name: "github", Help: "GitHub Actions annotations, plus the markdown report in the step summary", New: newGitHub, RuneColumns: true},
 	{Name: "junit", Help: "JUnit XML: a test suite per file, a test case per rule", New: newJUnit},
