@@ -122,9 +122,9 @@ type mdReader struct {
 	comps       map[string]*Component
 	quoteDepth  int
 	// inProse is set while a fenced block of prose is read.
-	inProse bool
-	inTable     int
-	noMentions  int // reading text again: bold names were seen already
+	inProse    bool
+	inTable    int
+	noMentions int // reading text again: bold names were seen already
 	// texts are the paragraphs and items outside a trade-offs section,
 	// searched for trade-off sentences when the document has no section.
 	texts []*flat
