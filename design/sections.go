@@ -114,6 +114,17 @@ var sectionRoles = map[string][]SectionKind{
 	"trade offs and alternatives": {SectionAlternatives}, "tradeoffs and alternatives": {SectionAlternatives},
 	"drawbacks": {SectionRisks}, "risks": {SectionRisks}, "risks and mitigations": {SectionRisks},
 	"status": {SectionStatus},
+	// Decision records (MADR, Nygard, Tyree and Akerman) and proposals
+	// (Go, Rust, KEP): the headings their templates give each part.
+	"decision drivers": {SectionContext}, "forces": {SectionContext}, "context and scope": {SectionContext},
+	"implications": {SectionConsequences}, "rationale": {SectionAlternatives},
+	"rationale and alternatives": {SectionAlternatives}, "the design space": {SectionAlternatives},
+	"considered alternatives": {SectionAlternatives}, "alternative approaches": {SectionAlternatives},
+	"options": {SectionAlternatives}, "considerations": {SectionAlternatives},
+	"alternative designs": {SectionAlternatives}, "alternative solutions": {SectionAlternatives},
+	"guide level explanation": {SectionDecision}, "reference level explanation": {SectionDecision},
+	"limitations": {SectionRisks}, "known limitations": {SectionRisks}, "risks and drawbacks": {SectionRisks},
+	"compatibility": {SectionRisks}, "backwards compatibility": {SectionRisks}, "backward compatibility": {SectionRisks},
 }
 
 // headingRoles returns the roles a normalised heading plays beyond its

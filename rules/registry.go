@@ -5,6 +5,10 @@ import "sort"
 // registry lists every rule, sorted by id. It is written out rather than
 // built by init functions so that the set of rules is visible in one place.
 var registry = []*Rule{
+	ADRAlternatives,
+	ADRConsequences,
+	ADRContext,
+	ADRDecision,
 	APIContract,
 	ArchitectureOverview,
 	AvailabilityBudget,
@@ -22,6 +26,10 @@ var registry = []*Rule{
 	NonFunctionalRequirements,
 	PeakLoad,
 	QueueBackpressure,
+	RFCAlternatives,
+	RFCGoals,
+	RFCMotivation,
+	RFCRisks,
 	Schema,
 	SinglePointOfFailure,
 	StatelessServices,

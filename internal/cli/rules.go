@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/designlint/designlint/design"
 	"github.com/designlint/designlint/internal/report"
 	"github.com/designlint/designlint/rules"
 )
@@ -17,10 +18,14 @@ func newRulesCmd(io *IO, g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "rules [RULE]",
 		Short: "List the rules, or explain one",
-		Long: `With no argument, list every rule: its id, category, default severity and
-what it wants. With a rule id, explain it: why it exists, what triggers it,
-how to fix it, and a failing and a passing example. Ids are
-case-insensitive.`,
+		Long: `With no argument, list every rule: its id, category, default severity,
+the kinds of document it checks and what it wants. A kind followed by
+:stated is checked only for what the document states (a decision record
+that names a store is asked its consistency, never for an API it has no
+reason to have); :template only where a template's section is left with
+its prompts. With a rule id, explain it: why it exists, what triggers it,
+how to fix it, the kinds it checks, and a failing and a passing example.
+Ids are case-insensitive.`,
 		Args: cobra.MaximumNArgs(1),
 		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {
@@ -56,9 +61,9 @@ case-insensitive.`,
 			}
 			var rows [][]string
 			for _, r := range rules.Registry() {
-				rows = append(rows, []string{r.ID, string(r.Category), r.Severity.String(), r.Summary})
+				rows = append(rows, []string{r.ID, string(r.Category), r.Severity.String(), r.KindsSummary(), r.Summary})
 			}
-			return report.Table(io.Out, []string{"RULE", "CATEGORY", "SEVERITY", "SUMMARY"}, rows, false)
+			return report.Table(io.Out, []string{"RULE", "CATEGORY", "SEVERITY", "KINDS", "SUMMARY"}, rows, false)
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text or json")
@@ -70,15 +75,21 @@ type jsonRule struct {
 	Category string `json:"category"`
 	Severity string `json:"severity"`
 	Summary  string `json:"summary"`
-	Why      string `json:"why,omitempty"`
-	Trigger  string `json:"trigger,omitempty"`
-	Fix      string `json:"fix,omitempty"`
-	Fail     string `json:"failing_example,omitempty"`
-	Pass     string `json:"passing_example,omitempty"`
+	// Kinds maps each kind of document the rule checks to how: full,
+	// stated or template.
+	Kinds   map[string]string `json:"kinds"`
+	Why     string            `json:"why,omitempty"`
+	Trigger string            `json:"trigger,omitempty"`
+	Fix     string            `json:"fix,omitempty"`
+	Fail    string            `json:"failing_example,omitempty"`
+	Pass    string            `json:"passing_example,omitempty"`
 }
 
 func ruleJSON(r *rules.Rule, full bool) jsonRule {
-	j := jsonRule{ID: r.ID, Category: string(r.Category), Severity: r.Severity.String(), Summary: r.Summary}
+	j := jsonRule{ID: r.ID, Category: string(r.Category), Severity: r.Severity.String(), Summary: r.Summary, Kinds: map[string]string{}}
+	for _, k := range r.AppliesTo() {
+		j.Kinds[string(k)] = r.ApplicabilityFor(k).String()
+	}
 	if full {
 		j.Why, j.Trigger, j.Fix, j.Fail, j.Pass = unwrap(r.Doc.Why), unwrap(r.Doc.Trigger), unwrap(r.Doc.Fix), r.Doc.Fail, r.Doc.Pass
 	}
@@ -106,9 +117,19 @@ func explainRule(r *rules.Rule) string {
 	section("Why", r.Doc.Why)
 	section("What triggers it", r.Doc.Trigger)
 	section("How to fix it", r.Doc.Fix)
+	section("Kinds of document it checks", kindsText(r))
 	section("Failing example", r.Doc.Fail)
 	section("Passing example", r.Doc.Pass)
 	fmt.Fprintf(&b, "Turn it off for one block with <!-- designlint-disable-next %s -- reason -->,\nor in .designlint.yaml with rules: {%s: off}.\n", r.ID, r.ID)
+	return b.String()
+}
+
+// kindsText says, a line per kind, how the rule applies to it.
+func kindsText(r *rules.Rule) string {
+	var b strings.Builder
+	for _, k := range design.DocKinds {
+		fmt.Fprintf(&b, "%-10s %s\n", k, r.ApplicabilityFor(k).Describe())
+	}
 	return b.String()
 }
 
