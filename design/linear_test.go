@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 
+	"github.com/designlint/designlint/design/english"
 	"github.com/designlint/designlint/internal/worktest"
 )
 
@@ -138,6 +139,8 @@ func TestMarkdownAllocationIsLinear(t *testing.T) {
 		worktest.Repeat("fenced blocks", "# T\n\n## Estimates\n\n", "```yaml\nassumptions: {dau: 10}\n```\n", ""),
 		worktest.Repeat("ones", "# T\n\n## Estimates\n\n", "1 ", "\n"),
 		worktest.Repeat("braces", "# T\n\n## Estimates\n\n", "{ ", "\n"),
+		worktest.Repeat("angle slots", "# T\n\n## Estimates\n\n", "<a ", "\n"),
+		worktest.Repeat("quotes", "# T\n\n## Estimates\n\n", "\"a ", "\n"),
 		// Inputs that make naive Markdown parsing super-linear, past
 		// the screen's limits or within them.
 		worktest.Repeat("emphasis", "## Architecture\n\n", "*a ", "\n"),
@@ -160,4 +163,41 @@ func TestMarkdownAllocationIsLinear(t *testing.T) {
 	} {
 		worktest.Doubling(t, p, 100000, read)
 	}
+}
+
+// The reader of design English (the figures, equations and component
+// facts of sentences, items and cells) looks at a number of tokens linear in its input,
+// whatever the input repeats.
+func TestReadingWorkIsLinear(t *testing.T) {
+	est, arch := "# T\n\n## Estimates\n\n", "# T\n\n## Architecture\n\n### Store\n\n"
+	for _, p := range []worktest.Pattern{
+		worktest.Repeat("ones", est, "1 ", "\n"),
+		worktest.Repeat("figures", est, "10M users ", "\n"),
+		worktest.Repeat("ranges", est, "1-2, ", "\n"),
+		worktest.Repeat("hedged sizes", est, "about 2 KB per post ", "\n"),
+		worktest.Repeat("rates", est, "5k req/s at peak, ", "\n"),
+		worktest.Repeat("chained equations", est, "2 × 3 = 6 ", "\n"),
+		worktest.Repeat("long product", est+"1", " × 2", " = 9\n"),
+		worktest.Repeat("open parentheses", est, "( 3 users ", "\n"),
+		worktest.Repeat("close parentheses", est, "3 users ) ", "\n"),
+		worktest.Repeat("labels", est, "DAU: 1M; ", "\n"),
+		worktest.Repeat("grouped digits", est, "1,000,", "\n"),
+		worktest.Repeat("sentences", est, "We expect 10M users a day. ", "\n"),
+		worktest.Repeat("per-user clauses", est, "each user posts 2 photos and ", "\n"),
+		worktest.Repeat("replica words", arch, "primary with 2 replicas, ", "\n"),
+		worktest.Repeat("region names", arch, "us-east-1 ", "\n"),
+		worktest.Repeat("consistency words", arch, "strongly consistent because ", "\n"),
+		worktest.Repeat("requirement items", "# T\n\n## Non-functional requirements\n\n", "- p99 under 200 ms\n", ""),
+		worktest.Repeat("estimate lines", est, "- Storage: 10M users × 2 KB = 20 GB\n", ""),
+	} {
+		worktest.Doubling(t, p, 2000, readWork)
+	}
+}
+
+// readWork reads a document and counts the tokens the reader of design
+// English looked at while doing so.
+func readWork(src []byte) int64 {
+	before := english.Work()
+	_, _ = Read("p.md", src, Options{})
+	return english.Work() - before
 }

@@ -226,8 +226,8 @@ func (r *mdReader) componentLabel(c *Component, t string) {
 			c.Replicas = n
 		}
 	case "regions", "region":
-		if n := regionsIn(lower(value)); n > 0 {
-			c.Regions = n
+		if in := replicaFacts(value); in.Regions > 0 {
+			c.setRegions(in)
 		} else if n, err := strconv.Atoi(strings.TrimSpace(value)); err == nil && n > 0 {
 			c.Regions = n
 		}
@@ -251,11 +251,10 @@ func replicasFromValue(v string) int {
 	if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n > 0 && n < 100000 {
 		return n
 	}
-	l := lower(v)
-	if n := replicasIn(l); n > 0 {
+	if n := replicaFacts(v).Replicas; n > 0 {
 		return n
 	}
-	for _, w := range splitWords(l) {
+	for _, w := range splitWords(lower(v)) {
 		if n := parseNumberWord(w); n > 0 {
 			return n
 		}
@@ -335,12 +334,12 @@ func (r *mdReader) analyseProse(c *Component, text string) {
 			c.Justification = justificationFor(split(), i)
 		}
 	}
-	replicas, regions := replicaFacts(l)
+	in := replicaFacts(text)
 	if c.Replicas == 0 {
-		c.Replicas = replicas
+		c.Replicas = in.Replicas
 	}
 	if c.Regions == 0 {
-		c.Regions = regions
+		c.setRegions(in)
 	}
 	if !c.SPOF.Acknowledged && (strings.Contains(l, "single point") || strings.Contains(l, "spof")) {
 		c.SPOF.Acknowledged, c.SPOF.Reason = spofAcknowledged(split())
@@ -599,8 +598,8 @@ func (r *mdReader) componentTable(cols []string, rows [][]*flat, spans []Span) b
 			c.Replicas = replicasFromValue(v)
 		}
 		if v := cell(row, "regions"); v != "" {
-			if n := regionsIn(lower(v)); n > 0 {
-				c.Regions = n
+			if in := replicaFacts(v); in.Regions > 0 {
+				c.setRegions(in)
 			} else if n, err := strconv.Atoi(v); err == nil && n > 0 {
 				c.Regions = n
 			}

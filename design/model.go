@@ -136,6 +136,7 @@ const (
 	Security      NFRCategory = "security"
 	Observability NFRCategory = "observability"
 	Cost          NFRCategory = "cost"
+	Throughput    NFRCategory = "throughput"
 	OtherNFR      NFRCategory = "other"
 )
 
@@ -259,11 +260,15 @@ type Component struct {
 	// say.
 	Replicas int
 	// Regions is the number of regions it runs in; 0 means unknown.
-	Regions   int
-	DependsOn []string
-	SPOF      Acknowledgement
-	Cache     CachePolicy
-	Queue     QueuePlan
+	Regions int
+	// RegionFromZones is set when Regions is 1 only because the text
+	// spreads the component over zones of one region ("across 3 AZs"):
+	// the document does not say the design stops at that region.
+	RegionFromZones bool
+	DependsOn       []string
+	SPOF            Acknowledgement
+	Cache           CachePolicy
+	Queue           QueuePlan
 	// Capacity is the load one instance handles, as a rate.
 	Capacity     *Value
 	Availability *Value

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/designlint/designlint/design/english"
 	"github.com/designlint/designlint/estimate"
 )
 
@@ -171,19 +172,11 @@ func hasPromptVerb(s string) bool {
 func stripSlots(t string) (string, int) {
 	var b strings.Builder
 	slots := 0
+	match := matchBrackets(t)
 	for i := 0; i < len(t); i++ {
 		c := t[i]
-		var closing byte
-		switch c {
-		case '{':
-			closing = '}'
-		case '<':
-			closing = '>'
-		case '[':
-			closing = ']'
-		}
-		if closing != 0 {
-			if j := matching(t, i, c, closing); j > i {
+		if match != nil {
+			if j := match[i]; j > i {
 				inner := t[i+1 : j]
 				if strings.Contains(inner, " ") || strings.Contains(inner, "…") || strings.Contains(inner, "...") || hasPromptVerb(inner) {
 					slots++
@@ -197,22 +190,31 @@ func stripSlots(t string) (string, int) {
 	return b.String(), slots
 }
 
-// matching returns the index of the bracket closing the one at i, counting
-// nesting, or -1.
-func matching(t string, i int, open, closing byte) int {
-	depth := 0
-	for j := i; j < len(t); j++ {
-		switch t[j] {
-		case open:
-			depth++
-		case closing:
-			depth--
-			if depth == 0 {
-				return j
+// matchBrackets pairs the brackets of t in one pass: for each opening
+// {, < or [ it gives the index of the bracket of its kind that closes it,
+// counting nesting of that kind only (0: none). It is nil when t holds no
+// opening bracket.
+func matchBrackets(t string) []int {
+	if !strings.ContainsAny(t, "{<[") {
+		return nil
+	}
+	match := make([]int, len(t))
+	var stacks [3][]int
+	for i := 0; i < len(t); i++ {
+		k := strings.IndexByte("{<[}>]", t[i])
+		switch {
+		case k < 0:
+		case k < 3:
+			stacks[k] = append(stacks[k], i)
+		default:
+			s := stacks[k-3]
+			if len(s) > 0 {
+				match[s[len(s)-1]] = i
+				stacks[k-3] = s[:len(s)-1]
 			}
 		}
 	}
-	return -1
+	return match
 }
 
 func wordCount(s string) int {
@@ -504,140 +506,17 @@ var copyNouns = map[string]bool{
 	"secondaries": true, "standby": true, "standbys": true, "slave": true, "slaves": true,
 }
 
-var placeNouns = map[string]bool{
-	"az": true, "azs": true, "zones": true, "zone": true, "regions": true, "datacenters": true,
-	"datacentres": true, "dcs": true, "nodes": true, "replicas": true, "servers": true, "hosts": true,
-	"machines": true, "availability": true, "data": true,
+// replicaFacts reads how many instances of a component run and in how
+// many regions, from its description; zero means the text does not say.
+// Words that promise more than one copy without a count ("multi-AZ",
+// "horizontally scaled") give no count.
+func replicaFacts(text string) english.Instances {
+	return english.ReadInstances(text)
 }
 
-// replicaFacts reads how many instances and regions prose gives a
-// component, in one pass over its words: "3 replicas", "replicated across 3
-// AZs", "primary with 2 read replicas", "a single instance", "multi-AZ",
-// "deployed in a single region". Zero means the prose does not say;
-// "multi-AZ" and the like say at least two without a number and count as
-// two.
-func replicaFacts(l string) (replicas, regions int) {
-	w := words(l)
-	at := func(i int) string {
-		if i >= 0 && i < len(w) {
-			return w[i]
-		}
-		return ""
-	}
-	// Findings by strength: a stated count beats "multi-AZ".
-	var primary, replicated, count, single, multi int
-	var nRegions, singleRegion, multiRegion int
-	for i, x := range w {
-		switch {
-		case x == "primary" || x == "leader" || x == "master" || x == "writer":
-			j := i + 1
-			if at(j) == "with" || at(j) == "and" || at(j) == "plus" {
-				if n := parseNumberWord(at(j + 1)); n > 0 {
-					k := j + 2
-					switch at(k) {
-					case "read", "async", "sync", "hot", "standby", "warm":
-						k++
-					}
-					if copyNouns[at(k)] && primary == 0 {
-						primary = n + 1
-					}
-				}
-			}
-			if x == "master" && at(i+1) == "slave" || x == "leader" && at(i+1) == "follower" || x == "primary" && (at(i+1) == "replica" || at(i+1) == "secondary") {
-				multi = 2
-			}
-		case strings.HasPrefix(x, "replicat"):
-			switch at(i + 1) {
-			case "across", "to", "over", "in", "on", "into":
-				if n := parseNumberWord(at(i + 2)); n > 0 && placeNouns[at(i+3)] && replicated == 0 {
-					replicated = n
-				}
-			}
-			if n := parseNumberWord(at(i + 1)); n > 0 && (at(i+2) == "times" || at(i+2) == "ways" || at(i+2) == "x") && replicated == 0 {
-				replicated = n
-			}
-			if x == "replication" && at(i+1) == "factor" {
-				k := i + 2
-				if at(k) == "of" || at(k) == "is" {
-					k++
-				}
-				if n := parseNumberWord(at(k)); n > 0 && replicated == 0 {
-					replicated = n
-				}
-			}
-		case x == "rf":
-			if n := parseNumberWord(at(i + 1)); n > 0 && replicated == 0 {
-				replicated = n
-			}
-		case x == "way" && strings.HasPrefix(at(i+1), "replicat"):
-			if n := parseNumberWord(at(i - 1)); n > 0 && replicated == 0 {
-				replicated = n
-			}
-		case x == "region" || x == "regions":
-			prev := at(i - 1)
-			if n := parseNumberWord(prev); n > 0 && x == "regions" && nRegions == 0 {
-				nRegions = n
-			}
-			if (prev == "single" || prev == "one" || prev == "1") && x == "region" {
-				singleRegion = 1
-			}
-			if prev == "multi" || prev == "cross" || prev == "across" || prev == "second" || prev == "every" || prev == "two" {
-				multiRegion = 2
-			}
-		case x == "geo" && strings.HasPrefix(at(i+1), "replicat"), x == "globally" && at(i+1) == "distributed":
-			multiRegion = 2
-		case x == "multi" && (at(i+1) == "az" || at(i+1) == "zone"), x == "autoscaling" || x == "autoscaled" || x == "autoscale" || x == "auto" && strings.HasPrefix(at(i+1), "scal"):
-			multi = 2
-		case x == "active" && (at(i+1) == "active" || at(i+1) == "passive"), (x == "hot" || x == "warm") && at(i+1) == "standby":
-			multi = 2
-		case x == "read" && at(i+1) == "replicas", x == "replica" && at(i+1) == "set", x == "horizontally" && at(i+1) == "scaled":
-			multi = 2
-		case x == "behind" && (at(i+1) == "a" || at(i+1) == "the") && at(i+2) == "load" && at(i+3) == "balancer":
-			multi = 2
-		case x == "across" && (at(i+1) == "multiple" || at(i+1) == "several" || at(i+1) == "all" || parseNumberWord(at(i+1)) > 1) && placeNouns[at(i+2)]:
-			multi = 2
-		case x == "not" && at(i+1) == "replicated", x == "no" && (at(i+1) == "replica" || at(i+1) == "replicas"), x == "unreplicated", x == "singleton":
-			single = 1
-		case (x == "single" || x == "one" || x == "lone" || x == "1") && instanceNouns[at(i+1)]:
-			single = 1
-		}
-		if n := parseNumberWord(x); n > 0 && x != "single" && instanceNouns[at(i+1)] && count == 0 {
-			count = n
-		}
-	}
-	switch {
-	case primary > 0:
-		replicas = primary
-	case replicated > 0:
-		replicas = replicated
-	case count > 0:
-		replicas = count
-	case single > 0:
-		replicas = 1
-	case multi > 0:
-		replicas = 2
-	}
-	switch {
-	case nRegions > 0:
-		regions = nRegions
-	case singleRegion > 0:
-		regions = 1
-	case multiRegion > 0:
-		regions = 2
-	}
-	return replicas, regions
-}
-
-// replicasIn is replicaFacts' replica count.
-func replicasIn(l string) int {
-	n, _ := replicaFacts(l)
-	return n
-}
-
-// regionsIn is replicaFacts' region count.
-func regionsIn(l string) int {
-	_, n := replicaFacts(l)
-	return n
+// setRegions records the regions a text gives a component.
+func (c *Component) setRegions(in english.Instances) {
+	c.Regions, c.RegionFromZones = in.Regions, in.ZonesOnly
 }
 
 // spofAcknowledged finds a sentence accepting a single point of failure.

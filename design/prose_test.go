@@ -79,48 +79,6 @@ func TestIsPlaceholder(t *testing.T) {
 	}
 }
 
-func TestReplicasIn(t *testing.T) {
-	tests := []struct {
-		text string
-		want int
-	}{
-		{"runs 3 replicas behind the load balancer", 3},
-		{"replicated across 3 AZs", 3},
-		{"a primary with 2 read replicas", 3},
-		{"leader with two followers", 3},
-		{"a single instance", 1},
-		{"runs on one node", 1},
-		{"a 5-node cluster", 5},
-		{"replication factor of 3", 3},
-		{"RF=3", 3},
-		{"multi-AZ deployment", 2},
-		{"stores orders", 0},
-		{"p99 under 200 ms", 0},
-	}
-	for _, tt := range tests {
-		if got := replicasIn(lower(tt.text)); got != tt.want {
-			t.Errorf("replicasIn(%q) = %d, want %d", tt.text, got, tt.want)
-		}
-	}
-}
-
-func TestRegionsIn(t *testing.T) {
-	tests := []struct {
-		text string
-		want int
-	}{
-		{"deployed in a single region", 1},
-		{"runs in 3 regions", 3},
-		{"multi-region active-active", 2},
-		{"three zones", 0},
-	}
-	for _, tt := range tests {
-		if got := regionsIn(lower(tt.text)); got != tt.want {
-			t.Errorf("regionsIn(%q) = %d, want %d", tt.text, got, tt.want)
-		}
-	}
-}
-
 func TestConsistencyIn(t *testing.T) {
 	tests := []struct {
 		text          string

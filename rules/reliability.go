@@ -76,7 +76,7 @@ consistent because an order must never be lost or double-charged.
 					kindNoun(c), quote(c.Name), acknowledgeHint(d))
 				continue
 			}
-			if c.Regions == 1 && target != nil && target.Quantity.Value >= 0.999 && p.Applies != Stated {
+			if c.Regions == 1 && !c.RegionFromZones && target != nil && target.Quantity.Value >= 0.999 && p.Applies != Stated {
 				p.Report(c.Span, "component:"+c.Name,
 					"%s %s runs in a single region but the availability target is %s; add a second region with failover or acknowledge the risk with %s",
 					kindNoun(c), quote(c.Name), estimate.Format(target.Quantity), acknowledgeHint(d))

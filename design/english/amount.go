@@ -92,9 +92,11 @@ type amountReader struct {
 // thousands") give none.
 func (t *Text) Amounts(cal estimate.Calendar) []Amount {
 	r := amountReader{t: t, cal: cal, prevLast: -1}
+	defer t.settle()
 	var out []Amount
 	paren := 0
 	for i := 0; i < len(t.Tokens); {
+		t.steps++
 		tok := t.Tokens[i]
 		if tok.Kind == Symbol {
 			switch t.Src[tok.Start:tok.End] {
@@ -462,6 +464,7 @@ func (r *amountReader) numberWords(i int) (float64, int, bool, bool) {
 	j := i
 	seen := false
 	for j < len(t.Tokens) && t.Tokens[j].Kind == Word {
+		t.steps++
 		w := t.Low(j)
 		switch {
 		case w == "a" || w == "an":
@@ -771,6 +774,7 @@ func (r *amountReader) nounAndPeriod(j int, dim estimate.Dim) (nounPeriod, int) 
 	plural := false
 	k := j
 	for k < len(t.Tokens) && words <= 5 {
+		t.steps++
 		tok := t.Tokens[k]
 		l := t.Low(k)
 		if tok.Kind == Symbol {

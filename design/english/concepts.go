@@ -253,6 +253,7 @@ func (t *Text) conceptsOf(from, to int) concept {
 	var c concept
 	prev := ""
 	for i := max(from, 0); i < to && i < len(t.Tokens); i++ {
+		t.steps++
 		tok := t.Tokens[i]
 		switch tok.Kind {
 		case Word:
@@ -300,6 +301,7 @@ func (t *Text) conceptsOf(from, to int) concept {
 // tokens after i: "$10 \times 2$" is mathematics, not money.
 func (t *Text) latexAfter(i int) bool {
 	for j := i; j < len(t.Tokens) && j < i+12; j++ {
+		t.steps++
 		if tok := t.Tokens[j]; tok.Kind == Symbol && (t.Src[tok.Start] == '\\' || t.Src[tok.Start:tok.End] == "$") {
 			return true
 		}
@@ -327,6 +329,7 @@ func conceptsOfString(s string) concept {
 		return 0
 	}
 	t := Lex(s)
+	defer t.settle()
 	return t.conceptsOf(0, len(t.Tokens))
 }
 

@@ -94,6 +94,7 @@ func ReadFigures(src string, ctx Context) Reading {
 		ctx.Rank = RankSentence
 	}
 	t := Lex(src)
+	defer t.settle()
 	fr := figureReader{t: t, ctx: ctx, amounts: t.Amounts(ctx.Calendar)}
 	fr.label = conceptsOfString(ctx.Label) | fieldLabel(ctx.Label)
 	fr.parent = conceptsOfString(ctx.Parent)
@@ -158,6 +159,7 @@ func (fr *figureReader) sentences() []sentence {
 		start = end
 	}
 	for i, tok := range t.Tokens {
+		t.steps++
 		if tok.Line && i > start {
 			// a line the author broke: "**DAU:** 8M⏎**Writes/user/day:** 2"
 			flush(i)
@@ -508,6 +510,7 @@ func (fr *figureReader) clauseStart(from, to int) int {
 func (fr *figureReader) clauseEnd(from, to int) int {
 	t := fr.t
 	for i := from; i < to && i < len(t.Tokens); i++ {
+		t.steps++
 		switch t.Low(i) {
 		case "(", "[", ",", ";", "and", "but", "while", "whereas":
 			return i
@@ -540,9 +543,10 @@ func (fr *figureReader) parenGroup(i int) concept {
 	if start < 0 {
 		return 0
 	}
-	end := len(t.Tokens)
+	// An aside left open ends where the search for its close does.
+	end := min(len(t.Tokens), start+64)
 	depth = 0
-	for j := start + 1; j < len(t.Tokens) && j-start < 64; j++ {
+	for j := start + 1; j < end; j++ {
 		if t.Is(j, "(") || t.Is(j, "[") {
 			depth++
 		}
@@ -627,6 +631,7 @@ func (fr *figureReader) labelPerUser(s *sentence) bool {
 // "the average customer", "per DAU" among tokens [from, to).
 func (t *Text) perUserIn(from, to int) bool {
 	for i := max(from, 0); i < to && i < len(t.Tokens); i++ {
+		t.steps++
 		l := t.Low(i)
 		switch l {
 		case "each", "every", "per", "/", "a", "an", "typical", "average", "avg":

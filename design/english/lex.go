@@ -3,6 +3,7 @@ package english
 import (
 	"math"
 	"strconv"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -55,6 +56,24 @@ type Text struct {
 	Src    string
 	lower  string
 	Tokens []Token
+	// steps counts the tokens looked at, added to Work when a reading
+	// of the text ends.
+	steps int64
+}
+
+// work counts the tokens every reading has looked at: a measure of the
+// reader's work that does not depend on the machine, which tests hold to
+// linear growth. Each Text counts its own steps and adds them here once.
+var work atomic.Int64
+
+// Work returns how many tokens the readers of this package have looked at
+// since the program started.
+func Work() int64 { return work.Load() }
+
+// settle adds the text's steps to Work.
+func (t *Text) settle() {
+	work.Add(t.steps + int64(len(t.Tokens)))
+	t.steps = 0
 }
 
 // Lex tokenises s.
@@ -66,11 +85,17 @@ func Lex(s string) *Text {
 }
 
 // Str is the token's text as written.
-func (t *Text) Str(i int) string { return t.Src[t.Tokens[i].Start:t.Tokens[i].End] }
+func (t *Text) Str(i int) string {
+	t.steps++
+	return t.Src[t.Tokens[i].Start:t.Tokens[i].End]
+}
 
 // Low is the token's text in lower case (ASCII letters only are folded, so
 // offsets stay the same).
-func (t *Text) Low(i int) string { return t.lower[t.Tokens[i].Start:t.Tokens[i].End] }
+func (t *Text) Low(i int) string {
+	t.steps++
+	return t.lower[t.Tokens[i].Start:t.Tokens[i].End]
+}
 
 // SpanOf returns the byte span of an amount in the text.
 func (t *Text) SpanOf(a Amount) (start, end int) {
@@ -84,11 +109,13 @@ func (t *Text) Is(i int, w string) bool {
 
 // IsWord reports whether token i is a word.
 func (t *Text) IsWord(i int) bool {
+	t.steps++
 	return i >= 0 && i < len(t.Tokens) && t.Tokens[i].Kind == Word
 }
 
 // IsNumber reports whether token i is a number.
 func (t *Text) IsNumber(i int) bool {
+	t.steps++
 	return i >= 0 && i < len(t.Tokens) && t.Tokens[i].Kind == Number
 }
 

@@ -293,6 +293,7 @@ func (c *clue) namePair() (string, string) {
 		from = 0
 	}
 	for i := from; i < min(len(t.Tokens), a.Last+6); i++ {
+		t.steps++
 		if !t.IsWord(i) || i >= a.First && i < a.Last {
 			continue
 		}
@@ -567,6 +568,7 @@ func (c *clue) isCapacity() bool {
 // among tokens [from, to).
 func serverWordIn(t *Text, from, to int) bool {
 	for i := max(0, from); i < to && i < len(t.Tokens); i++ {
+		t.steps++
 		if t.IsWord(i) && (hasSuffix(t.Low(i), "server") || hasSuffix(t.Low(i), "servers") || hasSuffix(t.Low(i), "node")) {
 			return true
 		}
@@ -578,6 +580,7 @@ func serverWordIn(t *Text, from, to int) bool {
 // tokens [from, to): "A c6g.xlarge handles", "One primary sustains".
 func (t *Text) perOneIn(from, to int) bool {
 	for i := max(0, from); i < to && i < len(t.Tokens); i++ {
+		t.steps++
 		switch t.Low(i) {
 		case "a", "an", "one", "each", "single", "every":
 			return true

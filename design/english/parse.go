@@ -54,6 +54,7 @@ func parseQuantity(s string, want estimate.Dim, cal estimate.Calendar) (estimate
 		cal = estimate.DefaultCalendar
 	}
 	t := Lex(s)
+	defer t.settle()
 	if len(t.Tokens) == 0 {
 		return estimate.Quantity{}, fmt.Errorf("no number")
 	}
@@ -67,6 +68,7 @@ func parseQuantity(s string, want estimate.Dim, cal estimate.Calendar) (estimate
 		return estimate.Quantity{}, fmt.Errorf("a tolerance is not a value")
 	}
 	for i, tok := range t.Tokens {
+		t.steps++
 		if tok.Kind != Number {
 			continue
 		}
@@ -100,6 +102,7 @@ func parseQuantity(s string, want estimate.Dim, cal estimate.Calendar) (estimate
 		return estimate.Quantity{}, fmt.Errorf("unexpected %q before the value", t.Between(0, a.First))
 	}
 	for i := a.Last; i < len(t.Tokens); i++ {
+		t.steps++
 		tok := t.Tokens[i]
 		switch {
 		case tok.Kind == Word:

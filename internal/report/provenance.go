@@ -14,8 +14,8 @@ import (
 
 // sourceText finds the text of a document's lines.
 type sourceText struct {
-	src    []byte
-	starts []int // the offset of each line
+	src    string // the document, converted once: lines are slices of it
+	starts []int  // the offset of each line
 }
 
 // newSourceText indexes a document's lines; a document read without its
@@ -25,10 +25,10 @@ func newSourceText(d *design.Design) *sourceText {
 	if d == nil || len(d.Source) == 0 {
 		return s
 	}
-	s.src = d.Source
+	s.src = string(d.Source)
 	s.starts = append(s.starts, 0)
-	for i, c := range s.src {
-		if c == '\n' {
+	for i := 0; i < len(s.src); i++ {
+		if s.src[i] == '\n' {
 			s.starts = append(s.starts, i+1)
 		}
 	}
@@ -44,7 +44,7 @@ func (s *sourceText) line(n int) string {
 	if n < len(s.starts) {
 		end = s.starts[n] - 1
 	}
-	return strings.TrimSuffix(string(s.src[start:end]), "\r")
+	return strings.TrimSuffix(s.src[start:end], "\r")
 }
 
 // quoteLimit is how many characters of a line a quotation keeps.
@@ -63,10 +63,42 @@ func (s *sourceText) quote(sp design.Span) string {
 	if sp.End.Line == sp.Start.Line && sp.End.Col > sp.Start.Col {
 		to = sp.End.Col - 1
 	}
+	l, from, to = window(l, from, to)
 	text, off := trimBlockMarkers(l)
 	from, to = max(from-off, 0), min(max(to-off, 0), len(text))
 	text, from, to = collapseSpaces(text, from, to)
 	return Clean(excerpt(text, from, to, quoteLimit))
+}
+
+// quoteWindow is how much of a long line around the quoted part, and at
+// its start, a quotation works on: enough for any excerpt, and a line
+// holding thousands of figures costs each the same as a short one.
+const quoteWindow = 256
+
+// window cuts a long line to its start and the neighbourhood of the bytes
+// from..to, returning the offsets of that part in what is kept.
+func window(l string, from, to int) (string, int, int) {
+	if len(l) <= 4*quoteWindow {
+		return l, from, to
+	}
+	from, to = min(max(from, 0), len(l)), min(max(to, from), len(l))
+	runeStart := func(i int) int {
+		for i > 0 && i < len(l) && !utf8.RuneStart(l[i]) {
+			i--
+		}
+		return i
+	}
+	head := runeStart(quoteWindow)
+	a, b := runeStart(max(from-quoteWindow, head)), runeStart(min(to+quoteWindow, len(l)))
+	if b < to {
+		b = to
+	}
+	if a <= head {
+		return l[:b], from, to
+	}
+	cut := l[:head] + " " + l[a:b]
+	shift := a - head - 1
+	return cut, from - shift, to - shift
 }
 
 // collapseSpaces turns each run of spaces and tabs into one space (a

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/designlint/designlint/design"
+	"github.com/designlint/designlint/internal/worktest"
 )
 
 // A quotation is the line a figure was read from as the author wrote it,
@@ -60,5 +61,23 @@ func TestQuote(t *testing.T) {
 	// Without the document's text there is nothing to quote.
 	if got := newSourceText(&design.Design{}).quote(at(1, 1, 2)); got != "" {
 		t.Errorf("no source: %q", got)
+	}
+}
+
+// The model quotes the line of every figure; a line holding thousands of
+// figures costs each the same as a short line.
+func TestModelIsLinear(t *testing.T) {
+	work := worktest.AllocWork(func(src []byte) {
+		d, err := design.Read("doc.md", src, design.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		newModel(d, 10)
+	})
+	for _, p := range []worktest.Pattern{
+		worktest.Repeat("figures on one line", "# T\n\n## Estimates\n\n", "10M users ", "\n"),
+		worktest.Repeat("figure lines", "# T\n\n## Estimates\n\n", "- DAU: 10M\n", ""),
+	} {
+		worktest.Doubling(t, p, 2000, work)
 	}
 }
