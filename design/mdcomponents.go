@@ -209,16 +209,8 @@ func (r *mdReader) componentLabel(c *Component, t string) {
 		}
 	case "technology", "tech", "stack", "engine", "store", "product", "implementation":
 		c.Technology = value
-	case "consistency", "consistency model":
-		sents := sentences(value)
-		if m, i := consistencyIn(sents); m != Unset {
-			c.Consistency = m
-			if j := justificationFor(sents, i); j != "" {
-				c.Justification = j
-			}
-		} else if strings.HasPrefix(lower(value), "strong") {
-			c.Consistency = Strong
-		}
+	case "consistency", "consistency model", "consistency guarantee", "consistency guarantees", "guarantee", "guarantees":
+		c.setConsistency(value)
 	case "why", "justification", "reason", "rationale", "because":
 		c.Justification = value
 	case "replicas", "instances", "nodes", "replication", "copies", "deployment":
@@ -328,11 +320,7 @@ func (r *mdReader) analyseProse(c *Component, text string) {
 		return sents
 	}
 	if c.Consistency == Unset && mentionsConsistency(l) {
-		m, i := consistencyIn(split())
-		c.Consistency = m
-		if c.Justification == "" {
-			c.Justification = justificationFor(split(), i)
-		}
+		c.setConsistency(text)
 	}
 	in := replicaFacts(text)
 	if c.Replicas == 0 {
@@ -367,7 +355,7 @@ func (r *mdReader) analyseProse(c *Component, text string) {
 // mentionsConsistency is a quick test for consistencyIn: every word it
 // looks for contains one of these.
 func mentionsConsistency(l string) bool {
-	return containsAny(l, "consisten", "lineariz", "linearis", "serializ", "serialis", "acid", "eventual", "stale", "cp ", "ap ", "synchronous", "after write", "after-write", "strong")
+	return containsAny(l, "consisten", "lineariz", "linearis", "serializ", "serialis", "acid", "eventual", "stale", "cp", "ap", "synchronous", "after write", "after-write", "strong", "causal", "your writes", "your-writes", "own writes", "own-writes", "quorum", "write wins", "write-wins", "lww", "lag", "behind")
 }
 
 // maxComponentProse bounds the prose read for one component.
@@ -583,13 +571,7 @@ func (r *mdReader) componentTable(cols []string, rows [][]*flat, spans []Span) b
 			c.Kind = KindService
 		}
 		if v := cell(row, "consistency"); v != "" {
-			sents := sentences(v)
-			if m, j := consistencyIn(sents); m != Unset {
-				c.Consistency = m
-				c.Justification = justificationFor(sents, j)
-			} else if strings.HasPrefix(lower(v), "strong") {
-				c.Consistency = Strong
-			}
+			c.setConsistency(v)
 		}
 		if why := cell(row, "why"); why != "" {
 			c.Justification = why

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/designlint/designlint/design/english"
 	"github.com/designlint/designlint/estimate"
 )
 
@@ -206,11 +207,46 @@ func StatefulKind(k ComponentKind) bool {
 type ConsistencyModel string
 
 // Consistency models; Unset means the document does not say.
+// Linearizable and serializable are kinds of strong consistency; causal,
+// read-your-writes and bounded staleness are weaker than strong, and
+// stronger than eventual.
 const (
-	Unset    ConsistencyModel = ""
-	Strong   ConsistencyModel = "strong"
-	Eventual ConsistencyModel = "eventual"
+	Unset            ConsistencyModel = ""
+	Strong           ConsistencyModel = english.Strong
+	Eventual         ConsistencyModel = english.Eventual
+	Linearizable     ConsistencyModel = english.Linearizable
+	Serializable     ConsistencyModel = english.Serializable
+	Causal           ConsistencyModel = english.Causal
+	ReadYourWrites   ConsistencyModel = english.ReadYourWrites
+	BoundedStaleness ConsistencyModel = english.BoundedStaleness
 )
+
+// IsStrong reports a model under which every read sees the latest write:
+// strong, linearizable or serializable.
+func (m ConsistencyModel) IsStrong() bool {
+	return m == Strong || m == Linearizable || m == Serializable
+}
+
+// IsWeak reports a stated model under which a read can miss a write.
+func (m ConsistencyModel) IsWeak() bool { return m != Unset && !m.IsStrong() }
+
+// Described is the model as an adjective: "strongly consistent",
+// "linearizable", "causally consistent".
+func (m ConsistencyModel) Described() string {
+	switch m {
+	case Strong:
+		return "strongly consistent"
+	case Eventual:
+		return "eventually consistent"
+	case Causal:
+		return "causally consistent"
+	case ReadYourWrites:
+		return "read-your-writes consistent"
+	case BoundedStaleness:
+		return "consistent within a bound on staleness"
+	}
+	return string(m)
+}
 
 // Acknowledgement records an accepted risk, such as a single point of
 // failure, with the author's reason.

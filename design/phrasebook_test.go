@@ -78,3 +78,61 @@ func TestPhrasebookInstances(t *testing.T) {
 	}
 	phrasebookReport(t, "instances.tsv", pass, len(rows))
 }
+func TestPhrasebookConsistency(t *testing.T) {
+	rows := testenv.TSV(t, "phrasebook/consistency.tsv")
+	pass := 0
+	for _, row := range rows {
+		d, err := Read("row.md", []byte(componentDoc(row["text"])), Options{})
+		if err != nil {
+			t.Errorf("line %s: %v", row["line"], err)
+			continue
+		}
+		model, justified := "none", "no"
+		if c := theComponent(d); c != nil && c.Consistency != Unset {
+			model = string(c.Consistency)
+			if c.Justification != "" {
+				justified = "yes"
+			}
+		}
+		if model != row["model"] || justified != row["justified"] {
+			t.Logf("line %s: %s %s, want %s %s\n\t%q", row["line"], model, justified, row["model"], row["justified"], row["text"])
+			continue
+		}
+		pass++
+	}
+	phrasebookReport(t, "consistency.tsv", pass, len(rows))
+}
+
+// nfrArea maps designlint's NFR categories onto the phrasebook's areas.
+var nfrArea = map[NFRCategory]string{
+	Scalability: "scale", Latency: "latency", Availability: "availability", Durability: "durability",
+	Consistency: "consistency", Security: "security", Observability: "other", Cost: "cost", OtherNFR: "other",
+	Throughput: "throughput",
+}
+
+func TestPhrasebookNFR(t *testing.T) {
+	rows := testenv.TSV(t, "phrasebook/nfr.tsv")
+	pass := 0
+	for _, row := range rows {
+		d, err := Read("row.md", []byte("# Design\n\n## Non-functional requirements\n\n- "+row["text"]+"\n"), Options{})
+		if err != nil {
+			t.Errorf("line %s: %v", row["line"], err)
+			continue
+		}
+		if len(d.NonFunctional) != 1 {
+			t.Logf("line %s: %d requirements read\n\t%q", row["line"], len(d.NonFunctional), row["text"])
+			continue
+		}
+		n := d.NonFunctional[0]
+		measurable := "no"
+		if n.Measurable() {
+			measurable = "yes"
+		}
+		if area := nfrArea[n.Category]; area != row["area"] || measurable != row["measurable"] {
+			t.Logf("line %s: %s %s, want %s %s\n\t%q", row["line"], area, measurable, row["area"], row["measurable"], row["text"])
+			continue
+		}
+		pass++
+	}
+	phrasebookReport(t, "nfr.tsv", pass, len(rows))
+}

@@ -172,11 +172,19 @@ func hasPromptVerb(s string) bool {
 func stripSlots(t string) (string, int) {
 	var b strings.Builder
 	slots := 0
-	match := matchBrackets(t)
 	for i := 0; i < len(t); i++ {
 		c := t[i]
-		if match != nil {
-			if j := match[i]; j > i {
+		var closing byte
+		switch c {
+		case '{':
+			closing = '}'
+		case '<':
+			closing = '>'
+		case '[':
+			closing = ']'
+		}
+		if closing != 0 {
+			if j := matching(t, i, c, closing); j > i {
 				inner := t[i+1 : j]
 				if strings.Contains(inner, " ") || strings.Contains(inner, "…") || strings.Contains(inner, "...") || hasPromptVerb(inner) {
 					slots++
@@ -190,31 +198,27 @@ func stripSlots(t string) (string, int) {
 	return b.String(), slots
 }
 
-// matchBrackets pairs the brackets of t in one pass: for each opening
-// {, < or [ it gives the index of the bracket of its kind that closes it,
-// counting nesting of that kind only (0: none). It is nil when t holds no
-// opening bracket.
-func matchBrackets(t string) []int {
-	if !strings.ContainsAny(t, "{<[") {
-		return nil
-	}
-	match := make([]int, len(t))
-	var stacks [3][]int
-	for i := 0; i < len(t); i++ {
-		k := strings.IndexByte("{<[}>]", t[i])
-		switch {
-		case k < 0:
-		case k < 3:
-			stacks[k] = append(stacks[k], i)
-		default:
-			s := stacks[k-3]
-			if len(s) > 0 {
-				match[s[len(s)-1]] = i
-				stacks[k-3] = s[:len(s)-1]
+// maxSlot is the longest slot a template holds: a prompt of a few
+// words. Brackets further apart are not a slot, and looking no further
+// keeps stripSlots linear in its text.
+const maxSlot = 160
+
+// matching returns the index of the bracket closing the one at i, counting
+// nesting, within maxSlot bytes, or -1.
+func matching(t string, i int, open, closing byte) int {
+	depth := 0
+	for j := i; j < len(t) && j-i <= maxSlot; j++ {
+		switch t[j] {
+		case open:
+			depth++
+		case closing:
+			depth--
+			if depth == 0 {
+				return j
 			}
 		}
 	}
-	return match
+	return -1
 }
 
 func wordCount(s string) int {
@@ -359,41 +363,17 @@ func sentenceRanges(text string) [][2]int {
 	return out
 }
 
-var strongWords = []string{
-	"strongly consistent", "strong consistency", "strongly-consistent", "linearizab", "linearisab",
-	"serializable", "serialisable", "acid", "strict consistency", "consistent reads", "cp system",
-	"cp store", "consistency: strong", "consistency strong", "strong reads", "read-after-write",
-	"read after write", "synchronous replication", "synchronously replicated",
-}
-
-var eventualWords = []string{
-	"eventually consistent", "eventual consistency", "eventually-consistent", "eventual",
-	"ap system", "ap store", "consistency: eventual", "stale reads", "may be stale", "can be stale",
-	"briefly stale", "slightly stale", "staleness", "asynchronous replication", "asynchronously replicated",
-}
-
-// consistencyIn finds the consistency model a component's prose states, and
-// the sentence stating it.
-func consistencyIn(sents []string) (ConsistencyModel, int) {
-	for i, s := range sents {
-		l := lower(s)
-		strong := containsWordStart(l, strongWords)
-		eventual := containsWordStart(l, eventualWords)
-		switch {
-		case strong && !eventual:
-			return Strong, i
-		case eventual && !strong:
-			return Eventual, i
-		case strong && eventual:
-			// "strong for balances, eventual for the feed": the
-			// first named wins for this component.
-			if firstIndex(l, strongWords) < firstIndex(l, eventualWords) {
-				return Strong, i
-			}
-			return Eventual, i
-		}
+// setConsistency records the consistency a text states for a component,
+// and the reason it gives, keeping a reason already given.
+func (c *Component) setConsistency(text string) {
+	got := english.ReadConsistency(text)
+	if got.Model == "" {
+		return
 	}
-	return Unset, -1
+	c.Consistency = ConsistencyModel(got.Model)
+	if got.Reason != "" && c.Justification == "" {
+		c.Justification = got.Reason
+	}
 }
 
 // containsWordStart is containsAny with the match starting a word, so that
@@ -425,35 +405,6 @@ func firstIndex(l string, words []string) int {
 
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
-}
-
-var reasonMarkers = []string{
-	"because", "since ", "so that", "so we", "so the", "so a", "so it", "so users", "we need", "need to", "needs to",
-	"to avoid", "to prevent", "to ensure", "in order to", "otherwise", "given ", "as a result", "as the ",
-	"as it ", "as we ", "acceptable", "tolerable", "tolerate", "must", "cannot", "can't", "never",
-	"required", "requires", "is fine", "is ok", "is okay", "matters", "critical", "fine for", "ok for",
-	"why:", "reason:", "rationale:", "justification:", " — ", " -- ", " - ", "—", " – ",
-}
-
-// hasReason reports whether a sentence gives a reason.
-func hasReason(s string) bool {
-	return containsAny(lower(s), reasonMarkers...)
-}
-
-// justificationFor returns the sentence that justifies the consistency
-// choice stated in sents[i]: that sentence itself or the next one, when it
-// gives a reason.
-func justificationFor(sents []string, i int) string {
-	if i < 0 {
-		return ""
-	}
-	if hasReason(sents[i]) {
-		return sents[i]
-	}
-	if i+1 < len(sents) && hasReason(sents[i+1]) {
-		return sents[i+1]
-	}
-	return ""
 }
 
 var numberWords = map[string]int{

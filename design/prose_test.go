@@ -79,30 +79,6 @@ func TestIsPlaceholder(t *testing.T) {
 	}
 }
 
-func TestConsistencyIn(t *testing.T) {
-	tests := []struct {
-		text          string
-		model         ConsistencyModel
-		justification bool
-	}{
-		{"Strongly consistent because a balance must never be read stale.", Strong, true},
-		{"Eventually consistent. A feed a few seconds old is acceptable.", Eventual, true},
-		{"Eventually consistent. Entries live for 30 seconds.", Eventual, false},
-		{"Uses ACID transactions so that transfers are atomic.", Strong, true},
-		{"Linearizable reads.", Strong, false},
-		{"Stores posts.", Unset, false},
-		{"The placid lake.", Unset, false},
-	}
-	for _, tt := range tests {
-		sents := sentences(tt.text)
-		m, i := consistencyIn(sents)
-		j := justificationFor(sents, i)
-		if m != tt.model || (j != "") != tt.justification {
-			t.Errorf("consistencyIn(%q) = %q, justification %q; want %q, justified %v", tt.text, m, j, tt.model, tt.justification)
-		}
-	}
-}
-
 func TestInferKind(t *testing.T) {
 	tests := []struct {
 		name, tech string

@@ -103,18 +103,11 @@ because a balance read stale could let a user spend the same money twice.
 					kindNoun(c), quote(c.Name))
 			case c.Consistency != design.Unset && c.Justification == "":
 				p.Report(c.Span, "component:"+c.Name,
-					"%s %s is %s consistent but gives no reason; say why that fits its data (what goes wrong if a read is stale, or why staleness is acceptable)",
-					kindNoun(c), quote(c.Name), adverb(c.Consistency))
+					"%s %s is %s but gives no reason; say why that fits its data (what goes wrong if a read is stale, or why staleness is acceptable)",
+					kindNoun(c), quote(c.Name), c.Consistency.Described())
 			}
 		}
 	},
-}
-
-func adverb(m design.ConsistencyModel) string {
-	if m == design.Strong {
-		return "strongly"
-	}
-	return "eventually"
 }
 
 // kindNoun names a component's kind for a message.

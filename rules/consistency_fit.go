@@ -76,7 +76,7 @@ two buyers can never take the last unit.
 func checkConsistencyFit(p *Pass, c *design.Component) {
 	text := componentText(c)
 	tech, byDefault := eventualProduct(c)
-	if c.Consistency == design.Strong {
+	if c.Consistency.IsStrong() {
 		if byDefault != "" && !design.Affirms(text, safeguards...) {
 			p.Report(c.Span, "component:"+c.Name,
 				"%s %s is said to be strongly consistent, but %s is eventually consistent by default; say how reads see the latest write (%s) or call it eventual",
@@ -88,7 +88,7 @@ func checkConsistencyFit(p *Pass, c *design.Component) {
 	// other caches, queues and indexes hold copies.
 	writeBehind := c.Cache.Has("write-behind")
 	store := c.Kind == design.KindDatabase || c.Kind == design.KindObjectStore
-	if !writeBehind && !(store && (c.Consistency == design.Eventual || byDefault != "")) {
+	if !writeBehind && !(store && (c.Consistency.IsWeak() || byDefault != "")) {
 		return
 	}
 	data, ok := criticalDataOf(c)
@@ -110,8 +110,8 @@ func checkConsistencyFit(p *Pass, c *design.Component) {
 			kindNoun(c), quote(c.Name), data.label, tech, data.risk, how)
 	default:
 		p.Report(c.Span, "component:"+c.Name,
-			"%s %s is eventually consistent but holds %s: %s; %s",
-			kindNoun(c), quote(c.Name), data.label, data.risk, how)
+			"%s %s is %s but holds %s: %s; %s",
+			kindNoun(c), quote(c.Name), c.Consistency.Described(), data.label, data.risk, how)
 	}
 }
 
