@@ -737,27 +737,22 @@ func (dc *decoder) nfrs(v cue.Value) int {
 			continue
 		}
 		item := Item{Text: text, Span: dc.span(e)}
-		cats := NFRCategories(text)
-		nfr := NFR{Item: item, Category: cats[0], Categories: cats}
+		nfr := dc.opts.readNFR(item)
 		if cat != "" {
 			nfr.Category = NFRCategory(cat)
-			nfr.Categories = append([]NFRCategory{nfr.Category}, cats...)
+			cats := []NFRCategory{nfr.Category}
+			for _, c := range nfr.Categories {
+				if c != nfr.Category {
+					cats = append(cats, c)
+				}
+			}
+			nfr.Categories = cats
 		}
 		if target != "" {
 			if q, err := dc.opts.parseQuantity(target, 0); err == nil {
 				nfr.Target = &Value{Quantity: q, Text: target, Span: item.Span}
 			} else {
 				dc.d.Issues = append(dc.d.Issues, Issue{Rule: "schema", Message: "requirements.nonfunctional: target " + quoteText(target) + ": " + reason(err), Span: item.Span})
-			}
-		} else {
-			nfr.Target = measurableTarget(text, dc.opts, nil)
-			if nfr.Target != nil {
-				nfr.Target.Span = item.Span
-			}
-		}
-		for _, c := range append([]NFRCategory{nfr.Category}, cats...) {
-			if specificNFR(c, text) {
-				nfr.Specific = true
 			}
 		}
 		dc.d.NonFunctional = append(dc.d.NonFunctional, nfr)

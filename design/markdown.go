@@ -413,20 +413,7 @@ func requirementKind(text string) SectionKind {
 	return SectionFunctional
 }
 
-func (r *mdReader) nfr(it Item) NFR {
-	cats := NFRCategories(it.Text)
-	n := NFR{Item: it, Category: cats[0], Categories: cats}
-	n.Target = measurableTarget(it.Text, r.opts, nil)
-	if n.Target != nil {
-		n.Target.Span = it.Span
-	}
-	for _, c := range cats {
-		if specificNFR(c, it.Text) {
-			n.Specific = true
-		}
-	}
-	return n
-}
+func (r *mdReader) nfr(it Item) NFR { return r.opts.readNFR(it) }
 
 // scenarioFrom splits a failure-plan entry into what goes wrong and what is
 // done about it.

@@ -232,7 +232,7 @@ func (r *mdReader) componentLabel(c *Component, t string) {
 			c.Capacity = &Value{Quantity: q, Text: value}
 		}
 	case "availability", "sla", "slo":
-		if v := measurableTarget(value, r.opts, nil); v != nil {
+		if v := measurableTarget(value, r.opts); v != nil {
 			c.Availability = v
 		}
 	}
@@ -595,7 +595,7 @@ func (r *mdReader) componentTable(cols []string, rows [][]*flat, spans []Span) b
 			}
 		}
 		if v := cell(row, "availability"); v != "" {
-			c.Availability = measurableTarget(v, r.opts, nil)
+			c.Availability = measurableTarget(v, r.opts)
 		}
 		var all []string
 		for _, f := range row {

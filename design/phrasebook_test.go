@@ -114,7 +114,11 @@ func TestPhrasebookNFR(t *testing.T) {
 	rows := testenv.TSV(t, "phrasebook/nfr.tsv")
 	pass := 0
 	for _, row := range rows {
-		d, err := Read("row.md", []byte("# Design\n\n## Non-functional requirements\n\n- "+row["text"]+"\n"), Options{})
+		item := row["text"]
+		if !strings.HasPrefix(item, "- ") {
+			item = "- " + item
+		}
+		d, err := Read("row.md", []byte("# Design\n\n## Non-functional requirements\n\n"+item+"\n"), Options{})
 		if err != nil {
 			t.Errorf("line %s: %v", row["line"], err)
 			continue

@@ -237,79 +237,49 @@ func wordCount(s string) int {
 	return n
 }
 
-// nfrKeywords classifies non-functional requirements. The order is the
-// order of precedence when a requirement touches several qualities.
-var nfrKeywords = []struct {
-	cat   NFRCategory
-	words []string
-}{
-	{Availability, []string{"availab", "uptime", "downtime", "nines", "failover", "fault toleran", "fault-toleran", "sla ", "slo ", "survive", "outage", "resilien"}},
-	{Latency, []string{"latency", "latencies", "p99", "p95", "p90", "p50", "p999", "response time", "millisecond", "fast", "quick", "responsive", "real-time", "realtime", "real time", "slow", "snappy", "instant"}},
-	{Durability, []string{"durab", "data loss", "never lost", "never be lost", "lose data", "lost once", "rpo", "backup", "persisted", "zero loss"}},
-	{Consistency, []string{"consisten", "linearizab", "stale", "read-your-writes", "read your writes", "serializab", "causal", "up-to-date", "up to date"}},
-	{Scalability, []string{"scal", "qps", "rps", "tps", "throughput", "req/s", "concurrent", "growth", "load", "traffic spike"}},
-	{Security, []string{"secur", "encrypt", "authenticat", "authoriz", "authoris", "privacy", "gdpr", "tls", "pii", "compliance", "access control", "oauth", "abuse"}},
-	{Observability, []string{"observab", "monitor", "metric", "logging", "tracing", "alert", "dashboard", "telemetry"}},
-	{Cost, []string{"cost", "budget", "cheap", "expensive", "spend", "$"}},
+// nfrAreas maps the areas the reader of requirements names onto the NFR
+// categories.
+var nfrAreas = map[string]NFRCategory{
+	english.AreaLatency: Latency, english.AreaAvailability: Availability, english.AreaDurability: Durability,
+	english.AreaConsistency: Consistency, english.AreaScale: Scalability, english.AreaThroughput: Throughput,
+	english.AreaSecurity: Security, english.AreaCost: Cost, english.AreaObservability: Observability,
+	english.AreaOther: OtherNFR,
 }
 
-// scaleWithNumber are words that speak to scale only next to a number:
-// "10M users" is a scale requirement, "support only anonymous users" is not.
-var scaleWithNumber = []string{"users", "dau", "mau", "requests per", "requests/", "writes per", "reads per", "per second", "per day", "per month", "per hour", " a day", " a second", " a month", "/day", "/s ", "customers", "messages", "events"}
-
-// NFRCategories returns every quality a requirement speaks to, most
-// important first; a requirement that names none is OtherNFR.
-func NFRCategories(text string) []NFRCategory {
-	l := " " + lower(text) + " "
-	var out []NFRCategory
-	for _, k := range nfrKeywords {
-		if containsAny(l, k.words...) || k.cat == Scalability && containsAny(l, scaleWithNumber...) && strings.ContainsAny(l, "0123456789") {
-			out = append(out, k.cat)
-		}
+// readNFR reads a non-functional requirement: the qualities it speaks to
+// (the first it names is its category) and what makes it measurable.
+func (o Options) readNFR(it Item) NFR {
+	req := english.ReadRequirement(it.Text, o.calendar())
+	n := NFR{Item: it, Specific: req.Precise != ""}
+	for _, a := range req.Areas {
+		n.Categories = append(n.Categories, nfrAreas[a])
 	}
-	if len(out) == 0 {
-		return []NFRCategory{OtherNFR}
+	n.Category = n.Categories[0]
+	if req.Target != nil {
+		n.Target = &Value{Quantity: req.Target.Quantity, Text: req.TargetText, Span: it.Span}
+	}
+	return n
+}
+
+// NFRCategories returns every quality a requirement speaks to, in the
+// order it names them; a requirement that names none is OtherNFR.
+func NFRCategories(text string) []NFRCategory {
+	var out []NFRCategory
+	for _, a := range english.ReadRequirement(text, estimate.DefaultCalendar).Areas {
+		out = append(out, nfrAreas[a])
 	}
 	return out
 }
 
-// specificNFR reports whether a requirement is precise without a number: a
-// named consistency model, a no-loss durability promise, a named security
-// mechanism, a named signal to observe.
-func specificNFR(cat NFRCategory, text string) bool {
-	l := lower(text)
-	switch cat {
-	case Consistency:
-		return containsAny(l, "strong", "eventual", "linearizab", "serializab", "read-your-writes", "read your writes", "causal", "monotonic", "bounded staleness", "snapshot")
-	case Durability:
-		return containsAny(l, "never lost", "never be lost", "no data loss", "zero data loss", "must not lose", "never lose", "not be lost", "synchronous", "rpo", "fsync", "acknowledged", "confirmed")
-	case Security:
-		return containsAny(l, "encrypt", "tls", "oauth", "mfa", "2fa", "rbac", "at rest", "in transit", "gdpr", "hipaa", "pci", "soc 2", "soc2", "least privilege", "api key", "jwt", "audit log")
-	case Observability:
-		return containsAny(l, "metric", "dashboard", "alert", "trace", "tracing", "log ")
+// measurableTarget picks, from the quantities of a text, the one that
+// makes it measurable: a percentage, a duration, a rate, a size, or a
+// count large enough to be a scale.
+func measurableTarget(text string, p Options) *Value {
+	req := english.ReadRequirement(text, p.calendar())
+	if req.Target == nil {
+		return nil
 	}
-	return false
-}
-
-// measurableTarget picks, from the quantities of a requirement, the one
-// that makes it measurable: a percentage, a duration, a rate, a size, or a
-// count large enough to be a scale ("10M DAU", "3 regions").
-func measurableTarget(text string, p Options, span func(start, end int) Span) *Value {
-	for _, m := range p.amountsIn(text) {
-		q := m.Quantity
-		if q.Dim == 0 {
-			continue
-		}
-		if q.Dim == estimate.Count && q.Bare && q.Value < 2 {
-			continue
-		}
-		v := &Value{Quantity: q, Text: text[m.Start:m.End]}
-		if span != nil {
-			v.Span = span(m.Start, m.End)
-		}
-		return v
-	}
-	return nil
+	return &Value{Quantity: req.Target.Quantity, Text: req.TargetText}
 }
 
 // sentences splits prose into sentences at ". ", "! ", "? ", "; " and line

@@ -258,8 +258,8 @@ func (r *amountReader) read(i int) (Amount, bool) {
 			dim = estimate.Ratio
 		}
 	}
-	if uw == "" && !a.Scaled && !a.Range && isNinesAt(t, j) && lo >= 2 && lo <= 9 {
-		// "four nines", "5 nines"
+	if uw == "" && !a.Scaled && !a.Range && isNinesAt(t, j) && lo >= 2 && lo <= 12 && lo == math.Trunc(lo) {
+		// "four nines", "5 nines", "11 nines of durability"
 		lo = 1 - math.Pow(10, -lo)
 		hi = lo
 		dim, factor = estimate.Percent, 1
