@@ -2,6 +2,7 @@ package design
 
 import (
 	"bytes"
+	"github.com/designlint/designlint/design/english"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -712,6 +713,25 @@ func labelKind(t string) SectionKind {
 	return ""
 }
 
+// quotedExample reports an item that is wholly a quotation.
+func quotedExample(t string) bool {
+	t = strings.TrimSpace(t)
+	for _, q := range [][2]string{{`"`, `"`}, {"“", "”"}, {"'", "'"}} {
+		if len(t) > len(q[0])+len(q[1]) && strings.HasPrefix(t, q[0]) && strings.HasSuffix(t, q[1]) &&
+			!strings.Contains(t[len(q[0]):len(t)-len(q[1])], q[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// groupLabel reports the text of an item that names a group rather than
+// stating something: a few words, no figure, no sentence.
+func groupLabel(t string) bool {
+	t = strings.TrimSuffix(strings.TrimSpace(t), ":")
+	return t != "" && wordCount(t) <= 4 && !strings.ContainsAny(t, "0123456789.,;") && len(t) <= 40
+}
+
 // list handles a list; depth counts nesting, label is the routing label of
 // an enclosing item, parent the text of the enclosing item.
 func (r *mdReader) list(l *ast.List, fr *frame, depth int, label SectionKind, parent string) {
@@ -737,8 +757,16 @@ func (r *mdReader) list(l *ast.List, fr *frame, depth int, label SectionKind, pa
 		sp := r.spanOf(item)
 		itemLabel := label
 		isLabel := false
-		if k := labelKind(t); k != "" && item.LastChild() != nil && item.LastChild().Kind() == ast.KindList {
+		nested := item.LastChild() != nil && item.LastChild().Kind() == ast.KindList
+		if k := labelKind(t); k != "" && nested {
 			itemLabel, isLabel = k, true
+		} else if nested && label == "" && depth == 0 && groupLabel(t) {
+			// "- Viewers" over the requirements of viewers: the nested
+			// items are the requirements
+			switch k := fr.kind; k {
+			case SectionFunctional, SectionNonFunctional, SectionRequirements, SectionOutOfScope:
+				itemLabel, isLabel = k, true
+			}
 		}
 		// "Latency: <target>" reads as "Latency:": a label whose value is
 		// still to be written.
@@ -754,6 +782,15 @@ func (r *mdReader) list(l *ast.List, fr *frame, depth int, label SectionKind, pa
 			}
 			if label != "" {
 				kind = label
+			}
+			if quotedExample(t) {
+				// "For example: - “System should be highly available”":
+				// a quotation shows a requirement, it does not state one
+				kind = ""
+			}
+			if kind == SectionFunctional && english.StatesQuality(t) {
+				// "Service has high availability" among the use cases
+				kind = SectionNonFunctional
 			}
 			if c := fr.component(); c != nil {
 				fr.body = append(fr.body, t)

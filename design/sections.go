@@ -90,6 +90,8 @@ var sectionNames = []struct {
 	}},
 	{SectionOutOfScope, []string{
 		"out of scope", "non goals", "nongoals", "not in scope", "out of scope features",
+		"extended requirements", "nice to have", "nice to haves", "stretch goals", "future work",
+		"future improvements", "optional requirements", "extensions",
 	}},
 }
 

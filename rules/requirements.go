@@ -166,7 +166,7 @@ var coverageNeeds = []struct {
 	name string
 	cats []design.NFRCategory
 }{
-	{"scale", []design.NFRCategory{design.Scalability}},
+	{"scale", []design.NFRCategory{design.Scalability, design.Throughput}},
 	{"latency", []design.NFRCategory{design.Latency}},
 	{"availability", []design.NFRCategory{design.Availability}},
 	{"durability or consistency", []design.NFRCategory{design.Durability, design.Consistency}},

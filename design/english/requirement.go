@@ -32,10 +32,12 @@ type Requirement struct {
 	// TargetText is the target as written.
 	TargetText string
 	// Precise says why a requirement without a figure can still be
-	// checked: "zero target" ("no double bookings", "no acknowledged write
-	// is ever lost"), "bound word" ("sub-second"), "mechanism" (a named
-	// security or observability means), "model" (a consistency model
-	// stated for named data); "" for none.
+	// checked, or why it sets no goal to check: "zero target" ("no double
+	// bookings", "no acknowledged write is ever lost"), "bound word"
+	// ("sub-second"), "mechanism" (a named security or observability
+	// means), "model" (a consistency model stated for named data),
+	// "relaxation" ("analytics need not be real-time"), "workload" ("reads
+	// are heavy"); "" for none.
 	Precise string
 }
 
@@ -61,7 +63,7 @@ var areaPhrases = []areaPhrase{
 	{w("real - time"), AreaLatency}, {w("realtime"), AreaLatency}, {w("real time"), AreaLatency},
 	{w("sub - second"), AreaLatency}, {w("subsecond"), AreaLatency}, {w("sub - millisecond"), AreaLatency},
 	{w("instant"), AreaLatency}, {w("instantly"), AreaLatency}, {w("median"), AreaLatency}, {w("slow"), AreaLatency},
-	{w("delivered within"), AreaLatency}, {w("round trip*"), AreaLatency}, {w("rtt"), AreaLatency},
+	{w("delivered within"), AreaLatency}, {w("performan*"), AreaLatency}, {w("performing"), AreaLatency}, {w("round trip*"), AreaLatency}, {w("rtt"), AreaLatency},
 	// availability
 	{w("availab*"), AreaAvailability}, {w("uptime"), AreaAvailability}, {w("downtime"), AreaAvailability},
 	{w("nines"), AreaAvailability}, {w("failover"), AreaAvailability}, {w("fault toleran*"), AreaAvailability},
@@ -110,6 +112,31 @@ var areaPhrases = []areaPhrase{
 	// other qualities
 	{w("deploy*"), AreaOther}, {w("locale*"), AreaOther}, {w("maintain*"), AreaOther},
 	{w("developer experience"), AreaOther}, {w("accessib*"), AreaOther},
+}
+
+// qualityPhrases state a quality of the whole system rather than a thing
+// it does.
+var qualityPhrases = [][]string{
+	w("high availability"), w("highly available"), w("low latency"), w("should be fast"), w("must be fast"),
+	w("is fast"), w("be fast"), w("highly scalable"), w("should scale"), w("must scale"), w("fault tolerant"),
+	w("fault - tolerant"), w("highly reliable"), w("high reliability"), w("high throughput"), w("high performance"),
+}
+
+// StatesQuality reports a statement about a quality of the system
+// ("Service has high availability", "Posting a tweet should be fast"): a
+// non-functional requirement, wherever it is listed.
+func StatesQuality(text string) bool {
+	t := Lex(text)
+	defer t.settle()
+	r := requirementReader{t: t}
+	for i := range t.Tokens {
+		for _, p := range qualityPhrases {
+			if r.phraseAt(i, p) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ReadRequirement reads a non-functional requirement: the areas it names
@@ -286,14 +313,14 @@ func (r *requirementReader) figureArea(a Amount) string {
 	case a.Dim == estimate.ByteRate:
 		return AreaThroughput
 	case a.Dim == estimate.Rate:
-		if r.wordWithin(a.First, a.Last+2, "writes", "reads", "requests", "events", "messages", "queries", "operations", "ops", "uploads", "orders", "transactions") {
-			return AreaThroughput
+		if t.Is(a.Num-1, "$") || t.Is(a.Num-1, "€") || t.Is(a.Num-1, "£") {
+			return AreaCost
 		}
-		return ""
+		return AreaThroughput
 	case a.Dim == estimate.Bytes && r.wordWithin(max(0, a.First-3), a.First, "store", "hold", "stores", "holds", "keep"):
 		return AreaScale
 	case a.Dim == estimate.Count:
-		if r.wordWithin(a.Last, a.Last+4, "users", "customers", "dau", "mau", "accounts", "subscribers", "tenants", "devices", "drivers", "riders", "members", "players") {
+		if r.wordWithin(a.Num, a.Last+4, "users", "customers", "dau", "mau", "accounts", "subscribers", "tenants", "devices", "drivers", "riders", "members", "players") {
 			return AreaScale
 		}
 	}
@@ -339,10 +366,15 @@ var failureWords = map[string]bool{
 	"oversell": true, "oversold": true, "overbooking": true, "outage": true, "outages": true,
 	"dropped": true, "drop": true, "missed": true, "vulnerabilities": true, "vulnerability": true,
 	"incidents": true, "failures": true, "corruption": true, "corrupted": true, "breach": true, "breaches": true,
+	"multiple": true, "guessed": true, "guessable": true, "enumerated": true, "enumeration": true,
+	"unauthorized": true, "unauthorised": true, "disappears": true, "disappear": true, "spof": true,
 }
 
 // zeroWords open a zero target.
-var zeroWords = map[string]bool{"zero": true, "no": true, "0": true, "never": true, "none": true, "nothing": true}
+var zeroWords = map[string]bool{
+	"zero": true, "no": true, "0": true, "never": true, "none": true, "nothing": true, "not": true,
+	"shouldn't": true, "shouldn’t": true, "mustn't": true, "mustn’t": true, "cannot": true, "can't": true, "can’t": true,
+}
 
 // precise says why a requirement without a figure is still checkable, or
 // "".
@@ -350,6 +382,17 @@ func (r *requirementReader) precise(text, area string) string {
 	t := r.t
 	for i := 0; i < len(t.Tokens); i++ {
 		l := t.Low(i)
+		// "analytics do not need to be real-time", "X need not be
+		// instant": a relaxation sets no goal to miss
+		// "reads are heavy", "write-heavy": the shape of the load,
+		// not a goal
+		if l == "heavy" && (t.Is(i-1, "read") || t.Is(i-1, "write") || t.Is(i-2, "read") || t.Is(i-2, "write")) {
+			return "workload"
+		}
+		if (l == "need" || l == "needs") && (t.Is(i+1, "not") || r.wordWithin(max(0, i-2), i, "not", "don't", "don’t", "doesn't", "doesn’t")) ||
+			l == "required" && t.Is(i-1, "not") && t.Is(i+1, "to") {
+			return "relaxation"
+		}
 		if zeroWords[l] || l == "ever" && r.wordWithin(max(0, i-6), i, "no") {
 			if l == "no" && (t.Is(i+1, "more") || t.Is(i+1, "longer")) {
 				continue
@@ -358,7 +401,7 @@ func (r *requirementReader) precise(text, area string) string {
 				if t.Is(k, ",") || t.Is(k, ".") || t.Is(k, ";") {
 					break
 				}
-				if failureWords[t.Low(k)] || strings.HasPrefix(t.Low(k), "double") {
+				if failureWords[t.Low(k)] || strings.HasPrefix(t.Low(k), "double") || t.Is(k, "point") && t.Is(k+1, "of") && t.Is(k+2, "failure") {
 					return "zero target"
 				}
 			}
@@ -393,7 +436,7 @@ func (r *requirementReader) precise(text, area string) string {
 		// A model stated for named data, or under a label, is a choice
 		// a test can check: "Consistency: strong for payments".
 		c := ReadConsistency(text)
-		if c.Model != "" && (strings.Contains(text[:c.Start], ":") || strings.Contains(text[:c.Start], "|") ||
+		if c.Model != "" && (strings.ContainsAny(text[:c.Start], ":|—–") || strings.Contains(text[:c.Start], " - ") ||
 			strings.Contains(strings.ToLower(text[c.End:]), " for ")) {
 			return "model"
 		}
