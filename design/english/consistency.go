@@ -210,7 +210,10 @@ func (r *consistencyReader) model() (string, int, int) {
 			if n == 0 {
 				continue
 			}
-			if p.bare && !r.statementStart(i) {
+			if p.bare && (!r.statementStart(i) || t.IsWord(i+n) && !r.afterLabel(i)) {
+				// "Strong, otherwise…", "Eventual (the CDN…)",
+				// "Consistency: strong for balances"; "strong
+				// authentication" is not consistency
 				continue
 			}
 			if p.model == Eventual && p.bare && r.notModel(i) {
@@ -272,11 +275,6 @@ func (r *consistencyReader) matches(i int, p modelPhrase) int {
 	if p.upper && !r.upperModel(k) {
 		return 0
 	}
-	if p.bare && t.IsWord(k) {
-		// "Strong, otherwise…", "Eventual (the CDN…)"; "strong
-		// authentication" is not consistency
-		return 0
-	}
 	return k - i
 }
 
@@ -317,6 +315,25 @@ func (r *consistencyReader) statementStart(i int) bool {
 			if strings.HasPrefix(t.Low(k), "consisten") || t.Is(k, "model") || t.Is(k, "guarantee") || t.Is(k, "guarantees") {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// afterLabel reports a model word that is the value of a consistency
+// label: "Consistency: strong for balances".
+func (r *consistencyReader) afterLabel(i int) bool {
+	t := r.t
+	j := i - 1
+	for j >= 0 && (t.Is(j, "*") || t.Is(j, "_")) {
+		j--
+	}
+	if j < 0 || !t.Is(j, ":") && !t.Is(j, "=") && !t.Is(j, "|") {
+		return false
+	}
+	for k := j - 1; k >= 0 && k >= j-4; k-- {
+		if strings.HasPrefix(t.Low(k), "consisten") || t.Is(k, "model") || t.Is(k, "guarantee") || t.Is(k, "guarantees") {
+			return true
 		}
 	}
 	return false

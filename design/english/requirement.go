@@ -103,6 +103,7 @@ var areaPhrases = []areaPhrase{
 	{w("access control"), AreaSecurity}, {w("oauth"), AreaSecurity}, {w("mfa"), AreaSecurity},
 	{w("audit log*"), AreaSecurity}, {w("piracy"), AreaSecurity}, {w("attack*"), AreaSecurity},
 	// cost
+	{w("error budget*"), AreaAvailability}, {w("error - budget*"), AreaAvailability},
 	{w("cost*"), AreaCost}, {w("budget"), AreaCost}, {w("$"), AreaCost}, {w("€"), AreaCost}, {w("£"), AreaCost},
 	{w("spend*"), AreaCost}, {w("cheap*"), AreaCost}, {w("expensive"), AreaCost}, {w("price*"), AreaCost},
 	// observability
