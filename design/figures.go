@@ -138,10 +138,15 @@ func (r *mdReader) readText(f *flat, t string, kind SectionKind, parent, label s
 	if unnamed {
 		values = true
 	}
+	where := whereOf(kind)
+	if unnamed {
+		// read as estimates are, its figures ranking lower
+		where = english.InEstimates
+	}
 	ctx := english.Context{
 		Label:    label,
 		Parent:   lastAncestor(parent),
-		Where:    whereOf(kind),
+		Where:    where,
 		Calendar: r.opts.calendar(),
 		Rank:     rank,
 	}
