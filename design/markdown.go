@@ -1098,6 +1098,7 @@ func (r *mdReader) failureTable(cols []string, rows [][]*flat, spans []Span, fr 
 // finish completes the document once every block has been seen.
 func (r *mdReader) finish() {
 	r.tradeoffsInProse()
+	r.nameOperands()
 	r.resolveFigures()
 	r.finishComponents()
 	finishQueues(r.d, r.queueFigures)
