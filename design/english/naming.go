@@ -16,6 +16,7 @@ type clue struct {
 	t   *Text
 
 	label, parent, heading concept
+	labelHead              concept
 	left, right, noun      concept
 	head                   concept // the last word of the noun
 	sent, before, subject  concept
@@ -355,6 +356,8 @@ func (c *clue) nameBytes() (string, string) {
 		a.PerWhat >= 0 && wordConcepts(c.t.Low(a.PerWhat)).has(cRead)
 	switch {
 	case a.HasPer || a.Horizon > 0 || c.result || c.label.has(cYearly|cDaily|cMonthly|cStorage|cTotal) && !c.parent.has(cSize) && !c.label.has(cSize|cMean|cEach) ||
+		c.labelHead.has(cStorage) && !c.labelHead.has(cSize|cMean|cEach) ||
+		c.head.has(cStorage) && !c.head.has(cSize|cMean|cEach) && !c.left.has(cEach) ||
 		c.left.has(cResult|cTotal|cStorage|cRetention) && !c.left.has(cEach):
 		return c.storageName()
 	case read:
