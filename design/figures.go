@@ -59,6 +59,9 @@ type Equation struct {
 	// named it; factors are what it multiplies.
 	result  string
 	resultQ estimate.Quantity
+	// resultFig is the index in Design.Figures of the figure the
+	// calculation comes to, or -1.
+	resultFig int
 	factors []eqFactor
 	scopeAt []int // the heading lines above it
 }
@@ -170,13 +173,14 @@ func (r *mdReader) readText(f *flat, t string, kind SectionKind, parent, label s
 	if r.cur != nil {
 		ctx.Heading = r.cur.title
 	}
-	rd := english.ReadFigures(t, ctx)
+	rd := english.ReadFigures(labelLines(f, t), ctx)
+	firstFig := len(r.d.Figures)
 	for _, eq := range rd.Equations {
-		e := Equation{Text: eq.Text(), Span: r.textSpan(f, eq.Start, eq.End), calc: eq}
+		e := Equation{Text: eq.Text(), Span: r.textSpan(f, eq.Start, eq.End), calc: eq, resultFig: -1}
 		if fs, res, ok := eq.Factors(); ok && figures && values {
-			for _, fg := range rd.Figures {
+			for k, fg := range rd.Figures {
 				if fg.Claim && fg.Start < res.End && res.Start < fg.End {
-					e.result, e.resultQ = fg.Name, fg.Quantity
+					e.result, e.resultQ, e.resultFig = fg.Name, fg.Quantity, firstFig+k
 				}
 			}
 			for _, fa := range fs {
@@ -397,6 +401,43 @@ func (r *mdReader) headingLines() []int {
 // through CUE stay. A day's volume the document takes as its premise is an
 // input unless the document also gives what it is computed from.
 //
+// labelLines returns t with its soft line breaks restored when its lines
+// are labelled figures ("Users: 100M⏎DAU: 10M⏎Searches / user: 10"), so
+// that each line is read on its own; a sentence wrapped over lines is
+// returned as it is.
+func labelLines(f *flat, t string) string {
+	if len(f.soft) == 0 {
+		return t
+	}
+	labelled, lines := 0, 0
+	isLabel := func(s string) bool {
+		s = strings.TrimSpace(s)
+		i := strings.IndexAny(s, ":=")
+		return i > 0 && i <= 40 && strings.ContainsAny(s[i:], "0123456789")
+	}
+	from := 0
+	for _, at := range append(f.soft, len(t)) {
+		if at > len(t) || at < from {
+			continue
+		}
+		lines++
+		if isLabel(t[from:at]) {
+			labelled++
+		}
+		from = at + 1
+	}
+	if lines < 2 || labelled*2 < lines {
+		return t
+	}
+	b := []byte(t)
+	for _, at := range f.soft {
+		if at < len(b) && b[at] == ' ' {
+			b[at] = '\n'
+		}
+	}
+	return string(b)
+}
+
 // RankOperand is the rank of a figure named as the operand of a written
 // calculation: any statement of it outright beats it.
 const RankOperand = 15
@@ -416,8 +457,13 @@ var timeConstants = map[float64]bool{
 // figures the document states elsewhere.
 func (r *mdReader) nameOperands() {
 	known := map[string][]float64{}
+	// inEstimates are the figures stated where the estimates are.
+	inEstimates := map[string][]float64{}
 	for _, f := range r.d.Figures {
 		known[f.Name] = append(known[f.Name], f.Quantity.Value)
+		if f.Rank >= english.RankSentence {
+			inEstimates[f.Name] = append(inEstimates[f.Name], f.Quantity.Value)
+		}
 	}
 	matches := func(name string, q estimate.Quantity) (coerced estimate.Quantity, ok, same bool) {
 		n, found := estimate.Lookup(name)
@@ -439,6 +485,16 @@ func (r *mdReader) nameOperands() {
 	for _, e := range r.d.Equations {
 		if e.result == "" || len(e.factors) == 0 {
 			continue
+		}
+		if peak, ok := peakVariant[e.result]; ok && e.resultFig >= 0 {
+			// "5 KB × 85 QPS = 425 KB/s" where 85 is the peak the document
+			// states: the bandwidth at peak
+			for _, f := range e.factors {
+				if statedAs(inEstimates, peak.tps, f.q.Value) && !statedAs(inEstimates, peak.avg, f.q.Value) {
+					r.d.Figures[e.resultFig].AtPeak = true
+					break
+				}
+			}
 		}
 		var fs []eqFactor
 		for _, f := range e.factors {
@@ -524,6 +580,23 @@ func (r *mdReader) reproduces(e Equation, _ string, named func(func(string, esti
 		return false
 	}
 	return estimate.Disagreement(got.Value, e.resultQ.Value) <= 1.5
+}
+
+// peakVariant names, for a bandwidth, the peak and average rates that
+// tell whether a calculation of it is made at the peak.
+var peakVariant = map[string]struct{ tps, avg string }{
+	"ingress_bandwidth": {"peak_write_tps", "avg_write_tps"},
+	"egress_bandwidth":  {"peak_read_tps", "avg_read_tps"},
+}
+
+// statedAs reports whether the document states v for name (within 5%).
+func statedAs(known map[string][]float64, name string, v float64) bool {
+	for _, k := range known[name] {
+		if k > 0 && v > 0 && k/v < 1.05 && v/k < 1.05 {
+			return true
+		}
+	}
+	return false
 }
 
 // distinctDims reports factors whose dimensions all differ.

@@ -777,6 +777,10 @@ func (r *amountReader) nounAndPeriod(j int, dim estimate.Dim) (nounPeriod, int) 
 		t.steps++
 		tok := t.Tokens[k]
 		l := t.Low(k)
+		if tok.Line {
+			// a line the author broke ends the figure's noun
+			break
+		}
 		if tok.Kind == Symbol {
 			if l == "/" && !tok.Space && t.IsWord(k+1) {
 				// "/day", "/user/day", "/s"
