@@ -288,25 +288,41 @@ func (c *clue) namePair() (string, string) {
 	}
 	// Which term comes first: "read:write", "reads outnumber writes",
 	// "write:read", "Reads and writes are split 70/30".
+	// The words right after the ratio name its terms ("10:1 read:write
+	// ratio"); failing them, the words of its clause, in order ("reads
+	// outnumber writes 10 to 1").
 	readFirst := true
-	from := max(0, a.First-12)
+	from := max(c.leftFrom, a.First-12)
 	if c.labelled && c.label != 0 {
 		from = 0
 	}
-	for i := from; i < min(len(t.Tokens), a.Last+6); i++ {
-		t.steps++
-		if !t.IsWord(i) || i >= a.First && i < a.Last {
-			continue
+	order := func(i int) (bool, bool) {
+		if !t.IsWord(i) {
+			return false, false
 		}
 		w := wordConcepts(t.Low(i))
 		if w.has(cRead) && !w.has(cWrite) {
-			readFirst = true
-			break
+			return true, true
 		}
 		if w.has(cWrite) && !w.has(cRead) {
-			readFirst = false
+			return false, true
+		}
+		return false, false
+	}
+	found := false
+	for i := a.Last; i < min(len(t.Tokens), a.Last+6) && !found; i++ {
+		t.steps++
+		if t.Is(i, ",") || t.Is(i, ";") || t.Is(i, ".") || t.Is(i, "and") {
 			break
 		}
+		readFirst, found = order(i)
+	}
+	for i := from; i < a.First && !found; i++ {
+		t.steps++
+		readFirst, found = order(i)
+	}
+	if !found {
+		readFirst = true
 	}
 	if a.A+a.B == 100 && a.A != 1 && t.Str(a.Num+1) == "/" {
 		// a split: the second share is the other activity
