@@ -152,6 +152,32 @@ func (c *clue) name() (string, string) {
 	return name, why
 }
 
+// bytesByContext reads a figure with a bare scale letter as bytes where
+// its words speak of data, storage or memory: "Memory for cache: 40G",
+// "Incoming data: 20k/s", "Storage for 5 years: 3T".
+func (c *clue) bytesByContext() {
+	a := c.a
+	t := c.t
+	if a.Unit != "" || !a.Scaled || a.Dim != estimate.Count && a.Dim != estimate.Rate || a.Num+1 >= len(t.Tokens) {
+		return
+	}
+	if s := t.Str(a.Num + 1); len(s) != 1 || t.Tokens[a.Num+1].Space || !strings.ContainsAny(s, "kKmMgGtTpP") {
+		return
+	}
+	own := c.label | c.left | c.noun
+	// ("needed" speaks of storage only with a storage word)
+	if !own.has(cData|cMemory|cBandwidth|cCache) && !(own.has(cStorage) && !own.has(cResult)) ||
+		own.has(cUser|cRequest|cRead|cWrite|cSession|cMoney) {
+		return
+	}
+	if a.Dim == estimate.Rate {
+		a.Dim = estimate.ByteRate
+	} else {
+		a.Dim = estimate.Bytes
+	}
+	a.Unit = "B"
+}
+
 // labelName is the figure a label names by itself, whatever its value.
 func (c *clue) labelName() string {
 	l := c.label
@@ -179,6 +205,7 @@ func (c *clue) labelName() string {
 
 // nameByValue names the amount by its dimension and the words around it.
 func (c *clue) nameByValue() (string, string) {
+	c.bytesByContext()
 	a := c.a
 	near := c.near()
 	all := near | c.parent | c.subject
