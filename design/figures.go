@@ -97,10 +97,8 @@ func (o Options) parseQuantity(s string, want estimate.Dim) (estimate.Quantity, 
 // mayHoldFigure is a quick test before a text is read for figures: a digit
 // or a number word.
 func mayHoldFigure(t string) bool {
-	for i := 0; i < len(t); i++ {
-		if c := t[i]; c >= '0' && c <= '9' {
-			return true
-		}
+	if hasDigit(t) {
+		return true
 	}
 	if len(t) > 2000 {
 		return false
@@ -112,6 +110,22 @@ func mayHoldFigure(t string) bool {
 		}
 	}
 	return false
+}
+
+// hasDigit reports a decimal digit in t.
+func hasDigit(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// mayCalculate is a quick test for a calculation: a relation between its
+// sides ("=", "≈", "→", "~", a LaTeX command, or a colon after figures).
+func mayCalculate(t string) bool {
+	return strings.ContainsAny(t, "=≈→~≃∼\\:") || strings.Contains(t, "->")
 }
 
 var numberWordHints = []string{"illion", "thousand", "dozen", "twice", "double", "nines", "half", "quarter", "tenth",
@@ -143,10 +157,18 @@ func (r *mdReader) readEquations(f *flat, t string) {
 }
 
 func (r *mdReader) readText(f *flat, t string, kind SectionKind, parent, label string, figures bool) {
-	if !mayHoldFigure(t) {
+	values := readsValues(kind)
+	unnamed := kind == "" && r.cur != r.top
+	if values || unnamed {
+		if !mayHoldFigure(t) {
+			return
+		}
+	} else if !hasDigit(t) || r.cur.component() == nil && !mayCalculate(t) {
+		// Elsewhere only calculations are read (and a component's own
+		// queue figures): a figure needs a digit, a calculation a
+		// relation.
 		return
 	}
-	values := readsValues(kind)
 	rank := english.RankSentence
 	if kind != SectionEstimates {
 		rank -= 10
@@ -154,7 +176,6 @@ func (r *mdReader) readText(f *flat, t string, kind SectionKind, parent, label s
 	// A section whose heading names nothing ("## Analysis") is read too,
 	// its figures ranking below those of any named section; if it states
 	// the load, it is the estimates (see closeFrame).
-	unnamed := kind == "" && r.cur != r.top
 	if unnamed {
 		values = true
 	}
