@@ -158,7 +158,9 @@ func (c *clue) name() (string, string) {
 func (c *clue) bytesByContext() {
 	a := c.a
 	t := c.t
-	if a.Unit != "" || !a.Scaled || a.Dim != estimate.Count && a.Dim != estimate.Rate || a.Num+1 >= len(t.Tokens) {
+	if a.Unit != "" || !a.Scaled || a.Dim != estimate.Count && a.Dim != estimate.Rate || a.Num+1 >= len(t.Tokens) ||
+		a.Noun[1] > a.Noun[0] {
+		// "20k ops/s" counts operations
 		return
 	}
 	if s := t.Str(a.Num + 1); len(s) != 1 || t.Tokens[a.Num+1].Space || !strings.ContainsAny(s, "kKmMgGtTpP") {
@@ -319,7 +321,7 @@ func (c *clue) namePair() (string, string) {
 	// ratio"); failing them, the words of its clause, in order ("reads
 	// outnumber writes 10 to 1").
 	readFirst := true
-	from := max(c.leftFrom, a.First-12)
+	from := max(0, a.First-12)
 	if c.labelled && c.label != 0 {
 		from = 0
 	}
