@@ -53,7 +53,11 @@ func (c *clue) activity() concept {
 	t := c.t
 	a := c.a
 	// A label that names what is counted says it first: "Requests per
-	// day: 500M page fetches".
+	// day: 500M page fetches"; its head noun before its other words
+	// ("Paste reads": reads of what is written).
+	if h := c.labelHead & (cRead | cWrite); c.labelled && h != 0 && h.has(cRead) != h.has(cWrite) {
+		return h
+	}
 	if x := c.label & acts; x != 0 && c.labelled {
 		switch {
 		case x.has(cRead) && !x.has(cWrite):
@@ -309,6 +313,24 @@ func (c *clue) namePair() (string, string) {
 	a := c.a
 	t := c.t
 	local := c.label | c.left | c.right | c.noun | c.subject
+	if a.A == 1 && a.B > 1 && (t.Is(a.Num+1, "/") || t.Is(a.Num+1, "in")) && a.Last < len(t.Tokens) {
+		// "1/250 upload a video", "1 in 5 users post": the share of
+		// users who do it, each day
+		k := a.Last
+		switch {
+		case t.Is(k, "users"):
+			k++
+		case t.Is(k, "of") && t.Is(k+1, "users"):
+			k += 2
+		}
+		if w := wordConcepts(t.Low(min(k, len(t.Tokens)-1))); t.IsWord(k) && w.has(cRead) != w.has(cWrite) && !w.has(cRequest) {
+			a.Dim = estimate.Count
+			if w.has(cWrite) {
+				return "writes_per_user_per_day", ""
+			}
+			return "reads_per_user_per_day", ""
+		}
+	}
 	if !local.has(cRead|cWrite) || local.has(cNotInput|cUser) && !local.has(cRead) {
 		if a.A < a.B && a.A == 1 && local.has(cWrite|cRequest) {
 			return "write_ratio", ""
