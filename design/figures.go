@@ -62,8 +62,8 @@ type Equation struct {
 	// resultFig is the index in Design.Figures of the figure the
 	// calculation comes to, or -1.
 	resultFig int
-	factors []eqFactor
-	scopeAt []int // the heading lines above it
+	factors   []eqFactor
+	scopeAt   []int // the heading lines above it
 }
 
 // eqFactor is a figure a written calculation multiplies or divides by.
@@ -579,9 +579,9 @@ func (r *mdReader) nameOperands() {
 				continue
 			}
 			r.d.Figures = append(r.d.Figures, Figure{
-				Value: Value{Name: p.name, Quantity: p.q, Text: fs[i].text, Span: fs[i].span},
-				Rank:  RankOperand,
-				order: len(r.d.Figures),
+				Value:  Value{Name: p.name, Quantity: p.q, Text: fs[i].text, Span: fs[i].span},
+				Rank:   RankOperand,
+				order:  len(r.d.Figures),
 				within: e.scopeAt,
 			})
 			known[p.name] = append(known[p.name], p.q.Value)
