@@ -62,8 +62,12 @@ type Equation struct {
 	// resultFig is the index in Design.Figures of the figure the
 	// calculation comes to, or -1.
 	resultFig int
-	factors   []eqFactor
-	scopeAt   []int // the heading lines above it
+	// unnamed is the result when the reader named none, and activity
+	// what the words around it count ("read", "write", "request").
+	unnamed  *eqFactor
+	activity string
+	factors  []eqFactor
+	scopeAt  []int // the heading lines above it
 }
 
 // eqFactor is a figure a written calculation multiplies or divides by.
@@ -202,6 +206,15 @@ func (r *mdReader) readText(f *flat, t string, kind SectionKind, parent, label s
 			for k, fg := range rd.Figures {
 				if fg.Claim && fg.Start < res.End && res.Start < fg.End {
 					e.result, e.resultQ, e.resultFig = fg.Name, fg.Quantity, firstFig+k
+				}
+			}
+			if e.result == "" {
+				// an unnamed result may be named from its factors
+				e.unnamed = &eqFactor{q: res.Quantity, text: t[res.Start:res.End], span: r.textSpan(f, res.Start, res.End)}
+				for _, sk := range rd.Skipped {
+					if sk.Start < res.End && res.Start < sk.End {
+						e.activity = sk.Activity
+					}
 				}
 			}
 			for _, fa := range fs {
@@ -504,7 +517,7 @@ func (r *mdReader) nameOperands() {
 		return c, !stated, false
 	}
 	for _, e := range r.d.Equations {
-		if e.result == "" || len(e.factors) == 0 {
+		if len(e.factors) == 0 || e.result == "" && e.unnamed == nil {
 			continue
 		}
 		if peak, ok := peakVariant[e.result]; ok && e.resultFig >= 0 {
@@ -533,43 +546,45 @@ func (r *mdReader) nameOperands() {
 		if len(fs) == 0 {
 			continue
 		}
-		type pick struct {
-			name string
-			q    estimate.Quantity
-			same bool
-		}
-		var found []pick
+		var found []operandPick
 		ways := 0
-		for _, inputs := range estimate.Factors(e.result) {
-			if len(inputs) != len(fs) {
+		if e.result != "" {
+			found, ways = r.assignOperands(e, fs, matches)
+		} else {
+			// "2M × 300 KB = 600 GB" with no name for 600 GB: the result
+			// is named when exactly one derived figure, of the kind the
+			// words around it count, fits its factors.
+			// A conversion ("1 request per second = 2.6M a month")
+			// names nothing, nor a bare count whose words say not what
+			// it counts.
+			if len(fs) < 2 || e.activity == "" && e.unnamed.q.Dim == estimate.Count {
 				continue
 			}
-			perms := permutations(len(fs))
-			for _, perm := range perms {
-				var got []pick
-				fits, anchored := true, false
-				for i, f := range fs {
-					name := inputs[perm[i]]
-					c, ok, same := matches(name, f.q)
-					if !ok {
-						fits = false
-						break
-					}
-					anchored = anchored || same
-					got = append(got, pick{name, c, same})
+			var named Equation
+			for _, name := range estimate.FactorResults() {
+				n, _ := estimate.Lookup(name)
+				c, err := n.Coerce(e.unnamed.q)
+				if err != nil || !activityFits(e.activity, name) {
+					continue
 				}
-				// Units alone fix the assignment when one factor has a
-				// unit the others cannot have; otherwise a figure stated
-				// elsewhere must anchor it.
-				if fits && (anchored || len(fs) == 1 || distinctDims(fs)) && r.reproduces(e, got[0].name, func(yield func(string, estimate.Quantity)) {
-					for _, p := range got {
-						yield(p.name, p.q)
-					}
-				}) {
-					ways++
-					found = got
+				try := e
+				try.result, try.resultQ = name, c
+				if got, w := r.assignOperands(try, fs, matches); w > 0 {
+					found, ways, named = got, ways+w, try
 				}
 			}
+			if ways != 1 {
+				continue
+			}
+			e = named
+			r.d.Figures = append(r.d.Figures, Figure{
+				Value:  Value{Name: e.result, Quantity: e.resultQ, Text: e.unnamed.text, Span: e.unnamed.span},
+				Claim:  true,
+				Rank:   RankOperand,
+				order:  len(r.d.Figures),
+				within: e.scopeAt,
+			})
+			r.dropUnread(e.unnamed.span)
 		}
 		if ways != 1 {
 			continue
@@ -585,6 +600,79 @@ func (r *mdReader) nameOperands() {
 				within: e.scopeAt,
 			})
 			known[p.name] = append(known[p.name], p.q.Value)
+		}
+	}
+}
+
+// operandPick is a factor of a calculation named as one of its formula's
+// inputs; same marks a figure the document states elsewhere.
+type operandPick struct {
+	name string
+	q    estimate.Quantity
+	same bool
+}
+
+// assignOperands tries every assignment of a calculation's factors to
+// the inputs of each formula of its result, and returns the last that
+// fits with the number that do.
+func (r *mdReader) assignOperands(e Equation, fs []eqFactor, matches func(string, estimate.Quantity) (estimate.Quantity, bool, bool)) (found []operandPick, ways int) {
+	for _, inputs := range estimate.Factors(e.result) {
+		if len(inputs) != len(fs) {
+			continue
+		}
+		for _, perm := range permutations(len(fs)) {
+			var got []operandPick
+			fits, anchored := true, false
+			for i, f := range fs {
+				name := inputs[perm[i]]
+				c, ok, same := matches(name, f.q)
+				if !ok {
+					fits = false
+					break
+				}
+				anchored = anchored || same
+				got = append(got, operandPick{name, c, same})
+			}
+			// Units alone fix the assignment when one factor has a unit
+			// the others cannot have; otherwise a figure stated elsewhere
+			// must anchor it.
+			if fits && (anchored || len(fs) == 1 || distinctDims(fs)) && r.reproduces(e, got[0].name, func(yield func(string, estimate.Quantity)) {
+				for _, p := range got {
+					yield(p.name, p.q)
+				}
+			}) {
+				ways++
+				found = got
+			}
+		}
+	}
+	return found, ways
+}
+
+// activityFits reports whether a derived figure counts what the words
+// around an unnamed result count ("read", "write", "request" or "").
+func activityFits(activity, name string) bool {
+	reads := strings.Contains(name, "read") || name == "egress_bandwidth" || name == "peak_egress_bandwidth" || name == "cache_memory"
+	writes := strings.Contains(name, "write") || strings.HasPrefix(name, "storage") || strings.Contains(name, "ingress")
+	switch activity {
+	case "read":
+		return reads
+	case "write":
+		return writes
+	case "request":
+		return !reads && !writes
+	}
+	return true
+}
+
+// dropUnread removes the unread entry over a span: the figure was named
+// after all.
+func (r *mdReader) dropUnread(sp Span) {
+	less := func(a, b Pos) bool { return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col }
+	for i, u := range r.d.Unread {
+		if less(u.Span.Start, sp.End) && less(sp.Start, u.Span.End) {
+			r.d.Unread = append(r.d.Unread[:i], r.d.Unread[i+1:]...)
+			return
 		}
 	}
 }
