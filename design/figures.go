@@ -55,6 +55,26 @@ type Equation struct {
 	Text string
 	Span Span
 	calc english.Equation
+	// result names the figure the calculation comes to, when the reader
+	// named it; factors are what it multiplies.
+	result  string
+	resultQ estimate.Quantity
+	// resultFig is the index in Design.Figures of the figure the
+	// calculation comes to, or -1.
+	resultFig int
+	factors   []eqFactor
+	scopeAt   []int // the heading lines above it
+}
+
+// eqFactor is a figure a written calculation multiplies or divides by.
+type eqFactor struct {
+	q      estimate.Quantity
+	text   string
+	span   Span
+	divide bool
+	// plain marks a number without unit or scale (24, 3600, 365): a
+	// constant of time or of units.
+	plain bool
 }
 
 // Check evaluates the calculation; see english.Equation.Check.
@@ -77,10 +97,8 @@ func (o Options) parseQuantity(s string, want estimate.Dim) (estimate.Quantity, 
 // mayHoldFigure is a quick test before a text is read for figures: a digit
 // or a number word.
 func mayHoldFigure(t string) bool {
-	for i := 0; i < len(t); i++ {
-		if c := t[i]; c >= '0' && c <= '9' {
-			return true
-		}
+	if hasDigit(t) {
+		return true
 	}
 	if len(t) > 2000 {
 		return false
@@ -92,6 +110,22 @@ func mayHoldFigure(t string) bool {
 		}
 	}
 	return false
+}
+
+// hasDigit reports a decimal digit in t.
+func hasDigit(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// mayCalculate is a quick test for a calculation: a relation between its
+// sides ("=", "≈", "→", "~", a LaTeX command, or a colon after figures).
+func mayCalculate(t string) bool {
+	return strings.ContainsAny(t, "=≈→~≃∼\\:") || strings.Contains(t, "->")
 }
 
 var numberWordHints = []string{"illion", "thousand", "dozen", "twice", "double", "nines", "half", "quarter", "tenth",
@@ -123,10 +157,18 @@ func (r *mdReader) readEquations(f *flat, t string) {
 }
 
 func (r *mdReader) readText(f *flat, t string, kind SectionKind, parent, label string, figures bool) {
-	if !mayHoldFigure(t) {
+	values := readsValues(kind)
+	unnamed := kind == "" && r.cur != r.top
+	if values || unnamed {
+		if !mayHoldFigure(t) {
+			return
+		}
+	} else if !hasDigit(t) || r.cur.component() == nil && !mayCalculate(t) {
+		// Elsewhere only calculations are read (and a component's own
+		// queue figures): a figure needs a digit, a calculation a
+		// relation.
 		return
 	}
-	values := readsValues(kind)
 	rank := english.RankSentence
 	if kind != SectionEstimates {
 		rank -= 10
@@ -134,23 +176,41 @@ func (r *mdReader) readText(f *flat, t string, kind SectionKind, parent, label s
 	// A section whose heading names nothing ("## Analysis") is read too,
 	// its figures ranking below those of any named section; if it states
 	// the load, it is the estimates (see closeFrame).
-	unnamed := kind == "" && r.cur != r.top
 	if unnamed {
 		values = true
+	}
+	where := whereOf(kind)
+	if unnamed {
+		// read as estimates are, its figures ranking lower
+		where = english.InEstimates
 	}
 	ctx := english.Context{
 		Label:    label,
 		Parent:   lastAncestor(parent),
-		Where:    whereOf(kind),
+		Where:    where,
 		Calendar: r.opts.calendar(),
 		Rank:     rank,
 	}
 	if r.cur != nil {
 		ctx.Heading = r.cur.title
 	}
-	rd := english.ReadFigures(t, ctx)
+	rd := english.ReadFigures(labelLines(f, t), ctx)
+	firstFig := len(r.d.Figures)
 	for _, eq := range rd.Equations {
-		r.d.Equations = append(r.d.Equations, Equation{Text: eq.Text(), Span: r.textSpan(f, eq.Start, eq.End), calc: eq})
+		e := Equation{Text: eq.Text(), Span: r.textSpan(f, eq.Start, eq.End), calc: eq, resultFig: -1}
+		if fs, res, ok := eq.Factors(); ok && figures && values {
+			for k, fg := range rd.Figures {
+				if fg.Claim && fg.Start < res.End && res.Start < fg.End {
+					e.result, e.resultQ, e.resultFig = fg.Name, fg.Quantity, firstFig+k
+				}
+			}
+			for _, fa := range fs {
+				e.factors = append(e.factors, eqFactor{q: fa.Quantity, text: t[fa.Start:fa.End], span: r.textSpan(f, fa.Start, fa.End),
+					divide: fa.Divide, plain: fa.Unit == "" && !fa.Scaled && !fa.HasPer && fa.Dim == estimate.Count})
+			}
+			e.scopeAt = r.headingLines()
+		}
+		r.d.Equations = append(r.d.Equations, e)
 	}
 	if !figures {
 		return
@@ -362,6 +422,231 @@ func (r *mdReader) headingLines() []int {
 // through CUE stay. A day's volume the document takes as its premise is an
 // input unless the document also gives what it is computed from.
 //
+// labelLines returns t with its soft line breaks restored when its lines
+// are labelled figures ("Users: 100M⏎DAU: 10M⏎Searches / user: 10"), so
+// that each line is read on its own; a sentence wrapped over lines is
+// returned as it is.
+func labelLines(f *flat, t string) string {
+	if len(f.soft) == 0 {
+		return t
+	}
+	labelled, lines := 0, 0
+	isLabel := func(s string) bool {
+		s = strings.TrimSpace(s)
+		i := strings.IndexAny(s, ":=")
+		return i > 0 && i <= 40 && strings.ContainsAny(s[i:], "0123456789")
+	}
+	from := 0
+	for _, at := range append(f.soft, len(t)) {
+		if at > len(t) || at < from {
+			continue
+		}
+		lines++
+		if isLabel(t[from:at]) {
+			labelled++
+		}
+		from = at + 1
+	}
+	if lines < 2 || labelled*2 < lines {
+		return t
+	}
+	b := []byte(t)
+	for _, at := range f.soft {
+		if at < len(b) && b[at] == ' ' {
+			b[at] = '\n'
+		}
+	}
+	return string(b)
+}
+
+// RankOperand is the rank of a figure named as the operand of a written
+// calculation: any statement of it outright beats it.
+const RankOperand = 15
+
+// timeConstants are the numbers a calculation writes to convert between
+// periods and units.
+var timeConstants = map[float64]bool{
+	24: true, 60: true, 3600: true, 86400: true, 1440: true, 365: true, 30: true, 12: true, 7: true,
+	1000: true, 1024: true, 8: true, 100: true, 86.4: true, 31536000: true, 2592000: true,
+}
+
+// nameOperands names the figures a written calculation multiplies, from
+// the figure it comes to: in "1B × 30 bytes = 30 GB/day" (storage a day,
+// which is writes a day × write size) 1B is the writes a day and 30 bytes
+// the write size. A factor is named only when one assignment of the
+// factors to the formula's inputs fits them all: their units, and the
+// figures the document states elsewhere.
+func (r *mdReader) nameOperands() {
+	known := map[string][]float64{}
+	// inEstimates are the figures stated where the estimates are.
+	inEstimates := map[string][]float64{}
+	for _, f := range r.d.Figures {
+		known[f.Name] = append(known[f.Name], f.Quantity.Value)
+		if f.Rank >= english.RankSentence {
+			inEstimates[f.Name] = append(inEstimates[f.Name], f.Quantity.Value)
+		}
+	}
+	matches := func(name string, q estimate.Quantity) (coerced estimate.Quantity, ok, same bool) {
+		n, found := estimate.Lookup(name)
+		if !found {
+			return q, false, false
+		}
+		c, err := n.Coerce(q)
+		if err != nil {
+			return q, false, false
+		}
+		vals, stated := known[name]
+		for _, v := range vals {
+			if v > 0 && c.Value > 0 && v/c.Value < 1.05 && c.Value/v < 1.05 {
+				return c, true, true
+			}
+		}
+		return c, !stated, false
+	}
+	for _, e := range r.d.Equations {
+		if e.result == "" || len(e.factors) == 0 {
+			continue
+		}
+		if peak, ok := peakVariant[e.result]; ok && e.resultFig >= 0 {
+			// "5 KB × 85 QPS = 425 KB/s" where 85 is the peak the document
+			// states: the bandwidth at peak
+			for _, f := range e.factors {
+				if statedAs(inEstimates, peak.tps, f.q.Value) && !statedAs(inEstimates, peak.avg, f.q.Value) {
+					r.d.Figures[e.resultFig].AtPeak = true
+					break
+				}
+			}
+		}
+		var fs []eqFactor
+		for _, f := range e.factors {
+			if f.plain && timeConstants[f.q.Value] {
+				continue
+			}
+			if f.divide {
+				// a division other than by a constant of time has no
+				// factor list here
+				fs = nil
+				break
+			}
+			fs = append(fs, f)
+		}
+		if len(fs) == 0 {
+			continue
+		}
+		type pick struct {
+			name string
+			q    estimate.Quantity
+			same bool
+		}
+		var found []pick
+		ways := 0
+		for _, inputs := range estimate.Factors(e.result) {
+			if len(inputs) != len(fs) {
+				continue
+			}
+			perms := permutations(len(fs))
+			for _, perm := range perms {
+				var got []pick
+				fits, anchored := true, false
+				for i, f := range fs {
+					name := inputs[perm[i]]
+					c, ok, same := matches(name, f.q)
+					if !ok {
+						fits = false
+						break
+					}
+					anchored = anchored || same
+					got = append(got, pick{name, c, same})
+				}
+				// Units alone fix the assignment when one factor has a
+				// unit the others cannot have; otherwise a figure stated
+				// elsewhere must anchor it.
+				if fits && (anchored || len(fs) == 1 || distinctDims(fs)) && r.reproduces(e, got[0].name, func(yield func(string, estimate.Quantity)) {
+					for _, p := range got {
+						yield(p.name, p.q)
+					}
+				}) {
+					ways++
+					found = got
+				}
+			}
+		}
+		if ways != 1 {
+			continue
+		}
+		for i, p := range found {
+			if p.same {
+				continue
+			}
+			r.d.Figures = append(r.d.Figures, Figure{
+				Value:  Value{Name: p.name, Quantity: p.q, Text: fs[i].text, Span: fs[i].span},
+				Rank:   RankOperand,
+				order:  len(r.d.Figures),
+				within: e.scopeAt,
+			})
+			known[p.name] = append(known[p.name], p.q.Value)
+		}
+	}
+}
+
+// reproduces reports whether the estimator, given the named factors,
+// comes to the calculation's result: the naming reads the calculation as
+// the author meant it ("100m / (30 × 24 × 3600)" divides a month's worth,
+// not a day's).
+func (r *mdReader) reproduces(e Equation, _ string, named func(func(string, estimate.Quantity))) bool {
+	in := estimate.Inputs{Assumed: map[string]estimate.Quantity{}, Calendar: r.opts.calendar()}
+	named(func(n string, q estimate.Quantity) { in.Assumed[n] = q })
+	got, ok := estimate.Derive(in).Value(e.result)
+	if !ok {
+		return false
+	}
+	return estimate.Disagreement(got.Value, e.resultQ.Value) <= 1.5
+}
+
+// peakVariant names, for a bandwidth, the peak and average rates that
+// tell whether a calculation of it is made at the peak.
+var peakVariant = map[string]struct{ tps, avg string }{
+	"ingress_bandwidth": {"peak_write_tps", "avg_write_tps"},
+	"egress_bandwidth":  {"peak_read_tps", "avg_read_tps"},
+}
+
+// statedAs reports whether the document states v for name (within 5%).
+func statedAs(known map[string][]float64, name string, v float64) bool {
+	for _, k := range known[name] {
+		if k > 0 && v > 0 && k/v < 1.05 && v/k < 1.05 {
+			return true
+		}
+	}
+	return false
+}
+
+// distinctDims reports factors whose dimensions all differ.
+func distinctDims(fs []eqFactor) bool {
+	seen := map[estimate.Dim]bool{}
+	for _, f := range fs {
+		if seen[f.q.Dim] {
+			return false
+		}
+		seen[f.q.Dim] = true
+	}
+	return true
+}
+
+// permutations returns every ordering of 0..n-1 (n is at most 3 here).
+func permutations(n int) [][]int {
+	if n <= 1 {
+		return [][]int{make([]int, n)}
+	}
+	var out [][]int
+	for _, p := range permutations(n - 1) {
+		for i := 0; i <= len(p); i++ {
+			q := append(append(append([]int{}, p[:i]...), n-1), p[i:]...)
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
 // A document that works out several designs, each with its own estimates
 // section under its own heading, has one scope per design: figures are
 // resolved within their design and never compared across.

@@ -247,6 +247,11 @@ func (r *mdReader) heading(h *ast.Heading) {
 	if kind != "" && inherited != "" && inherited != kind && inherited != SectionRequirements && weakNames[norm] {
 		kind = ""
 	}
+	if kind != "" && weakNames[norm] && inherited == "" && parent != r.top && parent.title != r.d.Title {
+		// "## Analysis › #### Storage": a weak name under a heading that
+		// names nothing is a part of it, read for what it holds
+		kind = ""
+	}
 	if kind == SectionEstimates && inherited != SectionEstimates {
 		root := scopeRoot{estimates: sp}
 		if parent != r.top && !(parent.level == 1 && parent.parent == r.top && parent.title == r.d.Title) {
@@ -313,9 +318,9 @@ func (r *mdReader) closeFrame(fr *frame) {
 		// "## Analysis" with DAU, TPS and storage under it: the
 		// estimates, found by what they hold.
 		r.d.Sections = append(r.d.Sections, Section{Kind: SectionEstimates, Title: fr.title, Level: fr.level, Span: fr.span})
-		if fr.parent != nil && fr.parent.inputs >= 0 {
-			fr.parent.inputs += fr.inputs
-		}
+	}
+	if !fr.own && fr.kind == "" && fr.parent != nil && fr.parent.inputs >= 0 {
+		fr.parent.inputs += fr.inputs
 	}
 	if fr.comp != nil && fr.compNew && fr.placeholders && !fr.content && len(fr.body) == 0 {
 		// A template's heading with only a prompt under it
@@ -651,8 +656,8 @@ func (r *mdReader) idle(fr *frame) bool {
 }
 
 // rawInteresting reports whether a block's source holds something read in
-// any section: an equation, an HTTP operation, a trade-off, an image, or a
-// line short enough to be a label.
+// any section: an equation, an HTTP operation, a trade-off, an image, a
+// figure, or a line short enough to be a label.
 func (r *mdReader) rawInteresting(n ast.Node) bool {
 	lines := n.Lines()
 	if lines == nil || lines.Len() == 0 {
@@ -663,6 +668,7 @@ func (r *mdReader) rawInteresting(n ast.Node) bool {
 		return true
 	}
 	return bytes.IndexByte(raw, '=') >= 0 || bytes.IndexByte(raw, '~') >= 0 || bytes.IndexByte(raw, 0xE2) >= 0 ||
+		bytes.ContainsAny(raw, "0123456789") ||
 		bytes.IndexByte(raw, '\\') >= 0 || bytes.Contains(raw, []byte("rade")) || bytes.Contains(raw, []byte("ost of")) ||
 		bytes.Contains(raw, []byte("xpense of")) || bytes.Contains(raw, []byte("xchange for")) || bytes.Contains(raw, []byte("![")) ||
 		bytes.IndexByte(raw, '/') >= 0 && (bytes.Contains(raw, []byte("GET")) || bytes.Contains(raw, []byte("POST")) ||
@@ -1092,6 +1098,7 @@ func (r *mdReader) failureTable(cols []string, rows [][]*flat, spans []Span, fr 
 // finish completes the document once every block has been seen.
 func (r *mdReader) finish() {
 	r.tradeoffsInProse()
+	r.nameOperands()
 	r.resolveFigures()
 	r.finishComponents()
 	finishQueues(r.d, r.queueFigures)

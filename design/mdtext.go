@@ -17,6 +17,9 @@ type flat struct {
 	start int    // source offset of the first byte
 	last  byte   // the last byte written
 	lower string // the text in lower case, made on first use
+	// soft are the offsets of the spaces that stand for soft line
+	// breaks.
+	soft []int
 }
 
 type mark struct {
@@ -128,6 +131,9 @@ func (r *mdReader) inline(n ast.Node, f *flat) {
 				f.newline()
 			case v.SoftLineBreak():
 				f.space()
+				if f.last == ' ' {
+					f.soft = append(f.soft, f.b.Len()-1)
+				}
 			}
 		case *ast.String:
 			f.addString(string(v.Value), -1)

@@ -88,6 +88,11 @@ func checkArithmetic(p *Pass) {
 				continue
 			}
 			v := se.Declared[c.Name]
+			if v.AtPeak {
+				// "5 KB × 85 QPS = 425 KB/s" at the peak rate the
+				// document states: not the average the formula gives
+				continue
+			}
 			n, _ := estimate.Lookup(c.Name)
 			p.Report(v.Span, "figure:"+c.Name,
 				"%s: the document says %s, but %s gives %s (%s); %s apart%s; correct the figure or the assumptions",

@@ -717,3 +717,77 @@ func amountValue(a Amount, alt bool) sideValue {
 	}
 	return sideValue{written: w, base: base}
 }
+
+// Factor is a figure a calculation multiplies by, or divides by.
+type Factor struct {
+	Amount
+	Divide bool
+	// Start and End are its byte span in the text.
+	Start, End int
+}
+
+// Factors reads a calculation written as a product: the figures its first
+// side multiplies or divides ("2M × 300 KB / 86,400"; a division by a
+// parenthesised or tight product divides by each: "/ (24 × 3600)",
+// "/24x3600"), and the figure its last side comes to. ok is false for a
+// sum, a difference or a calculation of another shape.
+func (e Equation) Factors() (factors []Factor, result Factor, ok bool) {
+	if len(e.sides) < 2 {
+		return nil, Factor{}, false
+	}
+	t := e.t
+	first, last := e.sides[0], e.sides[len(e.sides)-1]
+	if last.n != 1 || last.ops {
+		return nil, Factor{}, false
+	}
+	ri := e.firstAmount(last)
+	if ri >= len(e.amounts) {
+		return nil, Factor{}, false
+	}
+	ra := e.amounts[ri]
+	result = Factor{Amount: ra, Start: t.Tokens[ra.First].Start, End: t.Tokens[ra.Last-1].End}
+	divide, group, tight := false, 0, false
+	for i := first.from; i < first.to; i++ {
+		t.steps++
+		if k, at := (&evaluator{e: &e}).amountAt(i); at && k < len(e.amounts) {
+			a := e.amounts[k]
+			if a.Last > first.to {
+				return nil, Factor{}, false
+			}
+			factors = append(factors, Factor{Amount: a, Divide: divide, Start: t.Tokens[a.First].Start, End: t.Tokens[a.Last-1].End})
+			if group == 0 && !tight {
+				divide = false
+			}
+			i = a.Last - 1
+			continue
+		}
+		switch s := t.Str(i); s {
+		case "/", "÷", `\div`:
+			divide = true
+			tight = !t.Tokens[i].Space && i+1 < len(t.Tokens) && !t.Tokens[i+1].Space
+		case "(":
+			if divide {
+				group++
+			}
+		case ")":
+			if group > 0 {
+				group--
+				if group == 0 {
+					divide = false
+				}
+			}
+		case "×", "*", "·", `\times`, `\cdot`, "x", "X":
+			if (s == "x" || s == "X") && !t.IsWord(i) {
+				continue
+			}
+			if tight && t.Tokens[i].Space {
+				tight, divide = false, false
+			}
+		case "+", "−", "-", "–":
+			if s == "+" || s == "−" || t.Tokens[i].Space {
+				return nil, Factor{}, false
+			}
+		}
+	}
+	return factors, result, len(factors) > 0
+}

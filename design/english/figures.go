@@ -93,10 +93,16 @@ func ReadFigures(src string, ctx Context) Reading {
 	if ctx.Rank == 0 {
 		ctx.Rank = RankSentence
 	}
+	ctx.Label = dropFigureAsides(ctx.Label, ctx.Calendar)
 	t := Lex(src)
 	defer t.settle()
 	fr := figureReader{t: t, ctx: ctx, amounts: t.Amounts(ctx.Calendar)}
 	fr.label = conceptsOfString(ctx.Label) | fieldLabel(ctx.Label)
+	if ctx.Label != "" {
+		lt := Lex(ctx.Label)
+		fr.labelHead = headNoun(lt, 0, len(lt.Tokens))
+		lt.settle()
+	}
 	fr.parent = conceptsOfString(ctx.Parent)
 	fr.heading = conceptsOfString(ctx.Heading)
 	fr.read()
@@ -110,7 +116,9 @@ type figureReader struct {
 	label   concept
 	parent  concept
 	heading concept
-	out     Reading
+	// labelHead is the head noun of the context's label.
+	labelHead concept
+	out       Reading
 }
 
 // sentence is a span of tokens with the amounts in it.
@@ -119,6 +127,9 @@ type sentence struct {
 	// body is where the text after a "Label:" starts.
 	body  int
 	label concept
+	// labelHead is the concept of the label's head noun: "storage" in
+	// "Paste blob storage for 2 years".
+	labelHead concept
 	// labelParts are the concepts of a label's parts split at slashes
 	// ("DAU / MAU").
 	labelParts []concept
@@ -182,6 +193,71 @@ func (fr *figureReader) sentences() []sentence {
 	}
 	flush(len(t.Tokens))
 	return out
+}
+
+// headNoun returns the concepts of the head of a label in tokens [from,
+// to): its last word before a preposition or an aside ("storage" in "Paste
+// blob storage for 2 years").
+func headNoun(t *Text, from, to int) concept {
+	head := -1
+	for i := from; i < to && i < len(t.Tokens); i++ {
+		t.steps++
+		if t.Tokens[i].Kind != Word {
+			if t.Is(i, "(") || t.Is(i, ":") {
+				break
+			}
+			continue
+		}
+		switch t.Low(i) {
+		case "for", "of", "in", "per", "over", "with", "across", "at", "on", "by":
+			i = to
+			continue
+		}
+		head = i
+	}
+	if head < 0 {
+		return 0
+	}
+	return wordConcepts(t.Low(head))
+}
+
+// dropFigureAsides removes from a label the asides in parentheses that
+// state figures of their own: "Paste storage for 2 years (with 25 KB
+// average size)" labels a storage total, not a size. An aside that states
+// a period ("Storage (10 years)") or names an abbreviation ("(DAU)") stays.
+func dropFigureAsides(label string, cal estimate.Calendar) string {
+	if strings.IndexByte(label, '(') < 0 {
+		return label
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(label, '(')
+		if i < 0 {
+			b.WriteString(label)
+			break
+		}
+		j := strings.IndexByte(label[i:], ')')
+		if j < 0 {
+			b.WriteString(label)
+			break
+		}
+		j += i
+		aside := label[i+1 : j]
+		b.WriteString(label[:i])
+		keep := true
+		t := Lex(aside)
+		for _, a := range t.Amounts(cal) {
+			if a.Dim != estimate.Duration {
+				keep = false
+			}
+		}
+		t.settle()
+		if keep {
+			b.WriteString(label[i : j+1])
+		}
+		label = label[j+1:]
+	}
+	return strings.TrimSpace(b.String())
 }
 
 func startsSentence(t *Text, i int) bool {
@@ -276,6 +352,7 @@ func (fr *figureReader) setLabel(s *sentence, i int) {
 	t := fr.t
 	{
 		s.label = t.conceptsOf(s.from, i) | fieldLabel(t.Between(s.from, i))
+		s.labelHead = headNoun(t, s.from, i)
 		s.body = i + 1
 		part := s.from
 		for j := s.from; j <= i; j++ {
@@ -354,6 +431,7 @@ func (fr *figureReader) nameSentence(s *sentence, eq eqMarks) {
 		c.noun = t.conceptsOf(a.Noun[0], a.Noun[1])
 		c.head = fr.headConcepts(a)
 		c.label = fr.label | s.label
+		c.labelHead = fr.labelHead | s.labelHead
 		if len(s.labelParts) == len(s.amounts) && len(s.amounts) > 1 {
 			// "DAU / MAU: 30M / 90M"
 			c.label = fr.label | s.labelParts[k]

@@ -16,6 +16,7 @@ type clue struct {
 	t   *Text
 
 	label, parent, heading concept
+	labelHead              concept
 	left, right, noun      concept
 	head                   concept // the last word of the noun
 	sent, before, subject  concept
@@ -52,7 +53,11 @@ func (c *clue) activity() concept {
 	t := c.t
 	a := c.a
 	// A label that names what is counted says it first: "Requests per
-	// day: 500M page fetches".
+	// day: 500M page fetches"; its head noun before its other words
+	// ("Paste reads": reads of what is written).
+	if h := c.labelHead & (cRead | cWrite); c.labelled && h != 0 && h.has(cRead) != h.has(cWrite) {
+		return h
+	}
 	if x := c.label & acts; x != 0 && c.labelled {
 		switch {
 		case x.has(cRead) && !x.has(cWrite):
@@ -151,6 +156,34 @@ func (c *clue) name() (string, string) {
 	return name, why
 }
 
+// bytesByContext reads a figure with a bare scale letter as bytes where
+// its words speak of data, storage or memory: "Memory for cache: 40G",
+// "Incoming data: 20k/s", "Storage for 5 years: 3T".
+func (c *clue) bytesByContext() {
+	a := c.a
+	t := c.t
+	if a.Unit != "" || !a.Scaled || a.Dim != estimate.Count && a.Dim != estimate.Rate || a.Num+1 >= len(t.Tokens) ||
+		a.Noun[1] > a.Noun[0] {
+		// "20k ops/s" counts operations
+		return
+	}
+	if s := t.Str(a.Num + 1); len(s) != 1 || t.Tokens[a.Num+1].Space || !strings.ContainsAny(s, "kKmMgGtTpP") {
+		return
+	}
+	own := c.label | c.left | c.noun
+	// ("needed" speaks of storage only with a storage word)
+	if !own.has(cData|cMemory|cBandwidth|cCache) && !(own.has(cStorage) && !own.has(cResult)) ||
+		own.has(cUser|cRequest|cRead|cWrite|cSession|cMoney) {
+		return
+	}
+	if a.Dim == estimate.Rate {
+		a.Dim = estimate.ByteRate
+	} else {
+		a.Dim = estimate.Bytes
+	}
+	a.Unit = "B"
+}
+
 // labelName is the figure a label names by itself, whatever its value.
 func (c *clue) labelName() string {
 	l := c.label
@@ -178,6 +211,7 @@ func (c *clue) labelName() string {
 
 // nameByValue names the amount by its dimension and the words around it.
 func (c *clue) nameByValue() (string, string) {
+	c.bytesByContext()
 	a := c.a
 	near := c.near()
 	all := near | c.parent | c.subject
@@ -279,6 +313,24 @@ func (c *clue) namePair() (string, string) {
 	a := c.a
 	t := c.t
 	local := c.label | c.left | c.right | c.noun | c.subject
+	if a.A == 1 && a.B > 1 && (t.Is(a.Num+1, "/") || t.Is(a.Num+1, "in")) && a.Last < len(t.Tokens) {
+		// "1/250 upload a video", "1 in 5 users post": the share of
+		// users who do it, each day
+		k := a.Last
+		switch {
+		case t.Is(k, "users"):
+			k++
+		case t.Is(k, "of") && t.Is(k+1, "users"):
+			k += 2
+		}
+		if w := wordConcepts(t.Low(min(k, len(t.Tokens)-1))); t.IsWord(k) && w.has(cRead) != w.has(cWrite) && !w.has(cRequest) {
+			a.Dim = estimate.Count
+			if w.has(cWrite) {
+				return "writes_per_user_per_day", ""
+			}
+			return "reads_per_user_per_day", ""
+		}
+	}
 	if !local.has(cRead|cWrite) || local.has(cNotInput|cUser) && !local.has(cRead) {
 		if a.A < a.B && a.A == 1 && local.has(cWrite|cRequest) {
 			return "write_ratio", ""
@@ -287,25 +339,41 @@ func (c *clue) namePair() (string, string) {
 	}
 	// Which term comes first: "read:write", "reads outnumber writes",
 	// "write:read", "Reads and writes are split 70/30".
+	// The words right after the ratio name its terms ("10:1 read:write
+	// ratio"); failing them, the words of its clause, in order ("reads
+	// outnumber writes 10 to 1").
 	readFirst := true
 	from := max(0, a.First-12)
 	if c.labelled && c.label != 0 {
 		from = 0
 	}
-	for i := from; i < min(len(t.Tokens), a.Last+6); i++ {
-		t.steps++
-		if !t.IsWord(i) || i >= a.First && i < a.Last {
-			continue
+	order := func(i int) (bool, bool) {
+		if !t.IsWord(i) {
+			return false, false
 		}
 		w := wordConcepts(t.Low(i))
 		if w.has(cRead) && !w.has(cWrite) {
-			readFirst = true
-			break
+			return true, true
 		}
 		if w.has(cWrite) && !w.has(cRead) {
-			readFirst = false
+			return false, true
+		}
+		return false, false
+	}
+	found := false
+	for i := a.Last; i < min(len(t.Tokens), a.Last+6) && !found; i++ {
+		t.steps++
+		if t.Is(i, ",") || t.Is(i, ";") || t.Is(i, ".") || t.Is(i, "and") {
 			break
 		}
+		readFirst, found = order(i)
+	}
+	for i := from; i < a.First && !found; i++ {
+		t.steps++
+		readFirst, found = order(i)
+	}
+	if !found {
+		readFirst = true
 	}
 	if a.A+a.B == 100 && a.A != 1 && t.Str(a.Num+1) == "/" {
 		// a split: the second share is the other activity
@@ -355,6 +423,8 @@ func (c *clue) nameBytes() (string, string) {
 		a.PerWhat >= 0 && wordConcepts(c.t.Low(a.PerWhat)).has(cRead)
 	switch {
 	case a.HasPer || a.Horizon > 0 || c.result || c.label.has(cYearly|cDaily|cMonthly|cStorage|cTotal) && !c.parent.has(cSize) && !c.label.has(cSize|cMean|cEach) ||
+		c.labelHead.has(cStorage) && !c.labelHead.has(cSize|cMean|cEach) ||
+		c.head.has(cStorage) && !c.head.has(cSize|cMean|cEach) && !c.left.has(cEach) ||
 		c.left.has(cResult|cTotal|cStorage|cRetention) && !c.left.has(cEach):
 		return c.storageName()
 	case read:

@@ -1,0 +1,51 @@
+package english
+
+import (
+	"fmt"
+	"testing"
+)
+
+// readNames reads a text of an estimates section and returns its figures
+// as "name=value" in order.
+func readNames(text, label string) []string {
+	r := ReadFigures(text, Context{Where: InEstimates, Label: label})
+	var out []string
+	for _, f := range r.Figures {
+		out = append(out, fmt.Sprintf("%s=%g", f.Name, f.Quantity.Value))
+	}
+	return out
+}
+
+func TestReadFiguresPhrasings(t *testing.T) {
+	tests := []struct {
+		text, label string
+		want        []string
+	}{
+		// a ratio's terms come right after it, else from its clause
+		{"We plan for 2 million new posts a month and a 20:1 read:write ratio.", "", []string{"writes_per_day=66666.66666666667", "read_write_ratio=20"}},
+		{"Writes outnumber reads 3 to 1.", "", []string{"read_write_ratio=0.3333333333333333"}},
+		// a bare scale letter is bytes where the words speak of data
+		{"40G", "Memory for the hot set", []string{"cache_memory=4e+10"}},
+		{"12k/s", "Outgoing data", []string{"egress_bandwidth=12000"}},
+		{"6T", "Storage for 3 years", []string{"storage_total=6e+12", "retention=9.4608e+07"}},
+		// ... and a count elsewhere
+		{"330K", "Couriers needed", nil},
+		// a label's head noun names the figure; an aside with a figure of
+		// its own does not
+		{"8 TB", "Image blob storage for 1 year (with 40 KB average size)", []string{"storage_total=8e+12", "retention=3.1536e+07"}},
+		// a colon before a scaled figure is a relation, not a ratio
+		{"20M * 5 : 100M view requests/day", "", []string{"reads_per_day=1e+08"}},
+		// a share of users who do something each day
+		{"Assume 1/40 post a story", "", []string{"writes_per_user_per_day=0.025"}},
+		// a label's head noun says what is counted
+		{"30/s", "Story reads", []string{"avg_read_tps=30"}},
+		// a line the author broke ends a figure's noun
+		{"Users: 40M\nDAU: 4M", "", []string{"users=4e+07", "dau=4e+06"}},
+	}
+	for _, tt := range tests {
+		got := readNames(tt.text, tt.label)
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("ReadFigures(%q, label %q) = %v, want %v", tt.text, tt.label, got, tt.want)
+		}
+	}
+}
