@@ -112,14 +112,22 @@ func (fr *figureReader) equations(s *sentence) eqMarks {
 			lastWasAmount = false
 			continue
 		}
-		if len(sides) == 0 && cur.n > 0 && s.label == 0 && fr.ctx.Label == "" && t.Is(i, ",") && t.IsWord(i+1) && clauseWords[t.Low(i+1)] {
+		if len(sides) == 0 && cur.n > 0 && !cur.ops && s.label == 0 && fr.ctx.Label == "" {
 			// "each user uploads 2 a day, so uploads come to 10M × 2 =
-			// 20M": what comes before the clause is not an operand (after
-			// a label it stays one: the label names the result)
-			cur = eqSide{from: i + 2, first: -1}
-			lastWasAmount = false
-			i++
-			continue
+			// 20M", "kept for 2 years: 19 GB × 730": what comes before
+			// the clause is not an operand (after a label it stays one:
+			// the label names the result)
+			if t.Is(i, ",") && t.IsWord(i+1) && clauseWords[t.Low(i+1)] {
+				cur = eqSide{from: i + 2, first: -1}
+				lastWasAmount = false
+				i++
+				continue
+			}
+			if t.Is(i, ":") && t.IsWord(i-1) {
+				cur = eqSide{from: i + 1, first: -1}
+				lastWasAmount = false
+				continue
+			}
 		}
 		if t.isOperator(i) && cur.n > 0 {
 			cur.ops = true
