@@ -79,6 +79,8 @@ type eqFactor struct {
 	// plain marks a number without unit or scale (24, 3600, 365): a
 	// constant of time or of units.
 	plain bool
+	// noUnit marks a figure written with no unit word ("20k/s").
+	noUnit bool
 }
 
 // Check evaluates the calculation; see english.Equation.Check.
@@ -210,7 +212,7 @@ func (r *mdReader) readText(f *flat, t string, kind SectionKind, parent, label s
 			}
 			if e.result == "" {
 				// an unnamed result may be named from its factors
-				e.unnamed = &eqFactor{q: res.Quantity, text: t[res.Start:res.End], span: r.textSpan(f, res.Start, res.End)}
+				e.unnamed = &eqFactor{q: res.Quantity, text: t[res.Start:res.End], span: r.textSpan(f, res.Start, res.End), noUnit: res.Unit == ""}
 				for _, sk := range rd.Skipped {
 					if sk.Start < res.End && res.Start < sk.End {
 						e.activity = sk.Activity
@@ -491,10 +493,14 @@ var timeConstants = map[float64]bool{
 // figures the document states elsewhere.
 func (r *mdReader) nameOperands() {
 	known := map[string][]float64{}
-	// inEstimates are the figures stated where the estimates are.
+	// inEstimates are the figures stated where the estimates are;
+	// inDocument all that the document states (known grows as operands
+	// are named).
 	inEstimates := map[string][]float64{}
+	inDocument := map[string][]float64{}
 	for _, f := range r.d.Figures {
 		known[f.Name] = append(known[f.Name], f.Quantity.Value)
+		inDocument[f.Name] = append(inDocument[f.Name], f.Quantity.Value)
 		if f.Rank >= english.RankSentence {
 			inEstimates[f.Name] = append(inEstimates[f.Name], f.Quantity.Value)
 		}
@@ -508,12 +514,15 @@ func (r *mdReader) nameOperands() {
 		if err != nil {
 			return q, false, false
 		}
-		vals, stated := known[name]
-		for _, v := range vals {
-			if v > 0 && c.Value > 0 && v/c.Value < 1.05 && c.Value/v < 1.05 {
-				return c, true, true
-			}
+		// A figure the document states anchors the assignment; one named
+		// from another calculation's operands only does not contradict it.
+		if statedAs(inDocument, name, c.Value) {
+			return c, true, true
 		}
+		if statedAs(known, name, c.Value) {
+			return c, true, false
+		}
+		_, stated := known[name]
 		return c, !stated, false
 	}
 	for _, e := range r.d.Equations {
@@ -547,9 +556,10 @@ func (r *mdReader) nameOperands() {
 			continue
 		}
 		var found []operandPick
-		ways := 0
+		var ways operandWays
 		if e.result != "" {
-			found, ways = r.assignOperands(e, fs, matches)
+			ways = r.assignOperands(e, fs, matches)
+			found = ways.pick()
 		} else {
 			// "2M × 300 KB = 600 GB" with no name for 600 GB: the result
 			// is named when exactly one derived figure, of the kind the
@@ -557,10 +567,20 @@ func (r *mdReader) nameOperands() {
 			// A conversion ("1 request per second = 2.6M a month")
 			// names nothing, nor a bare count whose words say not what
 			// it counts.
-			if len(fs) < 2 || e.activity == "" && e.unnamed.q.Dim == estimate.Count {
+			if len(e.factors) < 2 {
 				continue
 			}
-			var named Equation
+			// "40 × 500 bytes = 20k/s": a result written without a unit
+			// is of the size its factors multiply
+			if e.unnamed.noUnit && (e.unnamed.q.Dim == estimate.Count || e.unnamed.q.Dim == estimate.Rate) && bytesFactors(fs) == 1 {
+				u := *e.unnamed
+				u.q.Dim = map[estimate.Dim]estimate.Dim{estimate.Count: estimate.Bytes, estimate.Rate: estimate.ByteRate}[u.q.Dim]
+				e.unnamed = &u
+			}
+			if e.activity == "" && e.unnamed.q.Dim == estimate.Count {
+				continue
+			}
+			var named, namedAnchored Equation
 			for _, name := range estimate.FactorResults() {
 				n, _ := estimate.Lookup(name)
 				c, err := n.Coerce(e.unnamed.q)
@@ -569,12 +589,20 @@ func (r *mdReader) nameOperands() {
 				}
 				try := e
 				try.result, try.resultQ = name, c
-				if got, w := r.assignOperands(try, fs, matches); w > 0 {
-					found, ways, named = got, ways+w, try
+				w := r.assignOperands(try, fs, matches)
+				if w.n > 0 {
+					named = try
 				}
+				if w.anchoredN > 0 {
+					namedAnchored = try
+				}
+				ways.add(w)
 			}
-			if ways != 1 {
+			if found = ways.pick(); found == nil {
 				continue
+			}
+			if ways.n != 1 {
+				named = namedAnchored
 			}
 			e = named
 			r.d.Figures = append(r.d.Figures, Figure{
@@ -586,7 +614,7 @@ func (r *mdReader) nameOperands() {
 			})
 			r.dropUnread(e.unnamed.span)
 		}
-		if ways != 1 {
+		if found == nil {
 			continue
 		}
 		for i, p := range found {
@@ -612,10 +640,40 @@ type operandPick struct {
 	same bool
 }
 
+// operandWays counts the assignments of a calculation's factors that fit,
+// and those among them that a figure stated elsewhere anchors.
+type operandWays struct {
+	n, anchoredN      int
+	last, lastAnchored []operandPick
+}
+
+func (w *operandWays) add(o operandWays) {
+	w.n += o.n
+	w.anchoredN += o.anchoredN
+	if o.last != nil {
+		w.last = o.last
+	}
+	if o.lastAnchored != nil {
+		w.lastAnchored = o.lastAnchored
+	}
+}
+
+// pick returns the one assignment that fits, or failing that the one a
+// stated figure anchors ("40 × 500 bytes" where 40 is the stated write
+// rate: the average bandwidth, not the peak's), or nil.
+func (w operandWays) pick() []operandPick {
+	switch {
+	case w.n == 1:
+		return w.last
+	case w.anchoredN == 1:
+		return w.lastAnchored
+	}
+	return nil
+}
+
 // assignOperands tries every assignment of a calculation's factors to
-// the inputs of each formula of its result, and returns the last that
-// fits with the number that do.
-func (r *mdReader) assignOperands(e Equation, fs []eqFactor, matches func(string, estimate.Quantity) (estimate.Quantity, bool, bool)) (found []operandPick, ways int) {
+// the inputs of each formula of its result.
+func (r *mdReader) assignOperands(e Equation, fs []eqFactor, matches func(string, estimate.Quantity) (estimate.Quantity, bool, bool)) (ways operandWays) {
 	for _, inputs := range estimate.Factors(e.result) {
 		if len(inputs) != len(fs) {
 			continue
@@ -641,12 +699,27 @@ func (r *mdReader) assignOperands(e Equation, fs []eqFactor, matches func(string
 					yield(p.name, p.q)
 				}
 			}) {
-				ways++
-				found = got
+				ways.n++
+				ways.last = got
+				if anchored {
+					ways.anchoredN++
+					ways.lastAnchored = got
+				}
 			}
 		}
 	}
-	return found, ways
+	return ways
+}
+
+// bytesFactors counts the factors that are sizes.
+func bytesFactors(fs []eqFactor) int {
+	n := 0
+	for _, f := range fs {
+		if f.q.Dim == estimate.Bytes {
+			n++
+		}
+	}
+	return n
 }
 
 // activityFits reports whether a derived figure counts what the words

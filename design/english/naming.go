@@ -313,6 +313,12 @@ func (c *clue) namePair() (string, string) {
 	a := c.a
 	t := c.t
 	local := c.label | c.left | c.right | c.noun | c.subject
+	// "- Read-write ratio" over "- 100:1": a bare ratio takes its terms
+	// from the item it stands under
+	fromParent := !local.has(cRead|cWrite) && a.First == 0 && a.Last == len(t.Tokens) && c.parent.has(cRead|cWrite) && c.parent.has(cRatio)
+	if fromParent {
+		local |= c.parent
+	}
 	if a.A == 1 && a.B > 1 && (t.Is(a.Num+1, "/") || t.Is(a.Num+1, "in")) && a.Last < len(t.Tokens) {
 		// "1/250 upload a video", "1 in 5 users post": the share of
 		// users who do it, each day
@@ -371,6 +377,18 @@ func (c *clue) namePair() (string, string) {
 	for i := from; i < a.First && !found; i++ {
 		t.steps++
 		readFirst, found = order(i)
+	}
+	if !found && fromParent {
+		pt := Lex(c.ctx.Parent)
+		for i := 0; i < len(pt.Tokens) && !found; i++ {
+			if pt.IsWord(i) {
+				w := wordConcepts(pt.Low(i))
+				if w.has(cRead) != w.has(cWrite) {
+					readFirst, found = w.has(cRead), true
+				}
+			}
+		}
+		t.steps += int64(len(pt.Tokens))
 	}
 	if !found {
 		readFirst = true
