@@ -643,7 +643,7 @@ type operandPick struct {
 // operandWays counts the assignments of a calculation's factors that fit,
 // and those among them that a figure stated elsewhere anchors.
 type operandWays struct {
-	n, anchoredN      int
+	n, anchoredN       int
 	last, lastAnchored []operandPick
 }
 
