@@ -601,7 +601,8 @@ func (c *clue) nameRate() (string, string) {
 			}
 			return "peak_tps", ""
 		}
-		if act == 0 && !(local | c.parent | c.heading).has(cRequest|cTraffic) {
+		// "24000 QPS": the unit says requests
+		if act == 0 && !(local | c.parent | c.heading).has(cRequest|cTraffic) && !wordConcepts(strings.ToLower(a.Unit)).has(cRequest) {
 			return "", ""
 		}
 		return tps, ""
