@@ -535,6 +535,8 @@ func (r *mdReader) nameOperands() {
 			for _, f := range e.factors {
 				if statedAs(inEstimates, peak.tps, f.q.Value) && !statedAs(inEstimates, peak.avg, f.q.Value) {
 					r.d.Figures[e.resultFig].AtPeak = true
+					// its operands are those of the bandwidth at peak
+					e.result = peak.name
 					break
 				}
 			}
@@ -756,19 +758,30 @@ func (r *mdReader) dropUnread(sp Span) {
 // not a day's).
 func (r *mdReader) reproduces(e Equation, _ string, named func(func(string, estimate.Quantity))) bool {
 	in := estimate.Inputs{Assumed: map[string]estimate.Quantity{}, Calendar: r.opts.calendar()}
-	named(func(n string, q estimate.Quantity) { in.Assumed[n] = q })
+	product, plain := 1.0, true
+	named(func(n string, q estimate.Quantity) {
+		in.Assumed[n] = q
+		product *= q.Value
+		plain = plain && q.Dim != estimate.Duration
+	})
 	got, ok := estimate.Derive(in).Value(e.result)
 	if !ok {
-		return false
+		// a formula the estimator reaches another way ("avg_write_tps ×
+		// read_write_ratio" where it derives reads from writes a day):
+		// a plain product is checked as one
+		if !plain || len(in.Assumed) < 2 {
+			return false
+		}
+		got.Value = product
 	}
 	return estimate.Disagreement(got.Value, e.resultQ.Value) <= 1.5
 }
 
 // peakVariant names, for a bandwidth, the peak and average rates that
 // tell whether a calculation of it is made at the peak.
-var peakVariant = map[string]struct{ tps, avg string }{
-	"ingress_bandwidth": {"peak_write_tps", "avg_write_tps"},
-	"egress_bandwidth":  {"peak_read_tps", "avg_read_tps"},
+var peakVariant = map[string]struct{ tps, avg, name string }{
+	"ingress_bandwidth": {"peak_write_tps", "avg_write_tps", "peak_ingress_bandwidth"},
+	"egress_bandwidth":  {"peak_read_tps", "avg_read_tps", "peak_egress_bandwidth"},
 }
 
 // statedAs reports whether the document states v for name (within 5%).

@@ -374,3 +374,25 @@ func TestAPITable(t *testing.T) {
 		t.Errorf("API = %q", got)
 	}
 }
+
+// An operand is named from a result the estimator reaches another way
+// ("avg_write_tps × read_write_ratio"), and a bandwidth worked at the
+// stated peak names its operands as the peak's.
+func TestOperandsNamedFromProducts(t *testing.T) {
+	d := readMD(t, `# Links
+
+## Estimates
+
+1. Writes: 50 million links are created per day.
+2. Writes per second: 50 million / 86400 = 580
+3. Reads: with a 20:1 read to write ratio, reads per second: 580 * 20 = 11,600
+4. Peak reads per second: 35,000
+5. Egress: 35,000 QPS × 2 KB = 70 MB/s
+`)
+	if v, ok := d.Declared["avg_read_tps"]; !ok || v.Quantity.Value != 11600 {
+		t.Errorf("avg_read_tps = %+v, %v; want 11,600 from line 7", v, ok)
+	}
+	if v, ok := d.Assumptions["read_size"]; !ok || v.Quantity.Value != 2000 {
+		t.Errorf("read_size = %+v, %v; want 2 KB, an operand of the peak bandwidth", v, ok)
+	}
+}

@@ -112,12 +112,12 @@ func (fr *figureReader) equations(s *sentence) eqMarks {
 			lastWasAmount = false
 			continue
 		}
-		if len(sides) == 0 && cur.n > 0 && !cur.ops && s.label == 0 && fr.ctx.Label == "" {
+		if len(sides) == 0 && cur.n > 0 && !cur.ops {
 			// "each user uploads 2 a day, so uploads come to 10M × 2 =
 			// 20M", "kept for 2 years: 19 GB × 730": what comes before
-			// the clause is not an operand (after a label it stays one:
-			// the label names the result)
-			if t.Is(i, ",") && t.IsWord(i+1) && clauseWords[t.Low(i+1)] {
+			// the clause is not an operand (after a label a clause stays
+			// one: the label names the result)
+			if s.label == 0 && fr.ctx.Label == "" && t.Is(i, ",") && t.IsWord(i+1) && clauseWords[t.Low(i+1)] {
 				cur = eqSide{from: i + 2, first: -1}
 				lastWasAmount = false
 				i++
@@ -167,6 +167,11 @@ func (fr *figureReader) equations(s *sentence) eqMarks {
 		}
 		for ; k < len(s.amounts) && fr.amounts[s.amounts[k]].First < sd.to; k++ {
 			ai := s.amounts[k]
+			if a := fr.amounts[ai]; a.Paren && ai != sd.first && t.Is(a.First-1, "(") && (t.IsWord(a.Last) || t.Is(a.Last, ")")) {
+				// "10 searches (10:1 read-to-write ratio)": an aside,
+				// read as any figure
+				continue
+			}
 			// The result of a calculation is a claim; that of a
 			// conversion ("1 request per second = 2.5 million requests
 			// per month") is neither an input nor a claim.
