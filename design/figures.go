@@ -353,10 +353,13 @@ func (r *mdReader) tableFigures(cols []string, header []*flat, rows [][]*flat, k
 			if !mayHoldFigure(cell) {
 				continue
 			}
-			label := strings.TrimSpace(rowContext + " " + name)
+			// the row's name last, where a label's head noun stands
+			// ("Measure" + "Paste reads": reads are counted)
+			label := rowContext
 			if j < len(header) && !genericColumn(cols[j]) {
 				label += " " + header[j].String()
 			}
+			label = strings.TrimSpace(label + " " + name)
 			r.readFigures(row[j], cell, kind, "", label)
 		}
 	}

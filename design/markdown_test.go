@@ -396,3 +396,23 @@ func TestOperandsNamedFromProducts(t *testing.T) {
 		t.Errorf("read_size = %+v, %v; want 2 KB, an operand of the peak bandwidth", v, ok)
 	}
 }
+
+// A table row's name is the head of its label, before the column's
+// header: "| Post reads | 300/s |" under "| Requirement | Measure |" counts reads.
+func TestTableRowNameIsTheLabelHead(t *testing.T) {
+	d := readMD(t, `# Photos
+
+## Estimates
+
+| Requirement | Measure |
+| --- | --- |
+| New posts | 30/s |
+| Post reads | 300/s |
+`)
+	if v, ok := d.Declared["avg_read_tps"]; !ok || v.Quantity.Value != 300 {
+		t.Errorf("avg_read_tps = %+v, %v; want 300/s", v, ok)
+	}
+	if v, ok := d.Declared["avg_write_tps"]; !ok || v.Quantity.Value != 30 {
+		t.Errorf("avg_write_tps = %+v, %v; want 30/s", v, ok)
+	}
+}
