@@ -483,7 +483,8 @@ func (c *clue) nameByteRate() (string, string) {
 	if !near.has(cIn) && near.has(cOut|cRead|cResponse) && !near.has(cWrite) {
 		name = "egress_bandwidth"
 	}
-	if (c.label | c.left).has(cPeak) {
+	// "Maximum incoming data: 48 MB/s": the most the load reaches
+	if (c.label|c.left).has(cPeak) || c.label.has(cMax) && !c.label.has(cMean) {
 		name = "peak_" + name
 	}
 	return name, ""
