@@ -484,7 +484,7 @@ func (c *clue) nameByteRate() (string, string) {
 		name = "egress_bandwidth"
 	}
 	// "Maximum incoming data: 48 MB/s": the most the load reaches
-	if (c.label|c.left).has(cPeak) || c.label.has(cMax) && !c.label.has(cMean) {
+	if (c.label | c.left).has(cPeak) || c.label.has(cMax) && !c.label.has(cMean) {
 		name = "peak_" + name
 	}
 	return name, ""
