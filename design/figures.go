@@ -202,12 +202,36 @@ func (r *mdReader) readText(f *flat, t string, kind SectionKind, parent, label s
 	}
 	rd := english.ReadFigures(labelLines(f, t), ctx)
 	firstFig := len(r.d.Figures)
+	// "3 × 12 × 200M × 30 = 216 B" multiplies no size: the result
+	// counts billions, and the size read from it is dropped.
+	var dropped map[int]bool
+	for _, eq := range rd.Equations {
+		if _, res, ok := eq.Factors(); ok && res.Dim == estimate.Count {
+			for k, fg := range rd.Figures {
+				if fg.Claim && fg.Quantity.Dim == estimate.Bytes && fg.Start < res.End && res.Start < fg.End {
+					if dropped == nil {
+						dropped = map[int]bool{}
+					}
+					dropped[k] = true
+				}
+			}
+		}
+	}
+	index := func(k int) int {
+		n := firstFig + k
+		for j := range dropped {
+			if j < k {
+				n--
+			}
+		}
+		return n
+	}
 	for _, eq := range rd.Equations {
 		e := Equation{Text: eq.Text(), Span: r.textSpan(f, eq.Start, eq.End), calc: eq, resultFig: -1}
 		if fs, res, ok := eq.Factors(); ok && figures && values {
 			for k, fg := range rd.Figures {
-				if fg.Claim && fg.Start < res.End && res.Start < fg.End {
-					e.result, e.resultQ, e.resultFig = fg.Name, fg.Quantity, firstFig+k
+				if fg.Claim && fg.Start < res.End && res.Start < fg.End && !dropped[k] {
+					e.result, e.resultQ, e.resultFig = fg.Name, fg.Quantity, index(k)
 				}
 			}
 			if e.result == "" {
@@ -231,7 +255,14 @@ func (r *mdReader) readText(f *flat, t string, kind SectionKind, parent, label s
 		return
 	}
 	comp := r.cur.component()
-	for _, fg := range rd.Figures {
+	for k, fg := range rd.Figures {
+		if dropped[k] {
+			if values {
+				r.d.Unread = append(r.d.Unread, Unread{Text: t[fg.Start:fg.End], Span: r.textSpan(f, fg.Start, fg.End),
+					Why: "a count in billions, not a size: the calculation multiplies no size"})
+			}
+			continue
+		}
 		switch {
 		case values:
 			if unnamed {

@@ -416,3 +416,27 @@ func TestTableRowNameIsTheLabelHead(t *testing.T) {
 		t.Errorf("avg_write_tps = %+v, %v; want 30/s", v, ok)
 	}
 }
+
+// "… = 216 B" after a product of counts is billions, not bytes: no
+// size is read from it, and it is listed as unread with the reason.
+func TestBillionsAfterAProductOfCounts(t *testing.T) {
+	d := readMD(t, `# Drive
+
+## Estimates
+
+- Storage
+  - 2 years * 12 * 100M * 30 = 72 B
+  - 72B * 5000 Bytes = 360 TB
+`)
+	v, ok := d.Declared["storage_total"]
+	if !ok || v.Quantity.Value != 360e12 {
+		t.Errorf("storage_total = %+v, %v; want 360 TB", v, ok)
+	}
+	found := false
+	for _, u := range d.Unread {
+		found = found || u.Text == "72 B" && strings.Contains(u.Why, "billions")
+	}
+	if !found {
+		t.Errorf("72 B is not listed as a count in billions: %+v", d.Unread)
+	}
+}

@@ -823,5 +823,37 @@ func (e Equation) Factors() (factors []Factor, result Factor, ok bool) {
 			}
 		}
 	}
+	billions(factors, &result)
 	return factors, result, len(factors) > 0
+}
+
+// billions reads an ambiguous "B" in a product as the calculation needs
+// it: "216B × 10,000 bytes" multiplies one size at most, so 216B counts
+// billions; "3 × 12 × 200M × 30 = 216 B" multiplies no size, so its
+// result counts billions too.
+func billions(factors []Factor, result *Factor) {
+	sizes := 0
+	for _, f := range factors {
+		if f.Dim == estimate.Bytes || f.Dim == estimate.ByteRate {
+			sizes++
+		}
+	}
+	toCount := func(a *Amount) {
+		a.Written *= 1e9
+		a.Value = a.Written
+		a.Dim = estimate.Count
+		a.Unit = ""
+		a.Bare = false
+		a.Scaled = true
+		a.AmbigB, a.SpacedB = false, false
+	}
+	for i := range factors {
+		if f := &factors[i]; sizes >= 2 && (f.AmbigB || f.SpacedB) && f.Dim == estimate.Bytes && !f.HasPer {
+			toCount(&f.Amount)
+			sizes--
+		}
+	}
+	if sizes == 0 && (result.AmbigB || result.SpacedB) && result.Dim == estimate.Bytes && !result.HasPer {
+		toCount(&result.Amount)
+	}
 }

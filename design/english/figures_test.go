@@ -49,6 +49,8 @@ func TestReadFiguresPhrasings(t *testing.T) {
 		// digits grouped by spaces; a link of a chain is a stated result
 		{"5M * 4 = 20M reads per day = 20 000 000 / 86400 = 231 per second", "", []string{"reads_per_day=2e+07"}},
 		{"We store 3 100-byte records", "", []string{"write_size=100"}},
+		// one size at most in a product: the other "B" counts billions
+		{"Storage: 2B * 4 KB = 8 TB", "", []string{"storage_total=8e+12"}},
 		// the most a load reaches is its peak
 		{"48 MB/s", "Maximum incoming data", []string{"peak_ingress_bandwidth=4.8e+07"}},
 		// a ratio set aside in brackets is read, not an operand
