@@ -51,6 +51,8 @@ func TestReadFiguresPhrasings(t *testing.T) {
 		{"We store 3 100-byte records", "", []string{"write_size=100"}},
 		// one size at most in a product: the other "B" counts billions
 		{"Storage: 2B * 4 KB = 8 TB", "", []string{"storage_total=8e+12"}},
+		// the size of what is stored is written, whatever it is of
+		{"200 KB", "Average stored size per page", []string{"write_size=200000"}},
 		// the most a load reaches is its peak
 		{"48 MB/s", "Maximum incoming data", []string{"peak_ingress_bandwidth=4.8e+07"}},
 		// a ratio set aside in brackets is read, not an operand

@@ -437,7 +437,9 @@ func (c *clue) nameBytes() (string, string) {
 			return "cache_memory", ""
 		}
 	}
-	read := local.has(cResponse) || c.left.has(cRead) && !c.left.has(cWrite) ||
+	// ("stored size per web page": what is kept, though a page is
+	// also what a reader loads)
+	read := local.has(cResponse) && !c.label.has(cStorage) || c.left.has(cRead) && !c.left.has(cWrite) ||
 		a.PerWhat >= 0 && wordConcepts(c.t.Low(a.PerWhat)).has(cRead)
 	switch {
 	case a.HasPer || a.Horizon > 0 || c.result || c.label.has(cYearly|cDaily|cMonthly|cStorage|cTotal) && !c.parent.has(cSize) && !c.label.has(cSize|cMean|cEach) ||
