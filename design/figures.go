@@ -348,7 +348,7 @@ func normalizeLabel(s string) string {
 // read with the row's name and its column's header as its label; a row
 // that ends in a calculation and its result is an equation.
 func (r *mdReader) tableFigures(cols []string, header []*flat, rows [][]*flat, kind SectionKind) {
-	if len(cols) > 0 && isComponentColumn(cols[0]) {
+	if len(cols) > 0 && isComponentColumn(cols[0]) && !workedColumns(cols[1:]) {
 		return
 	}
 	for _, c := range cols {
@@ -428,6 +428,18 @@ func genericColumn(c string) bool {
 		"parameter", "quantity", "count", "notes", "note", "comment", "comments", "description", "calculation",
 		"formula", "math", "how", "why", "source", "category", "dimension", "aspect", "key", "field":
 		return true
+	}
+	return false
+}
+
+// workedColumns reports columns that work figures out ("Calculation",
+// "Result"): a table of them estimates, whatever its first column says.
+func workedColumns(cols []string) bool {
+	for _, c := range cols {
+		switch c {
+		case "calculation", "calculations", "result", "results", "formula", "math", "estimate", "estimates", "estimation":
+			return true
+		}
 	}
 	return false
 }

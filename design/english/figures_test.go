@@ -53,6 +53,12 @@ func TestReadFiguresPhrasings(t *testing.T) {
 		{"Storage: 2B * 4 KB = 8 TB", "", []string{"storage_total=8e+12"}},
 		// the size of what is stored is written, whatever it is of
 		{"200 KB", "Average stored size per page", []string{"write_size=200000"}},
+		// users at one time are not the user base
+		{"~2M", "Active users (hourly)", nil},
+		{"We expect 300k concurrent users at peak", "", nil},
+		// one node's share of memory is not the cache's size
+		{"10M × 40B / 8 shards = 50 MB/shard", "Memory per shard", nil},
+		{"10M × 40B = 400 MB", "Total memory", []string{"cache_memory=4e+08"}},
 		// the most a load reaches is its peak
 		{"48 MB/s", "Maximum incoming data", []string{"peak_ingress_bandwidth=4.8e+07"}},
 		// a ratio set aside in brackets is read, not an operand
