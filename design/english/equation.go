@@ -181,9 +181,11 @@ func (fr *figureReader) equations(s *sentence) eqMarks {
 			case last && !sd.ops && anyOps:
 				// "= 46 — so peak is about 230 TPS": a comment after the
 				// result is read as any sentence
-			case !last && si > 0 && sd.n == 1 && !sd.ops && real[si-1].ops:
+			case !last && si > 0 && sd.n == 1 && !sd.ops && real[si-1].ops && fr.amounts[ai].Dim != estimate.Bytes:
 				// "10M × 10 = 100M a day = 100,000,000 / 86,400 = 1,160":
 				// a link of a chain is the result of the side before it
+				// (a size there is often a day's traffic on its way to a
+				// rate, read as the rate)
 				m.result[ai] = true
 			default:
 				m.operand[ai] = true
