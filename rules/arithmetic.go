@@ -88,6 +88,11 @@ func checkArithmetic(p *Pass) {
 				continue
 			}
 			v := se.Declared[c.Name]
+			if d.WorkedOnOwnBasis(c.Name, v.Quantity.Value, maxRatio) {
+				// the document works the figure out, correctly, from
+				// another figure it states: its model, not a slip
+				continue
+			}
 			if v.AtPeak {
 				// "5 KB × 85 QPS = 425 KB/s" at the peak rate the
 				// document states: not the average the formula gives
