@@ -780,7 +780,10 @@ func (c *clue) nameCount() (string, string) {
 		}
 		return "replication_factor", ""
 	}
-	if c.noun.has(cServer) && (near | c.sent).has(cResult) && !c.noun.has(cReplication) {
+	// "30 servers needed", "… = 10 shards": the fleet a calculation
+	// comes to
+	shards := a.Noun[1] > a.Noun[0] && nodeWord(c.t.Low(a.Noun[1]-1)) && !c.noun.has(cReplication) && !hasSuffix(c.t.Low(a.Noun[1]-1), "replicas")
+	if (c.noun.has(cServer) || shards) && ((near | c.sent).has(cResult) || c.result) && !c.noun.has(cReplication) {
 		return "servers", ""
 	}
 	if c.label.has(cServer) && !c.label.has(cCapacity) && (c.label.has(cResult|cTotal) || c.result) {
