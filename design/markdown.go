@@ -851,11 +851,24 @@ func ancestry(parent, t string) string {
 }
 
 // lastAncestor is the item directly above.
+//
+// A short one ("QPS" under "Read") takes the one above it too: "Read QPS".
 func lastAncestor(parent string) string {
-	if i := strings.LastIndex(parent, " › "); i >= 0 {
-		return parent[i+len(" › "):]
+	i := strings.LastIndex(parent, " › ")
+	if i < 0 {
+		return parent
 	}
-	return parent
+	last := parent[i+len(" › "):]
+	if len(strings.Fields(last)) <= 2 {
+		prev := parent[:i]
+		if j := strings.LastIndex(prev, " › "); j >= 0 {
+			prev = prev[j+len(" › "):]
+		}
+		if len(strings.Fields(prev)) <= 3 {
+			return prev + " " + last
+		}
+	}
+	return last
 }
 
 // nestedText joins the text of an item's nested lists: the details of a

@@ -440,3 +440,22 @@ func TestBillionsAfterAProductOfCounts(t *testing.T) {
 		t.Errorf("72 B is not listed as a count in billions: %+v", d.Unread)
 	}
 }
+
+// A short list item ("QPS") under another ("Read") is read with it: the
+// figure under both is the reads' rate.
+func TestShortParentItemTakesTheOneAbove(t *testing.T) {
+	d := readMD(t, `# Links
+
+## Estimates
+
+- Write
+  - QPS
+    - 50M / 86400 = ~580 links/s
+- Read
+  - QPS
+    - 580 * 20 = 11.6k links/s
+`)
+	if v, ok := d.Declared["avg_read_tps"]; !ok || v.Quantity.Value != 11600 {
+		t.Errorf("avg_read_tps = %+v, %v; want 11.6k/s", v, ok)
+	}
+}
