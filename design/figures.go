@@ -62,8 +62,8 @@ type Equation struct {
 	// resultFig is the index in Design.Figures of the figure the
 	// calculation comes to, or -1.
 	resultFig int
-	factors []eqFactor
-	scopeAt []int // the heading lines above it
+	factors   []eqFactor
+	scopeAt   []int // the heading lines above it
 }
 
 // eqFactor is a figure a written calculation multiplies or divides by.
@@ -558,9 +558,9 @@ func (r *mdReader) nameOperands() {
 				continue
 			}
 			r.d.Figures = append(r.d.Figures, Figure{
-				Value: Value{Name: p.name, Quantity: p.q, Text: fs[i].text, Span: fs[i].span},
-				Rank:  RankOperand,
-				order: len(r.d.Figures),
+				Value:  Value{Name: p.name, Quantity: p.q, Text: fs[i].text, Span: fs[i].span},
+				Rank:   RankOperand,
+				order:  len(r.d.Figures),
 				within: e.scopeAt,
 			})
 			known[p.name] = append(known[p.name], p.q.Value)
@@ -872,39 +872,6 @@ func (r *mdReader) text(f *flat, kind SectionKind, parent string) {
 		}
 	}
 	r.readFigures(f, t, kind, parent, "")
-}
-
-// tradeoffsInProse keeps, for a document without a trade-offs section,
-// the sentences elsewhere that state one ("at the cost of", "the trade-off
-// is").
-func (r *mdReader) tradeoffsInProse() {
-	if r.d.HasContent(SectionTradeoffs) {
-		return
-	}
-	for _, f := range r.texts {
-		if t := f.String(); hasTradeoffWords(t, f) {
-			r.tradeoffSentences(f, t)
-		}
-	}
-}
-
-// tradeoffSentences keeps the sentences of a text that state a trade-off.
-func (r *mdReader) tradeoffSentences(f *flat, t string) {
-	for _, s := range sentences(t) {
-		if containsAny(lower(s), "trade-off", "tradeoff", "trade off", "at the cost of", "at the expense of", "in exchange for") {
-			r.d.TradeOffs = append(r.d.TradeOffs, Item{Text: s, Span: r.fullSpan(f)})
-		}
-	}
-}
-
-// hasTradeoffWords is a quick test for tradeoffSentences: the phrases all
-// contain "trade" or "cost of", "expense of" or "exchange for".
-func hasTradeoffWords(t string, f *flat) bool {
-	if !strings.Contains(t, "rade") && !strings.Contains(t, "RADE") && !strings.Contains(t, "ost of") && !strings.Contains(t, "xpense of") && !strings.Contains(t, "xchange for") {
-		return false
-	}
-	l := f.Lower()
-	return strings.Contains(l, "trade") || strings.Contains(l, "cost of") || strings.Contains(l, "expense of") || strings.Contains(l, "exchange for")
 }
 
 // foundAmount is a figure found in a short text, with its byte span.

@@ -127,8 +127,10 @@ type mdReader struct {
 	inTable    int
 	noMentions int // reading text again: bold names were seen already
 	// texts are the paragraphs and items outside a trade-offs section,
-	// searched for trade-off sentences when the document has no section.
-	texts []*flat
+	// searched for trade-off sentences when the document has no section;
+	// weighed are the tables there that weigh options (tradeoffs.go).
+	texts   []*flat
+	weighed []Item
 	// estimateParents records, for each estimates section, the heading it
 	// stands under: a document whose estimates stand under different
 	// headings works out several designs.
@@ -669,8 +671,7 @@ func (r *mdReader) rawInteresting(n ast.Node) bool {
 	}
 	return bytes.IndexByte(raw, '=') >= 0 || bytes.IndexByte(raw, '~') >= 0 || bytes.IndexByte(raw, 0xE2) >= 0 ||
 		bytes.ContainsAny(raw, "0123456789") ||
-		bytes.IndexByte(raw, '\\') >= 0 || bytes.Contains(raw, []byte("rade")) || bytes.Contains(raw, []byte("ost of")) ||
-		bytes.Contains(raw, []byte("xpense of")) || bytes.Contains(raw, []byte("xchange for")) || bytes.Contains(raw, []byte("![")) ||
+		bytes.IndexByte(raw, '\\') >= 0 || bytes.Contains(raw, []byte("![")) || mayStateTradeoff(raw) ||
 		bytes.IndexByte(raw, '/') >= 0 && (bytes.Contains(raw, []byte("GET")) || bytes.Contains(raw, []byte("POST")) ||
 			bytes.Contains(raw, []byte("PUT")) || bytes.Contains(raw, []byte("DELETE")) || bytes.Contains(raw, []byte("PATCH")) ||
 			bytes.Contains(raw, []byte("curl")))
@@ -1016,6 +1017,9 @@ func (r *mdReader) table(t *east.Table, fr *frame) {
 		}
 	}
 	r.tableFigures(cols, header, rows, kind)
+	if kind != SectionTradeoffs && kind != SectionOutOfScope {
+		r.weighedTable(cols, header, rows, r.spanOf(t))
+	}
 	own := fr.owner()
 	if own == nil {
 		own = r.top

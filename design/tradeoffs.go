@@ -1,0 +1,402 @@
+package design
+
+import (
+	"strings"
+)
+
+// This file reads the trade-offs a document argues outside a section of
+// its own: sentences that weigh a choice ("we chose X over Y because…",
+// "at the cost of…", "however, it doubles the memory"), pros-and-cons
+// lists ("Cons: one more service to run") and tables that set options
+// against each other. A sentence that only names the topic ("we should
+// discuss the trade-offs", "what are the alternatives?") is a mention, not
+// a trade-off.
+//
+// A sentence is scanned once for the phrases of tradeoffPhrases; each
+// phrase sets the word classes it belongs to, and a sentence states a
+// trade-off when the classes it holds satisfy one of tradeoffPatterns.
+
+// wordClass is a set of the classes of phrases a sentence holds.
+type wordClass uint32
+
+const (
+	// cNamed names the trade-off itself: "the trade-off is".
+	cNamed wordClass = 1 << iota
+	// cPrice states what a choice costs: "at the cost of".
+	cPrice
+	// cDrawback names a drawback or a pro/con: "the downside", "cons:".
+	cDrawback
+	// cCostVerb adds or brings something: "adds", "introduces".
+	cCostVerb
+	// cCostNoun is what a choice may add: "complexity", "an extra hop".
+	cCostNoun
+	// cGrowVerb multiplies something: "doubles", "triples".
+	cGrowVerb
+	// cResource is what a choice may multiply: "memory", "storage".
+	cResource
+	// cConcession turns an argument: "however", "although".
+	cConcession
+	// cBut is the weaker turn "but", which needs a plain cost after it.
+	cBut
+	// cLimit is a limitation after a concession: "does not", "slower".
+	cLimit
+	// cPlainCost is a cost that needs no negation: "slower", "latency".
+	cPlainCost
+	// cInstead sets one option aside: "instead of", "rather than".
+	cInstead
+	// cChooser is someone choosing or a modal: "we", "could", "use".
+	cChooser
+	// cChose is a choice made: "we chose", "was chosen".
+	cChose
+	// cReason gives the choice a reason or a loser: "because", "over".
+	cReason
+	// cAlternative weighs another option: "alternatively", "another option".
+	cAlternative
+	// cCompare judges options against each other: "better to".
+	cCompare
+	// cPointer points elsewhere instead of arguing: "discuss", "refer to".
+	cPointer
+	// cQuestion is set for a sentence that asks.
+	cQuestion
+)
+
+// tradeoffPhrases maps each phrase (lower case, matched at the start of a
+// word) to the classes it belongs to.
+var tradeoffPhrases = map[string]wordClass{
+	// The trade-off named.
+	"trade-off": cNamed, "tradeoff": cNamed, "trade off": cNamed, "trades off": cNamed,
+	"we trade ": cNamed, "this trades ": cNamed, "it trades ": cNamed, "which trades ": cNamed,
+	// Its price.
+	"at the cost of": cPrice, "at the expense of": cPrice, "in exchange for": cPrice,
+	"at a cost": cPrice, "comes at a cost": cPrice, "comes at the cost": cPrice, "comes at a price": cPrice,
+	"the price of": cPrice, "the price is": cPrice, "the price we pay": cPrice, "the cost is": cPrice,
+	"the catch is": cPrice, "costs us": cPrice, "we give up": cPrice, "giving up": cPrice,
+	"sacrific": cPrice, "we accept that": cPrice, "we accept the risk": cPrice,
+	// Drawbacks, pros and cons.
+	"downside": cDrawback, "drawback": cDrawback, "disadvantage": cDrawback, "shortcoming": cDrawback,
+	"weakness": cDrawback, "cons:": cDrawback, "con:": cDrawback, "pros:": cDrawback,
+	"advantages:": cDrawback, "pros and cons": cDrawback, "good, because": cDrawback,
+	"bad, because": cDrawback,
+	// What a choice adds, and what it multiplies.
+	"add ": cCostVerb, "adds ": cCostVerb, "added ": cCostVerb, "adding ": cCostVerb,
+	"introduce": cCostVerb, "incur": cCostVerb, "additional ": cCostVerb, "extra ": cCostVerb,
+	"complexity": cCostNoun | cLimit | cPlainCost, "overhead": cCostNoun | cLimit | cPlainCost,
+	"latency": cCostNoun | cPlainCost, "dependency": cCostNoun, "network hop": cCostNoun,
+	"extra hop": cCostNoun, "round trip": cCostNoun, "operational burden": cCostNoun | cPlainCost,
+	"maintenance burden": cCostNoun | cPlainCost, "headache": cCostNoun | cPlainCost,
+	"write amplification": cCostNoun | cResource | cPlainCost,
+	"double":              cGrowVerb | cLimit, "triple": cGrowVerb | cLimit,
+	"memory": cResource, "storage": cResource, "cost": cResource, "the bill": cResource,
+	"disk space": cResource, "writes": cResource,
+	// A turn in the argument, and the limitation it brings.
+	"however": cConcession, "although": cConcession, "though": cConcession, "on the other hand": cConcession,
+	"whereas": cConcession, "unfortunately": cConcession, "the problem with": cConcession,
+	"the issue with": cConcession,
+	"but ":           cBut,
+	"does not":       cLimit, "doesn't": cLimit, "do not": cLimit, "don't": cLimit, "cannot": cLimit,
+	"can't": cLimit, "fails to": cLimit, "lacks": cLimit, "lack of": cLimit, "loses": cLimit,
+	"not suitable": cLimit, "not ideal": cLimit, "limited": cLimit, "limitation": cLimit | cPlainCost,
+	"slower": cLimit | cPlainCost, "more expensive": cLimit | cPlainCost, "expensive": cLimit | cPlainCost,
+	"costly": cLimit | cPlainCost, "costlier": cLimit | cPlainCost, "harder": cLimit | cPlainCost,
+	"issues": cLimit | cPlainCost, "problems": cLimit | cPlainCost, "more memory": cLimit | cPlainCost,
+	"more storage": cLimit | cPlainCost, "more space": cLimit | cPlainCost, "waste": cLimit | cPlainCost,
+	"stale": cLimit | cPlainCost, "delay": cLimit | cPlainCost, "inconsisten": cLimit | cPlainCost,
+	"bottleneck": cLimit | cPlainCost, "single point of failure": cLimit | cPlainCost,
+	"inefficient": cLimit | cPlainCost, "less efficient": cLimit | cPlainCost, "risk": cLimit | cPlainCost,
+	// An option set aside, and who sets it aside.
+	"instead of": cInstead, "instead,": cInstead, "rather than": cInstead, "in favour of": cInstead,
+	"in favor of": cInstead,
+	"we could":    cChooser, "we can": cChooser, "we should": cChooser, "we would": cChooser,
+	"we will": cChooser, "we'd": cChooser, "we'll": cChooser, "we use": cChooser, "we keep": cChooser,
+	"could use": cChooser, "can use": cChooser, "should use": cChooser, "would use": cChooser,
+	"prefer": cChooser, "better": cChooser,
+	// A choice with its reason or its loser.
+	"we chose": cChose, "we choose": cChose, "we picked": cChose, "we pick ": cChose, "we prefer": cChose,
+	"we opted": cChose, "we went with": cChose, "we selected": cChose, "we settled on": cChose,
+	"i chose": cChose, "i picked": cChose, "i went with": cChose, "i opted": cChose, "i settled on": cChose,
+	"was chosen": cChose, "is chosen": cChose, "were chosen": cChose, "are chosen": cChose,
+	"chosen over": cChose | cReason, "preferred over": cChose | cReason, "picked over": cChose | cReason,
+	"over ": cReason, "because": cReason, "since ": cReason, "as it ": cReason, "as they ": cReason,
+	"for its ": cReason, "for their ": cReason, "due to": cReason, "given ": cReason, "so that": cReason,
+	"to avoid": cReason,
+	// Another option weighed.
+	"alternatively": cAlternative, "as an alternative": cAlternative, "an alternative to": cAlternative,
+	"an alternative is": cAlternative, "an alternative would": cAlternative,
+	"an alternative approach": cAlternative, "the alternative is": cAlternative,
+	"the alternative would": cAlternative, "another option": cAlternative, "another approach": cAlternative,
+	"the other option": cAlternative, "one option is": cAlternative, "a simpler option": cAlternative,
+	"we considered": cAlternative, "we also considered": cAlternative, "was considered": cAlternative,
+	"were considered": cAlternative, "we rejected": cAlternative, "was rejected": cAlternative,
+	"ruled out": cAlternative, "decided against": cAlternative,
+	// Options judged against each other.
+	"better to": cCompare, "better than": cCompare, "better suited": cCompare, "better fit": cCompare,
+	"more efficient to": cCompare, "more efficient than": cCompare, "cheaper than": cCompare,
+	"cheaper to": cCompare, "simpler than": cCompare, "preferable": cCompare, "worse than": cCompare,
+	"outweigh": cCompare, "not worth": cCompare, "worth the": cCompare,
+	// Pointers to a discussion held elsewhere, or still to be held.
+	"discuss": cPointer, "refer to": cPointer, "see the": cPointer, "talking points": cPointer,
+	"read more": cPointer, "learn more": cPointer, "more on": cPointer, "covered in": cPointer,
+	"will cover": cPointer, "what are": cPointer, "let's talk": cPointer,
+}
+
+// deniable are the classes a "no", "not" or "without" just before the
+// phrase takes back: "no downside", "without a trade-off".
+const deniable = cNamed | cDrawback | cAlternative | cCompare | cPrice
+
+// tradeoffPattern is one way a sentence states a trade-off: it holds all
+// the classes of all, at least one of any (when set), and none of none.
+type tradeoffPattern struct {
+	name           string
+	all, any, none wordClass
+}
+
+// tradeoffPatterns are the ways a sentence states a trade-off; their
+// examples are in tradeoffs_test.go.
+var tradeoffPatterns = []tradeoffPattern{
+	// "The trade-off is a second copy of every message."
+	{name: "named", all: cNamed, none: cPointer | cQuestion},
+	// "…at the cost of a slower first page."
+	{name: "price", all: cPrice, none: cQuestion},
+	// "Cons: one more service to deploy."
+	{name: "drawback", all: cDrawback, none: cPointer | cQuestion},
+	// "The outbox adds latency to every write."
+	{name: "adds a cost", all: cCostVerb | cCostNoun, none: cQuestion},
+	// "Keeping both indexes doubles the storage."
+	{name: "multiplies a resource", all: cGrowVerb | cResource, none: cQuestion},
+	// "However, it does not help tenants of different sizes."
+	{name: "concession", all: cConcession | cLimit},
+	// "Polling is simple but adds up to ten seconds of delay."
+	{name: "but a cost", all: cBut | cPlainCost},
+	// "Instead of a file server, we could keep pastes in S3."
+	{name: "instead", all: cInstead, any: cChooser | cReason},
+	// "We chose Postgres over Cassandra because…"
+	{name: "choice with a reason", all: cChose | cReason},
+	// "Alternatively, the client could split the request."
+	{name: "alternative", all: cAlternative, none: cPointer | cQuestion},
+	// "It is better to push over a socket than to poll."
+	{name: "comparison", all: cCompare, none: cPointer | cQuestion},
+}
+
+// statesTradeoff reports whether a sentence (in lower case) states a
+// trade-off, and by which pattern.
+func statesTradeoff(l string) (string, bool) {
+	c := sentenceClasses(l)
+	for _, p := range tradeoffPatterns {
+		if c&p.all == p.all && c&p.none == 0 && (p.any == 0 || c&p.any != 0) {
+			return p.name, true
+		}
+	}
+	return "", false
+}
+
+// phrasesByByte indexes tradeoffPhrases by their first byte.
+var phrasesByByte = func() *[256][]string {
+	var idx [256][]string
+	for p := range tradeoffPhrases {
+		idx[p[0]] = append(idx[p[0]], p)
+	}
+	return &idx
+}()
+
+// sentenceClasses scans a lower-case sentence once and returns the
+// classes of the phrases it holds.
+func sentenceClasses(l string) wordClass {
+	var c wordClass
+	if strings.HasSuffix(strings.TrimRight(l, " )*_\"'”"), "?") {
+		c |= cQuestion
+	}
+	word := false
+	for i := 0; i < len(l); i++ {
+		b := l[i]
+		if !word {
+			for _, p := range phrasesByByte[b] {
+				if len(l)-i >= len(p) && l[i:i+len(p)] == p {
+					k := tradeoffPhrases[p]
+					if k&deniable != 0 && deniedWord(l[:i]) {
+						k &^= deniable
+					}
+					c |= k
+				}
+			}
+		}
+		word = isWordByte(b) || b == '\''
+	}
+	return c
+}
+
+// deniedWord reports whether the word just before the end of l takes
+// back what follows: "no trade-off", "without a downside".
+func deniedWord(l string) bool {
+	l = strings.TrimRight(l, " ")
+	for _, a := range []string{" a", " an", " any", " much", " real"} {
+		l = strings.TrimSuffix(l, a)
+	}
+	i := len(l)
+	for i > 0 && isWordByte(l[i-1]) {
+		i--
+	}
+	switch l[i:] {
+	case "no", "not", "without", "never", "nor":
+		return true
+	}
+	return false
+}
+
+// mayStateTradeoff is a quick test, on raw source, for a block that may
+// hold a sentence statesTradeoff accepts: one of the phrases every
+// pattern needs. It reads the bytes once.
+func mayStateTradeoff(raw []byte) bool {
+	for i := 0; i+4 <= len(raw); i++ {
+		if i > 0 && isWordByte(raw[i-1]) {
+			continue
+		}
+		switch raw[i] | 0x20 {
+		case 't', 'a', 'i', 'c', 'p', 'd', 'g', 'b', 'w', 's', 'h', 'e', 'o', 'u', 'r', 'n', 'm', 'l':
+		default:
+			continue
+		}
+		var k [4]byte
+		for j := range k {
+			k[j] = raw[i+j] | 0x20
+		}
+		if quickStems[string(k[:])] {
+			return true
+		}
+	}
+	return false
+}
+
+// quickStems are the first four letters of the phrases at least one of
+// which every pattern needs: its named trade-off, price, drawback, cost
+// verb, growth verb, concession, "but", option set aside, choice,
+// alternative or comparison.
+var quickStems = func() map[string]bool {
+	m := map[string]bool{}
+	for p, k := range tradeoffPhrases {
+		if k&(cNamed|cPrice|cDrawback|cCostVerb|cGrowVerb|cConcession|cBut|cInstead|cChose|cAlternative|cCompare) != 0 && len(p) >= 4 {
+			m[p[:4]] = true
+		}
+	}
+	return m
+}()
+
+// tradeoffsInProse keeps, for a document without a trade-offs section,
+// what it argues elsewhere: the sentences that state a trade-off, and the
+// tables that weigh options.
+func (r *mdReader) tradeoffsInProse() {
+	if r.d.HasContent(SectionTradeoffs) {
+		return
+	}
+	for i, f := range r.texts {
+		t := f.String()
+		if !mayStateTradeoff([]byte(t)) {
+			continue
+		}
+		if isBareLabel(t) {
+			// "**Cons:**" over a list: a trade-off when something is
+			// written under it.
+			if i+1 < len(r.texts) && r.follows(f, r.texts[i+1]) {
+				if _, ok := statesTradeoff(f.Lower()); ok {
+					r.d.TradeOffs = append(r.d.TradeOffs, Item{Text: strings.TrimSpace(t), Span: r.fullSpan(f)})
+				}
+			}
+			continue
+		}
+		r.tradeoffSentences(f, t)
+	}
+	r.d.TradeOffs = append(r.d.TradeOffs, r.weighed...)
+}
+
+// isBareLabel reports a text that is only a label: "Pros:", "Trade-offs:".
+func isBareLabel(t string) bool {
+	t = strings.TrimSpace(t)
+	return strings.HasSuffix(t, ":") && wordCount(t) <= 3
+}
+
+// follows reports whether text g starts within two lines of the end of f.
+func (r *mdReader) follows(f, g *flat) bool {
+	end, start := r.fullSpan(f).End.Line, r.fullSpan(g).Start.Line
+	return start > end-1 && start <= end+2
+}
+
+// tradeoffSentences keeps the sentences of a text that state a trade-off.
+func (r *mdReader) tradeoffSentences(f *flat, t string) {
+	l := f.Lower()
+	for _, rg := range sentenceRanges(t) {
+		s := t[rg[0]:rg[1]]
+		if _, slots := stripSlots(s); slots > 0 {
+			// "Bad, because {negative consequence}": a template's prompt.
+			continue
+		}
+		if _, ok := statesTradeoff(l[rg[0]:rg[1]]); ok {
+			r.d.TradeOffs = append(r.d.TradeOffs, Item{Text: s, Span: r.textSpan(f, rg[0], rg[1])})
+		}
+	}
+}
+
+// weighsOptions reports whether a table sets options against each other:
+// pros and cons columns ("Option | Pros | Cons"), options down its first
+// column weighed on two or more columns ("Approach | Latency | Cost"), or
+// criteria down its first column with two or more options across
+// ("Factor | SQL | NoSQL"). cols are the normalised header cells.
+func weighsOptions(cols []string, rows [][]*flat) bool {
+	if len(rows) == 0 || len(cols) < 2 {
+		return false
+	}
+	filled := false
+	for _, row := range rows {
+		for _, c := range row {
+			if s := strings.TrimSpace(c.String()); s != "" && !isPlaceholder(s) {
+				filled = true
+			}
+		}
+	}
+	if !filled {
+		return false
+	}
+	var pro, con, good, bad bool
+	for _, c := range cols {
+		switch c {
+		case "pros", "pro", "advantages", "benefits", "strengths", "upsides":
+			pro = true
+		case "cons", "con", "disadvantages", "drawbacks", "weaknesses", "downsides", "trade offs", "tradeoffs", "trade off", "tradeoff":
+			con = true
+		case "good":
+			good = true
+		case "bad":
+			bad = true
+		}
+		if strings.Contains(c, " vs ") || strings.Contains(c, " versus ") {
+			return true
+		}
+	}
+	if con || pro && bad || good && bad {
+		return true
+	}
+	if len(cols) < 3 || len(rows) < 2 {
+		return false
+	}
+	switch cols[0] {
+	case "option", "options", "approach", "approaches", "alternative", "alternatives", "algorithm",
+		"algorithms", "strategy", "strategies", "choice", "choices", "candidate", "candidates",
+		"solution", "solutions", "technique", "techniques",
+		"factor", "factors", "criterion", "criteria", "aspect", "aspects", "dimension", "dimensions",
+		"consideration", "considerations", "comparison":
+		return true
+	}
+	return false
+}
+
+// weighedTable remembers a table that weighs options, as a trade-off.
+func (r *mdReader) weighedTable(cols []string, header []*flat, rows [][]*flat, sp Span) {
+	if !weighsOptions(cols, rows) {
+		return
+	}
+	names := make([]string, 0, len(header))
+	for _, h := range header {
+		if s := strings.TrimSpace(h.String()); s != "" {
+			names = append(names, s)
+		}
+	}
+	r.weighed = append(r.weighed, Item{Text: strings.Join(names, " | "), Span: sp})
+}
