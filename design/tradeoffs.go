@@ -56,6 +56,13 @@ const (
 	cCompare
 	// cPointer points elsewhere instead of arguing: "discuss", "refer to".
 	cPointer
+	// cSwitch moves to another option: "switching to".
+	cSwitch
+	// cModal weighs what might be: "could", "would", "might".
+	cModal
+	// cBySize conditions an option on a comparative size: "for smaller
+	// lists", "at larger scale".
+	cBySize
 	// cQuestion is set for a sentence that asks.
 	cQuestion
 )
@@ -118,7 +125,7 @@ var tradeoffPhrases = map[string]wordClass{
 	"chosen over": cChose | cReason, "preferred over": cChose | cReason, "picked over": cChose | cReason,
 	"over ": cReason, "because": cReason, "since ": cReason, "as it ": cReason, "as they ": cReason,
 	"for its ": cReason, "for their ": cReason, "due to": cReason, "given ": cReason, "so that": cReason,
-	"to avoid": cReason,
+	"to avoid": cReason, "in the face of": cReason, "in the interest of": cReason, "for the sake of": cReason,
 	// Another option weighed.
 	"alternatively": cAlternative, "as an alternative": cAlternative, "an alternative to": cAlternative,
 	"an alternative is": cAlternative, "an alternative would": cAlternative,
@@ -137,6 +144,11 @@ var tradeoffPhrases = map[string]wordClass{
 	"discuss": cPointer, "refer to": cPointer, "see the": cPointer, "talking points": cPointer,
 	"read more": cPointer, "learn more": cPointer, "more on": cPointer, "covered in": cPointer,
 	"will cover": cPointer, "what are": cPointer, "let's talk": cPointer,
+	// Another option moved to, and options sized to the load.
+	"switching to": cSwitch, "moving to": cSwitch, "migrating to": cSwitch,
+	"could ": cModal, "would ": cModal, "might ": cModal,
+	"for smaller": cBySize, "for larger": cBySize, "for bigger": cBySize, "for fewer": cBySize,
+	"at smaller": cBySize, "at larger": cBySize,
 }
 
 // deniable are the classes a "no", "not" or "without" just before the
@@ -175,12 +187,21 @@ var tradeoffPatterns = []tradeoffPattern{
 	{name: "alternative", all: cAlternative, none: cPointer | cQuestion},
 	// "It is better to push over a socket than to poll."
 	{name: "comparison", all: cCompare, none: cPointer | cQuestion},
+	// "Moving to gRPC would halve the payloads."
+	{name: "switch", all: cSwitch | cModal, none: cPointer | cQuestion},
+	// "For smaller catalogues we could keep the index in memory."
+	{name: "option by size", all: cBySize | cChooser, none: cPointer | cQuestion},
 }
 
 // statesTradeoff reports whether a sentence (in lower case) states a
 // trade-off, and by which pattern.
 func statesTradeoff(l string) (string, bool) {
-	c := sentenceClasses(l)
+	return matchTradeoff(sentenceClasses(l))
+}
+
+// matchTradeoff reports the first pattern the classes of a sentence
+// satisfy.
+func matchTradeoff(c wordClass) (string, bool) {
 	for _, p := range tradeoffPatterns {
 		if c&p.all == p.all && c&p.none == 0 && (p.any == 0 || c&p.any != 0) {
 			return p.name, true
@@ -228,8 +249,13 @@ func sentenceClasses(l string) wordClass {
 // back what follows: "no trade-off", "without a downside".
 func deniedWord(l string) bool {
 	l = strings.TrimRight(l, " ")
-	for _, a := range []string{" a", " an", " any", " much", " real"} {
-		l = strings.TrimSuffix(l, a)
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, a := range []string{" a", " an", " any", " much", " real"} {
+			if strings.HasSuffix(l, a) {
+				l, trimmed = l[:len(l)-len(a)], true
+			}
+		}
 	}
 	i := len(l)
 	for i > 0 && isWordByte(l[i-1]) {
@@ -269,11 +295,11 @@ func mayStateTradeoff(raw []byte) bool {
 // quickStems are the first four letters of the phrases at least one of
 // which every pattern needs: its named trade-off, price, drawback, cost
 // verb, growth verb, concession, "but", option set aside, choice,
-// alternative or comparison.
+// alternative, comparison, switch or size.
 var quickStems = func() map[string]bool {
 	m := map[string]bool{}
 	for p, k := range tradeoffPhrases {
-		if k&(cNamed|cPrice|cDrawback|cCostVerb|cGrowVerb|cConcession|cBut|cInstead|cChose|cAlternative|cCompare) != 0 && len(p) >= 4 {
+		if k&(cNamed|cPrice|cDrawback|cCostVerb|cGrowVerb|cConcession|cBut|cInstead|cChose|cAlternative|cCompare|cSwitch|cBySize) != 0 && len(p) >= 4 {
 			m[p[:4]] = true
 		}
 	}
@@ -320,15 +346,38 @@ func (r *mdReader) follows(f, g *flat) bool {
 }
 
 // tradeoffSentences keeps the sentences of a text that state a trade-off.
+// A question and the sentence that answers it are read as one when each
+// holds part of what a pattern needs ("Add a second region? Twice the
+// replication traffic." but not "Any trade-offs? None yet."); a sentence of fewer
+// than three words is a label or a title, not an argument.
 func (r *mdReader) tradeoffSentences(f *flat, t string) {
 	l := f.Lower()
-	for _, rg := range sentenceRanges(t) {
+	rs := sentenceRanges(t)
+	for i := 0; i < len(rs); i++ {
+		rg := rs[i]
 		s := t[rg[0]:rg[1]]
 		if _, slots := stripSlots(s); slots > 0 {
 			// "Bad, because {negative consequence}": a template's prompt.
 			continue
 		}
-		if _, ok := statesTradeoff(l[rg[0]:rg[1]]); ok {
+		c := sentenceClasses(l[rg[0]:rg[1]])
+		if c&cQuestion != 0 && i+1 < len(rs) {
+			next := sentenceClasses(l[rs[i+1][0]:rs[i+1][1]])
+			_, asked := matchTradeoff(c &^ cQuestion)
+			_, answered := matchTradeoff(next)
+			if next&cQuestion == 0 && !asked && !answered {
+				if _, ok := matchTradeoff(c&^cQuestion | next); ok {
+					rg[1] = rs[i+1][1]
+					r.d.TradeOffs = append(r.d.TradeOffs, Item{Text: t[rg[0]:rg[1]], Span: r.textSpan(f, rg[0], rg[1])})
+					i++
+					continue
+				}
+			}
+		}
+		if wordCount(s) < 3 {
+			continue
+		}
+		if _, ok := matchTradeoff(c); ok {
 			r.d.TradeOffs = append(r.d.TradeOffs, Item{Text: s, Span: r.textSpan(f, rg[0], rg[1])})
 		}
 	}

@@ -1,0 +1,140 @@
+package design
+
+import (
+	"strings"
+	"testing"
+)
+
+// Each pattern of tradeoffPatterns, with sentences that state a trade-off
+// by it, and sentences that only name the topic, ask, point elsewhere or
+// deny a cost. Every pattern needs an example here.
+func TestStatesTradeoff(t *testing.T) {
+	seen := map[string]bool{}
+	for _, c := range []struct{ sentence, pattern string }{
+		{"The trade-off is a second copy of every message.", "named"},
+		{"Compaction, which trades disk reads for smaller files, runs nightly.", "named"},
+		{"Writes are acknowledged early at the cost of a short window of loss.", "price"},
+		{"We give up strict ordering across partitions.", "price"},
+		{"The downside is one more service to deploy and page on.", "drawback"},
+		{"Cons: every tenant shares the same queue.", "drawback"},
+		{"The outbox adds latency to every write.", "adds a cost"},
+		{"A sidecar introduces an extra hop on each request.", "adds a cost"},
+		{"Keeping both indexes doubles the storage.", "multiplies a resource"},
+		{"However, it does not help tenants of very different sizes.", "concession"},
+		{"Although the ledger is simpler, replaying it is slower.", "concession"},
+		{"Polling is simple but adds up to ten seconds of delay.", "but a cost"},
+		{"Instead of a file server, we could keep uploads in S3.", "instead"},
+		{"Rather than locking rows, the worker retries on conflict so that readers never wait.", "instead"},
+		{"We chose Postgres over Cassandra because the data fits one node.", "choice with a reason"},
+		{"In the face of how other clients behave, I picked a record type for reads.", "choice with a reason"},
+		{"Alternatively, the client could split the upload into parts.", "alternative"},
+		{"We considered a shared Redis for the counters.", "alternative"},
+		{"It is better to push over a socket than to poll every few seconds.", "comparison"},
+		{"Moving to protobuf would halve the payloads.", "switch"},
+		{"For smaller catalogues we could keep the whole index in memory.", "option by size"},
+
+		{"We should discuss the trade-offs of SQL and NoSQL.", ""},
+		{"What are the trade-offs of each approach?", ""},
+		{"Is the downside of polling acceptable?", ""},
+		{"Refer to the primer for talking points, tradeoffs and alternatives.", ""},
+		{"There is no downside to caching the config.", ""},
+		{"This works without a real trade-off for small teams.", ""},
+		{"Requests go through the gateway to the order service.", ""},
+		{"The cache holds the last hour of prices.", ""},
+		{"For higher availability the database has two replicas.", ""},
+		{"If the primary is lost, the replica takes over within a minute.", ""},
+	} {
+		got, ok := statesTradeoff(strings.ToLower(c.sentence))
+		if got != c.pattern || ok != (c.pattern != "") {
+			t.Errorf("%q: pattern %q (%v), want %q", c.sentence, got, ok, c.pattern)
+		}
+		seen[c.pattern] = true
+	}
+	for _, p := range tradeoffPatterns {
+		if !seen[p.name] {
+			t.Errorf("pattern %q has no example", p.name)
+		}
+	}
+}
+
+// A document without a trade-offs section is credited with the trade-offs
+// it argues in its prose, lists and tables, and only with those.
+func TestTradeoffsInProse(t *testing.T) {
+	for _, c := range []struct {
+		name, doc string
+		want      []string // the start of each trade-off read
+	}{
+		{"argued in a paragraph", `# Clicks
+
+## Design
+
+Clicks are counted in Redis first. We chose Redis over Postgres because the
+counters change thousands of times a second. Counts reach the warehouse every
+minute, at the cost of a minute of lag in the reports.
+`, []string{"We chose Redis over Postgres", "Counts reach the warehouse"}},
+		{"pros and cons under a label", `# Clicks
+
+## Storage
+
+**Cons:**
+
+- one more store to back up
+`, []string{"Cons:"}},
+		{"a question answered", `# Uploads
+
+## Notes
+
+- Add a second region? Higher write latency and a new class of conflicts.
+`, []string{"Add a second region?"}},
+		{"a table weighing options", `# Queue
+
+## Design
+
+| Option | Latency | Cost |
+|---|---|---|
+| Kafka | low | high |
+| SQS | medium | low |
+`, []string{"Option | Latency | Cost"}},
+		{"only the topic named", `# Clicks
+
+## Design
+
+We should discuss the trade-offs between SQL and NoSQL here.
+
+What are the alternatives to a relational store?
+
+- [Drawbacks](#drawbacks)
+- [Alternatives](#alternatives)
+
+Clicks are counted in Redis and copied to the warehouse.
+`, nil},
+		{"a table that weighs nothing", `# Queue
+
+## Design
+
+| Service | Port | Owner |
+|---|---|---|
+| api | 8080 | web |
+| worker | 9090 | data |
+`, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d, err := Read("doc.md", []byte(c.doc), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, it := range d.TradeOffs {
+				got = append(got, it.Text)
+			}
+			if len(got) != len(c.want) {
+				t.Fatalf("trade-offs %q, want %d starting %q", got, len(c.want), c.want)
+			}
+			for i, w := range c.want {
+				if !strings.HasPrefix(got[i], w) {
+					t.Errorf("trade-off %d is %q, want it to start %q", i, got[i], w)
+				}
+			}
+		})
+	}
+}
