@@ -63,6 +63,22 @@ const (
 	// cBySize conditions an option on a comparative size: "for smaller
 	// lists", "at larger scale".
 	cBySize
+	// cRelief takes something away: "reduces", "avoids". A cost noun after
+	// it is what a choice saves, not what it costs.
+	cRelief
+	// cIf opens a condition: "if", "when". A limitation inside it is a case
+	// the design handles ("if the key does not exist"), not a cost.
+	cIf
+	// cAddsCost is set when a cost noun follows a cost verb in the same
+	// clause, with nothing taken away between: "adds latency", "an extra
+	// hop" (but not "adds a cache to reduce latency").
+	cAddsCost
+	// cGrows is set when a resource follows a growth verb in the same
+	// clause: "doubles the memory" (but not "storage doubles every year").
+	cGrows
+	// cNeedless is a negation of need or wish ("we don't need"), not a
+	// limitation.
+	cNeedless
 	// cQuestion is set for a sentence that asks.
 	cQuestion
 )
@@ -75,9 +91,8 @@ var tradeoffPhrases = map[string]wordClass{
 	"we trade ": cNamed, "this trades ": cNamed, "it trades ": cNamed, "which trades ": cNamed,
 	// Its price.
 	"at the cost of": cPrice, "at the expense of": cPrice, "in exchange for": cPrice,
-	"at a cost": cPrice, "comes at a cost": cPrice, "comes at the cost": cPrice, "comes at a price": cPrice,
-	"the price of": cPrice, "the price is": cPrice, "the price we pay": cPrice, "the cost is": cPrice,
-	"the catch is": cPrice, "costs us": cPrice, "we give up": cPrice, "giving up": cPrice,
+	"comes at a cost": cPrice, "comes at the cost": cPrice, "comes at a price": cPrice,
+	"the price we pay": cPrice, "the catch is": cPrice, "we give up": cPrice, "giving up": cPrice,
 	"sacrific": cPrice, "we accept that": cPrice, "we accept the risk": cPrice,
 	// Drawbacks, pros and cons.
 	"downside": cDrawback, "drawback": cDrawback, "disadvantage": cDrawback, "shortcoming": cDrawback,
@@ -88,11 +103,12 @@ var tradeoffPhrases = map[string]wordClass{
 	"add ": cCostVerb, "adds ": cCostVerb, "added ": cCostVerb, "adding ": cCostVerb,
 	"introduce": cCostVerb, "incur": cCostVerb, "additional ": cCostVerb, "extra ": cCostVerb,
 	"complexity": cCostNoun | cLimit | cPlainCost, "overhead": cCostNoun | cLimit | cPlainCost,
-	"latency": cCostNoun | cPlainCost, "dependency": cCostNoun, "network hop": cCostNoun,
+	"latency": cCostNoun, "higher latency": cLimit | cPlainCost, "more latency": cLimit | cPlainCost,
+	"more complex": cLimit | cPlainCost, "higher cost": cLimit | cPlainCost, "dependency": cCostNoun, "network hop": cCostNoun,
 	"extra hop": cCostNoun, "round trip": cCostNoun, "operational burden": cCostNoun | cPlainCost,
 	"maintenance burden": cCostNoun | cPlainCost, "headache": cCostNoun | cPlainCost,
 	"write amplification": cCostNoun | cResource | cPlainCost,
-	"double":              cGrowVerb | cLimit, "triple": cGrowVerb | cLimit,
+	"double":              cGrowVerb, "triple": cGrowVerb,
 	"memory": cResource, "storage": cResource, "cost": cResource, "the bill": cResource,
 	"disk space": cResource, "writes": cResource,
 	// A turn in the argument, and the limitation it brings.
@@ -143,7 +159,16 @@ var tradeoffPhrases = map[string]wordClass{
 	// Pointers to a discussion held elsewhere, or still to be held.
 	"discuss": cPointer, "refer to": cPointer, "see the": cPointer, "talking points": cPointer,
 	"read more": cPointer, "learn more": cPointer, "more on": cPointer, "covered in": cPointer,
-	"will cover": cPointer, "what are": cPointer, "let's talk": cPointer,
+	"will cover": cPointer, "what are": cPointer, "let's talk": cPointer, "evaluat": cPointer,
+	"don't need": cNeedless, "do not need": cNeedless, "don't want": cNeedless, "do not want": cNeedless,
+	"don't have to": cNeedless, "do not have to": cNeedless,
+	// What a choice takes away, and conditions.
+	"reduc": cRelief, "lower": cRelief, "cut ": cRelief, "cuts ": cRelief, "improv": cRelief,
+	"speed": cRelief, "decreas": cRelief, "minimi": cRelief, "avoid": cRelief, "remov": cRelief,
+	"eliminat": cRelief, "hide": cRelief, "hides": cRelief, "mask": cRelief, "absorb": cRelief,
+	"shorten": cRelief, "fewer": cRelief, "less ": cRelief, "low ": cRelief, "sav": cRelief,
+	"halv": cRelief,
+	"if ":  cIf, "when ": cIf, "whenever ": cIf, "unless ": cIf, "whether ": cIf, "until ": cIf,
 	// Another option moved to, and options sized to the load.
 	"switching to": cSwitch, "moving to": cSwitch, "migrating to": cSwitch,
 	"could ": cModal, "would ": cModal, "might ": cModal,
@@ -151,9 +176,16 @@ var tradeoffPhrases = map[string]wordClass{
 	"at smaller": cBySize, "at larger": cBySize,
 }
 
-// deniable are the classes a "no", "not" or "without" just before the
-// phrase takes back: "no downside", "without a trade-off".
-const deniable = cNamed | cDrawback | cAlternative | cCompare | cPrice
+// deniable are the classes a "no", "not", "without" or "little" just
+// before the phrase takes back: "no downside", "without a trade-off",
+// "little extra overhead".
+const deniable = cNamed | cDrawback | cAlternative | cCompare | cPrice | cCostVerb | cCostNoun
+
+// instructions are the verbs that, starting a sentence, tell the reader
+// what to write rather than argue it: "Discuss the trade-offs", "Present
+// the advantages and disadvantages".
+var instructions = []string{"discuss ", "present ", "describe ", "explain ", "list ", "state ", "mention ",
+	"outline ", "identify ", "evaluate ", "weigh ", "think about ", "talk about "}
 
 // tradeoffPattern is one way a sentence states a trade-off: it holds all
 // the classes of all, at least one of any (when set), and none of none.
@@ -172,9 +204,9 @@ var tradeoffPatterns = []tradeoffPattern{
 	// "Cons: one more service to deploy."
 	{name: "drawback", all: cDrawback, none: cPointer | cQuestion},
 	// "The outbox adds latency to every write."
-	{name: "adds a cost", all: cCostVerb | cCostNoun, none: cQuestion},
+	{name: "adds a cost", all: cAddsCost, none: cQuestion},
 	// "Keeping both indexes doubles the storage."
-	{name: "multiplies a resource", all: cGrowVerb | cResource, none: cQuestion},
+	{name: "multiplies a resource", all: cGrows, none: cQuestion},
 	// "However, it does not help tenants of different sizes."
 	{name: "concession", all: cConcession | cLimit},
 	// "Polling is simple but adds up to ten seconds of delay."
@@ -220,29 +252,77 @@ var phrasesByByte = func() *[256][]string {
 }()
 
 // sentenceClasses scans a lower-case sentence once and returns the
-// classes of the phrases it holds.
+// classes of the phrases it holds. A few classes depend on order within a
+// clause (a comma, semicolon or colon ends one): a cost verb or a growth
+// verb waits for its noun, and "if" or "when" opens a condition.
 func sentenceClasses(l string) wordClass {
 	var c wordClass
 	if strings.HasSuffix(strings.TrimRight(l, " )*_\"'”"), "?") {
 		c |= cQuestion
 	}
+	for _, v := range instructions {
+		if strings.HasPrefix(strings.TrimLeft(l, " *_-•–"), v) {
+			c |= cPointer
+		}
+	}
+	var costVerb, growVerb, cond bool
 	word := false
 	for i := 0; i < len(l); i++ {
 		b := l[i]
+		switch b {
+		case ',', ';', ':':
+			costVerb, growVerb, cond = false, false, false
+		}
 		if !word {
+			var k wordClass
 			for _, p := range phrasesByByte[b] {
 				if len(l)-i >= len(p) && l[i:i+len(p)] == p {
-					k := tradeoffPhrases[p]
-					if k&deniable != 0 && deniedWord(l[:i]) {
-						k &^= deniable
+					pk := tradeoffPhrases[p]
+					if pk&deniable != 0 && deniedWord(l[:i]) {
+						pk &^= deniable
 					}
-					c |= k
+					k |= pk
 				}
+			}
+			if k != 0 {
+				c |= clauseClasses(k, &costVerb, &growVerb, &cond)
 			}
 		}
 		word = isWordByte(b) || b == '\''
 	}
 	return c
+}
+
+// clauseClasses returns the classes of the phrases k found at one place in
+// a clause, given what came before them in it, and updates that.
+func clauseClasses(k wordClass, costVerb, growVerb, cond *bool) wordClass {
+	if k&cRelief != 0 {
+		*costVerb, *growVerb = false, false
+	}
+	if *cond {
+		// "when adding a dependency", "if the key does not exist": the
+		// case handled, not what the choice costs.
+		k &^= cLimit | cPlainCost | cCostNoun | cResource
+	}
+	if k&cNeedless != 0 {
+		k &^= cLimit | cPlainCost
+	}
+	if k&cCostNoun != 0 && (*costVerb || k&cCostVerb != 0) {
+		k |= cAddsCost
+	}
+	if k&cResource != 0 && *growVerb {
+		k |= cGrows
+	}
+	if k&cCostVerb != 0 {
+		*costVerb = true
+	}
+	if k&cGrowVerb != 0 {
+		*growVerb = true
+	}
+	if k&cIf != 0 {
+		*cond = true
+	}
+	return k
 }
 
 // deniedWord reports whether the word just before the end of l takes
@@ -262,7 +342,7 @@ func deniedWord(l string) bool {
 		i--
 	}
 	switch l[i:] {
-	case "no", "not", "without", "never", "nor":
+	case "no", "not", "without", "never", "nor", "little", "minimal", "negligible":
 		return true
 	}
 	return false
@@ -366,7 +446,7 @@ func (r *mdReader) tradeoffSentences(f *flat, t string) {
 			_, asked := matchTradeoff(c &^ cQuestion)
 			_, answered := matchTradeoff(next)
 			if next&cQuestion == 0 && !asked && !answered {
-				if _, ok := matchTradeoff(c&^cQuestion | next); ok {
+				if _, ok := matchTradeoff(sentenceClasses(l[rg[0]:rs[i+1][1]])); ok {
 					rg[1] = rs[i+1][1]
 					r.d.TradeOffs = append(r.d.TradeOffs, Item{Text: t[rg[0]:rg[1]], Span: r.textSpan(f, rg[0], rg[1])})
 					i++

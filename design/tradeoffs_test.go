@@ -43,6 +43,19 @@ func TestStatesTradeoff(t *testing.T) {
 		{"The cache holds the last hour of prices.", ""},
 		{"For higher availability the database has two replicas.", ""},
 		{"If the primary is lost, the replica takes over within a minute.", ""},
+		{"We add a cache in front of the catalogue to reduce latency.", ""},
+		{"Adding a CDN, latency for distant users drops to tens of milliseconds.", ""},
+		{"Storage doubles every year as the archive grows.", ""},
+		{"The gateway is only called when adding a new dependency.", ""},
+		{"Fast, with little additional overhead per request.", ""},
+		{"However, we don't need the history older than a week.", ""},
+		{"Present the approaches, their advantages and disadvantages.", ""},
+		{"Address bottlenecks while evaluating alternatives and trade-offs.", ""},
+		{"However, if the key does not exist, the service answers 404.", ""},
+		{"Reads go to the nearest region, but latency must stay under 200 ms.", ""},
+		{"The cost is about $3,000 a month on reserved instances.", ""},
+		{"Media is stored at a cost of $0.02 per GB-month.", ""},
+		{"However, it doubles the memory each node needs.", "multiplies a resource"},
 	} {
 		got, ok := statesTradeoff(strings.ToLower(c.sentence))
 		if got != c.pattern || ok != (c.pattern != "") {
