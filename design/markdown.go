@@ -888,6 +888,7 @@ func (r *mdReader) codeText(body string, sp Span, fr *frame) {
 	if eps := endpointsIn(body, sp); len(eps) > 0 {
 		r.d.API = append(r.d.API, eps...)
 	}
+	r.d.API = append(r.d.API, rpcsIn(body, sp)...)
 	// Box-drawing characters all start with the byte 0xE2.
 	if strings.IndexByte(body, 0xE2) >= 0 && strings.ContainsAny(body, "┌│└─┐┘") || strings.Contains(body, "-->") || strings.Contains(body, "+--") {
 		r.markDiagram(fr, sp)
@@ -1102,6 +1103,7 @@ func (r *mdReader) failureTable(cols []string, rows [][]*flat, spans []Span, fr 
 // finish completes the document once every block has been seen.
 func (r *mdReader) finish() {
 	r.tradeoffsInProse()
+	r.callsInProse()
 	r.nameOperands()
 	r.resolveFigures()
 	r.finishComponents()
