@@ -178,8 +178,8 @@ var tradeoffPhrases = map[string]wordClass{
 
 // deniable are the classes a "no", "not", "without" or "little" just
 // before the phrase takes back: "no downside", "without a trade-off",
-// "little extra overhead".
-const deniable = cNamed | cDrawback | cAlternative | cCompare | cPrice | cCostVerb | cCostNoun
+// "little extra overhead", "no issues".
+const deniable = cNamed | cDrawback | cAlternative | cCompare | cPrice | cCostVerb | cCostNoun | cLimit | cPlainCost
 
 // instructions are the verbs that, starting a sentence, tell the reader
 // what to write rather than argue it: "Discuss the trade-offs", "Present

@@ -48,6 +48,8 @@ func TestStatesTradeoff(t *testing.T) {
 		{"Storage doubles every year as the archive grows.", ""},
 		{"The gateway is only called when adding a new dependency.", ""},
 		{"Fast, with little additional overhead per request.", ""},
+		{"However, there is little overhead in practice.", ""},
+		{"Reads are fast, but there are no issues in practice.", ""},
 		{"However, we don't need the history older than a week.", ""},
 		{"Present the approaches, their advantages and disadvantages.", ""},
 		{"Address bottlenecks while evaluating alternatives and trade-offs.", ""},
