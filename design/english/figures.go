@@ -75,6 +75,9 @@ type Skip struct {
 	// named it.
 	Name     string
 	Labelled bool
+	// Activity says, for the unnamed result of a calculation, what the
+	// words around it count: "read", "write", "request" or "".
+	Activity string
 }
 
 // Reading is what a text says about the estimate.
@@ -512,7 +515,26 @@ func (fr *figureReader) nameSentence(s *sentence, eq eqMarks) {
 			if why == "" {
 				why = "no estimate input or figure is named by the words around it"
 			}
-			fr.out.Skipped = append(fr.out.Skipped, Skip{Start: start, End: end, Why: why})
+			sk := Skip{Start: start, End: end, Why: why}
+			if eq.result[ai] {
+				// what the calculation counts is said before it: "uploads
+				// come to 10M × 2 = 20M"
+				act := c.activity()
+				if eq.first >= 0 {
+					if w := fr.verbBefore(fr.amounts[eq.first].First); w != 0 {
+						act = w
+					}
+				}
+				switch {
+				case act.has(cRead) && !act.has(cWrite):
+					sk.Activity = "read"
+				case act.has(cWrite) && !act.has(cRead):
+					sk.Activity = "write"
+				case act.has(cRequest):
+					sk.Activity = "request"
+				}
+			}
+			fr.out.Skipped = append(fr.out.Skipped, sk)
 			continue
 		}
 		f, err := c.figure(name)
@@ -746,4 +768,23 @@ func (t *Text) perUserIn(from, to int) bool {
 		}
 	}
 	return false
+}
+
+// verbBefore returns what the nearest verb or noun of activity within a
+// few words before token i, in its clause, counts ("uploads come to 10M ×
+// 2"), or 0.
+func (fr *figureReader) verbBefore(i int) concept {
+	const acts = cRead | cWrite | cRequest
+	t := fr.t
+	for j := i - 1; j >= 0 && j >= i-6; j-- {
+		if t.Tokens[j].Kind == Number || t.Is(j, ",") || t.Is(j, ";") || t.Is(j, ":") {
+			break
+		}
+		if t.IsWord(j) {
+			if w := wordConcepts(t.Low(j)) & acts; w != 0 {
+				return w
+			}
+		}
+	}
+	return 0
 }
