@@ -17,7 +17,7 @@ import (
 // trade-off when the classes it holds satisfy one of tradeoffPatterns.
 
 // wordClass is a set of the classes of phrases a sentence holds.
-type wordClass uint32
+type wordClass uint64
 
 const (
 	// cNamed names the trade-off itself: "the trade-off is".
@@ -76,6 +76,19 @@ const (
 	// cGrows is set when a resource follows a growth verb in the same
 	// clause: "doubles the memory" (but not "storage doubles every year").
 	cGrows
+	// cAccept accepts a cost: "which is acceptable", "we can live with".
+	cAccept
+	// cBetter is what another option would do better: "faster",
+	// "simpler".
+	cBetter
+	// cMakes makes something so: "makes", "making".
+	cMakes
+	// cMakesWorse is set when a plain cost follows "makes" in the same
+	// clause: "which makes deploys slower".
+	cMakesWorse
+	// cHarder is "harder", which "makes" turns as often on an attacker
+	// ("makes the attack harder") as on the design.
+	cHarder
 	// cNeedless is a negation of need or wish ("we don't need"), not a
 	// limitation.
 	cNeedless
@@ -117,10 +130,12 @@ var tradeoffPhrases = map[string]wordClass{
 	"the issue with": cConcession,
 	"but ":           cBut,
 	"does not":       cLimit, "doesn't": cLimit, "do not": cLimit, "don't": cLimit, "cannot": cLimit,
-	"can't": cLimit, "fails to": cLimit, "lacks": cLimit, "lack of": cLimit, "loses": cLimit,
+	"can't": cLimit, "fails to": cLimit, "lacks": cLimit, "lack of": cLimit, "loses": cLimit | cPlainCost,
+	"we lose": cLimit | cPlainCost, "you lose": cLimit | cPlainCost, "lose up to": cLimit | cPlainCost,
+	"lose at most": cLimit | cPlainCost,
 	"not suitable": cLimit, "not ideal": cLimit, "limited": cLimit, "limitation": cLimit | cPlainCost,
 	"slower": cLimit | cPlainCost, "more expensive": cLimit | cPlainCost, "expensive": cLimit | cPlainCost,
-	"costly": cLimit | cPlainCost, "costlier": cLimit | cPlainCost, "harder": cLimit | cPlainCost,
+	"costly": cLimit | cPlainCost, "costlier": cLimit | cPlainCost, "harder": cLimit | cPlainCost | cHarder,
 	"issues": cLimit | cPlainCost, "problems": cLimit | cPlainCost, "more memory": cLimit | cPlainCost,
 	"more storage": cLimit | cPlainCost, "more space": cLimit | cPlainCost, "waste": cLimit | cPlainCost,
 	"stale": cLimit | cPlainCost, "delay": cLimit | cPlainCost, "inconsisten": cLimit | cPlainCost,
@@ -169,6 +184,14 @@ var tradeoffPhrases = map[string]wordClass{
 	"shorten": cRelief, "fewer": cRelief, "less ": cRelief, "low ": cRelief, "sav": cRelief,
 	"halv": cRelief,
 	"if ":  cIf, "when ": cIf, "whenever ": cIf, "unless ": cIf, "whether ": cIf, "until ": cIf,
+	// A cost accepted, an option that would do better, and what makes
+	// something worse.
+	"is acceptable": cAccept, "are acceptable": cAccept, "be acceptable": cAccept, "an acceptable": cAccept,
+	"considered acceptable": cAccept, "is tolerable": cAccept, "are tolerable": cAccept, "we can live with": cAccept,
+	"we can tolerate": cAccept, "is fine for": cAccept, "worth it": cAccept,
+	"faster": cBetter, "cheaper": cBetter, "simpler": cBetter, "easier": cBetter, "quicker": cBetter,
+	"more scalable": cBetter, "more reliable": cBetter,
+	"makes ": cMakes,
 	// Another option moved to, and options sized to the load.
 	"switching to": cSwitch, "moving to": cSwitch, "migrating to": cSwitch,
 	"could ": cModal, "would ": cModal, "might ": cModal,
@@ -179,7 +202,7 @@ var tradeoffPhrases = map[string]wordClass{
 // deniable are the classes a "no", "not", "without" or "little" just
 // before the phrase takes back: "no downside", "without a trade-off",
 // "little extra overhead", "no issues".
-const deniable = cNamed | cDrawback | cAlternative | cCompare | cPrice | cCostVerb | cCostNoun | cLimit | cPlainCost
+const deniable = cNamed | cDrawback | cAlternative | cCompare | cPrice | cCostVerb | cCostNoun | cLimit | cPlainCost | cMakes
 
 // instructions are the verbs that, starting a sentence, tell the reader
 // what to write rather than argue it: "Discuss the trade-offs", "Present
@@ -207,6 +230,14 @@ var tradeoffPatterns = []tradeoffPattern{
 	{name: "adds a cost", all: cAddsCost, none: cQuestion},
 	// "Keeping both indexes doubles the storage."
 	{name: "multiplies a resource", all: cGrows, none: cQuestion},
+	// "Using WebSockets keeps state per connection, which makes deploys
+	// slower."
+	{name: "makes it worse", all: cMakesWorse, none: cQuestion},
+	// "A few seconds of stale counts are acceptable."
+	{name: "accepted cost", all: cAccept | cPlainCost, none: cQuestion},
+	// "Broadcasting the offer would match faster, but two drivers could
+	// accept it."
+	{name: "counterfactual", all: cModal | cBetter | cBut, none: cPointer | cQuestion},
 	// "However, it does not help tenants of different sizes."
 	{name: "concession", all: cConcession | cLimit},
 	// "Polling is simple but adds up to ten seconds of delay."
@@ -253,8 +284,9 @@ var phrasesByByte = func() *[256][]string {
 
 // sentenceClasses scans a lower-case sentence once and returns the
 // classes of the phrases it holds. A few classes depend on order within a
-// clause (a comma, semicolon or colon ends one): a cost verb or a growth
-// verb waits for its noun, and "if" or "when" opens a condition.
+// clause (a comma, semicolon or colon ends one): a cost verb, a growth
+// verb or "makes" waits for what it adds, multiplies or worsens, and "if"
+// or "when" opens a condition.
 func sentenceClasses(l string) wordClass {
 	var c wordClass
 	if strings.HasSuffix(strings.TrimRight(l, " )*_\"'”"), "?") {
@@ -265,13 +297,13 @@ func sentenceClasses(l string) wordClass {
 			c |= cPointer
 		}
 	}
-	var costVerb, growVerb, cond bool
+	var costVerb, growVerb, makes, cond bool
 	word := false
 	for i := 0; i < len(l); i++ {
 		b := l[i]
 		switch b {
 		case ',', ';', ':':
-			costVerb, growVerb, cond = false, false, false
+			costVerb, growVerb, makes, cond = false, false, false, false
 		}
 		if !word {
 			var k wordClass
@@ -285,7 +317,7 @@ func sentenceClasses(l string) wordClass {
 				}
 			}
 			if k != 0 {
-				c |= clauseClasses(k, &costVerb, &growVerb, &cond)
+				c |= clauseClasses(k, &costVerb, &growVerb, &makes, &cond)
 			}
 		}
 		word = isWordByte(b) || b == '\''
@@ -295,9 +327,9 @@ func sentenceClasses(l string) wordClass {
 
 // clauseClasses returns the classes of the phrases k found at one place in
 // a clause, given what came before them in it, and updates that.
-func clauseClasses(k wordClass, costVerb, growVerb, cond *bool) wordClass {
+func clauseClasses(k wordClass, costVerb, growVerb, makes, cond *bool) wordClass {
 	if k&cRelief != 0 {
-		*costVerb, *growVerb = false, false
+		*costVerb, *growVerb, *makes = false, false, false
 	}
 	if *cond {
 		// "when adding a dependency", "if the key does not exist": the
@@ -312,6 +344,12 @@ func clauseClasses(k wordClass, costVerb, growVerb, cond *bool) wordClass {
 	}
 	if k&cResource != 0 && *growVerb {
 		k |= cGrows
+	}
+	if k&cPlainCost != 0 && k&cHarder == 0 && *makes {
+		k |= cMakesWorse
+	}
+	if k&cMakes != 0 {
+		*makes = true
 	}
 	if k&cCostVerb != 0 {
 		*costVerb = true
@@ -374,12 +412,12 @@ func mayStateTradeoff(raw []byte) bool {
 
 // quickStems are the first four letters of the phrases at least one of
 // which every pattern needs: its named trade-off, price, drawback, cost
-// verb, growth verb, concession, "but", option set aside, choice,
-// alternative, comparison, switch or size.
+// verb, growth verb, "makes", acceptance, concession, "but", option set
+// aside, choice, alternative, comparison, switch or size.
 var quickStems = func() map[string]bool {
 	m := map[string]bool{}
 	for p, k := range tradeoffPhrases {
-		if k&(cNamed|cPrice|cDrawback|cCostVerb|cGrowVerb|cConcession|cBut|cInstead|cChose|cAlternative|cCompare|cSwitch|cBySize) != 0 && len(p) >= 4 {
+		if k&(cNamed|cPrice|cDrawback|cCostVerb|cGrowVerb|cConcession|cBut|cInstead|cChose|cAlternative|cCompare|cSwitch|cBySize|cMakes|cAccept) != 0 && len(p) >= 4 {
 			m[p[:4]] = true
 		}
 	}
