@@ -109,6 +109,15 @@ func callAt(t string) (string, bool) {
 func isLower(b byte) bool { return b >= 'a' && b <= 'z' }
 func isUpper(b byte) bool { return b >= 'A' && b <= 'Z' }
 
+// startsWithCall is callAt for raw source.
+func startsWithCall(raw []byte) bool {
+	if len(raw) > 80 {
+		raw = raw[:80]
+	}
+	_, ok := callAt(string(raw))
+	return ok
+}
+
 // callsInProse keeps, for a document that lists no API, the operations it
 // writes as calls at the start of list items or paragraphs elsewhere
 // ("uploadFile(file, resumable)", "download()" under another heading):

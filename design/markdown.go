@@ -671,7 +671,7 @@ func (r *mdReader) rawInteresting(n ast.Node) bool {
 	}
 	return bytes.IndexByte(raw, '=') >= 0 || bytes.IndexByte(raw, '~') >= 0 || bytes.IndexByte(raw, 0xE2) >= 0 ||
 		bytes.ContainsAny(raw, "0123456789") ||
-		bytes.IndexByte(raw, '\\') >= 0 || bytes.Contains(raw, []byte("![")) || mayStateTradeoff(raw) ||
+		bytes.IndexByte(raw, '\\') >= 0 || bytes.Contains(raw, []byte("![")) || mayStateTradeoff(raw) || startsWithCall(raw) ||
 		bytes.IndexByte(raw, '/') >= 0 && (bytes.Contains(raw, []byte("GET")) || bytes.Contains(raw, []byte("POST")) ||
 			bytes.Contains(raw, []byte("PUT")) || bytes.Contains(raw, []byte("DELETE")) || bytes.Contains(raw, []byte("PATCH")) ||
 			bytes.Contains(raw, []byte("curl")))

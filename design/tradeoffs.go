@@ -89,6 +89,10 @@ const (
 	// cHarder is "harder", which "makes" turns as often on an attacker
 	// ("makes the attack harder") as on the design.
 	cHarder
+	// cTradeWord is the word "trade-off", which names a trade-off only
+	// when the sentence states one (namesTradeoff), not in passing
+	// ("each has its own trade-offs").
+	cTradeWord
 	// cNeedless is a negation of need or wish ("we don't need"), not a
 	// limitation.
 	cNeedless
@@ -100,7 +104,7 @@ const (
 // word) to the classes it belongs to.
 var tradeoffPhrases = map[string]wordClass{
 	// The trade-off named.
-	"trade-off": cNamed, "tradeoff": cNamed, "trade off": cNamed, "trades off": cNamed,
+	"trade-off": cTradeWord, "tradeoff": cTradeWord, "trade off": cTradeWord, "trades off": cNamed,
 	"we trade ": cNamed, "this trades ": cNamed, "it trades ": cNamed, "which trades ": cNamed,
 	// Its price.
 	"at the cost of": cPrice, "at the expense of": cPrice, "in exchange for": cPrice,
@@ -310,6 +314,9 @@ func sentenceClasses(l string) wordClass {
 			for _, p := range phrasesByByte[b] {
 				if len(l)-i >= len(p) && l[i:i+len(p)] == p {
 					pk := tradeoffPhrases[p]
+					if pk&cTradeWord != 0 && namesTradeoff(l[:i], l[i+len(p):]) {
+						pk |= cNamed
+					}
 					if pk&deniable != 0 && deniedWord(l[:i]) {
 						pk &^= deniable
 					}
@@ -363,6 +370,39 @@ func clauseClasses(k wordClass, costVerb, growVerb, makes, cond *bool) wordClass
 	return k
 }
 
+// namesTradeoff reports whether the word "trade-off", between before and
+// after, names one the sentence states: with a determiner in the few
+// words before it ("the trade-off", "a space-time trade-off", "this
+// trade-off") or with what it is after it ("trade-offs: …", "trade-off
+// between", "trade-offs of", "trade-off is").
+func namesTradeoff(before, after string) bool {
+	after = strings.TrimPrefix(after, "s")
+	for _, a := range []string{":", " is ", " are ", " was ", " were ", " between ", " of ", " here", " we ", " —", " -"} {
+		if strings.HasPrefix(after, a) {
+			return true
+		}
+	}
+	end := len(before)
+	for n := 0; n < 4; n++ {
+		for end > 0 && (before[end-1] == ' ' || before[end-1] == '-') {
+			end--
+		}
+		start := end
+		for start > 0 && isWordByte(before[start-1]) {
+			start--
+		}
+		if start == end {
+			return false // punctuation: the clause starts here
+		}
+		switch before[start:end] {
+		case "the", "a", "an", "this", "that", "these", "those", "one", "main", "key", "biggest", "our":
+			return true
+		}
+		end = start
+	}
+	return false
+}
+
 // deniedWord reports whether the word just before the end of l takes
 // back what follows: "no trade-off", "without a downside".
 func deniedWord(l string) bool {
@@ -387,16 +427,11 @@ func deniedWord(l string) bool {
 }
 
 // mayStateTradeoff is a quick test, on raw source, for a block that may
-// hold a sentence statesTradeoff accepts: one of the phrases every
-// pattern needs. It reads the bytes once.
+// hold a sentence statesTradeoff accepts: the stem of one of the phrases
+// every pattern needs, at the start of a word. It reads the bytes once.
 func mayStateTradeoff(raw []byte) bool {
 	for i := 0; i+4 <= len(raw); i++ {
-		if i > 0 && isWordByte(raw[i-1]) {
-			continue
-		}
-		switch raw[i] | 0x20 {
-		case 't', 'a', 'i', 'c', 'p', 'd', 'g', 'b', 'w', 's', 'h', 'e', 'o', 'u', 'r', 'n', 'm', 'l':
-		default:
+		if i > 0 && isWordByte(raw[i-1]) || !stemStarts[raw[i]|0x20] {
 			continue
 		}
 		var k [4]byte
@@ -410,19 +445,51 @@ func mayStateTradeoff(raw []byte) bool {
 	return false
 }
 
-// quickStems are the first four letters of the phrases at least one of
-// which every pattern needs: its named trade-off, price, drawback, cost
-// verb, growth verb, "makes", acceptance, concession, "but", option set
-// aside, choice, alternative, comparison, switch or size.
-var quickStems = func() map[string]bool {
+// quickStems are the stems of the phrases at least one of which every
+// pattern needs: its named trade-off, price, drawback, cost verb, growth
+// verb, "makes", acceptance, concession, "but", option set aside, choice,
+// alternative, comparison, switch or size. A phrase's stem is the first
+// four bytes of its longest word ("at the cost of": "cost"), so that the
+// test is not passed by every "the" and "we"; stemStarts are their first
+// bytes.
+var quickStems, stemStarts = func() (map[string]bool, *[256]bool) {
 	m := map[string]bool{}
+	var starts [256]bool
 	for p, k := range tradeoffPhrases {
-		if k&(cNamed|cPrice|cDrawback|cCostVerb|cGrowVerb|cConcession|cBut|cInstead|cChose|cAlternative|cCompare|cSwitch|cBySize|cMakes|cAccept) != 0 && len(p) >= 4 {
-			m[p[:4]] = true
+		if k&(cNamed|cTradeWord|cPrice|cDrawback|cCostVerb|cGrowVerb|cConcession|cBut|cInstead|cChose|cAlternative|cCompare|cSwitch|cBySize|cMakes|cAccept) == 0 {
+			continue
+		}
+		if st := phraseStem(p); st != "" {
+			m[st] = true
+			starts[st[0]] = true
 		}
 	}
-	return m
+	return m, &starts
 }()
+
+// phraseStem returns the four bytes of a phrase from the start of its
+// longest word, or "" for a phrase too short to have a stem.
+func phraseStem(p string) string {
+	best, bestLen := -1, 0
+	for i := 0; i < len(p); {
+		if !isWordByte(p[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(p) && isWordByte(p[j]) {
+			j++
+		}
+		if j-i > bestLen {
+			best, bestLen = i, j-i
+		}
+		i = j
+	}
+	if best < 0 || best+4 > len(p) {
+		return ""
+	}
+	return p[best : best+4]
+}
 
 // tradeoffsInProse keeps, for a document without a trade-offs section,
 // what it argues elsewhere: the sentences that state a trade-off, and the
