@@ -93,6 +93,14 @@ const (
 	// when the sentence states one (namesTradeoff), not in passing
 	// ("each has its own trade-offs").
 	cTradeWord
+	// cWhy starts a sentence that gives a choice's reason: "Why Kafka:
+	// …", "Why not a queue? …".
+	cWhy
+	// cAnswered is set for a "why" that is answered: after a colon in the
+	// same sentence, or by the sentence after a question.
+	cAnswered
+	// cVersus sets two options against each other: "push vs pull".
+	cVersus
 	// cNeedless is a negation of need or wish ("we don't need"), not a
 	// limitation.
 	cNeedless
@@ -170,6 +178,9 @@ var tradeoffPhrases = map[string]wordClass{
 	"we considered": cAlternative, "we also considered": cAlternative, "was considered": cAlternative,
 	"were considered": cAlternative, "we rejected": cAlternative, "was rejected": cAlternative,
 	"ruled out": cAlternative, "decided against": cAlternative,
+	"option 1": cAlternative, "option 2": cAlternative, "option 3": cAlternative, "option a:": cAlternative,
+	"option b:": cAlternative, "approach 1": cAlternative, "approach 2": cAlternative,
+	"vs ": cVersus, "vs. ": cVersus, "versus ": cVersus,
 	// Options judged against each other.
 	"better to": cCompare, "better than": cCompare, "better suited": cCompare, "better fit": cCompare,
 	"more efficient to": cCompare, "more efficient than": cCompare, "cheaper than": cCompare,
@@ -254,6 +265,10 @@ var tradeoffPatterns = []tradeoffPattern{
 	{name: "alternative", all: cAlternative, none: cPointer | cQuestion},
 	// "It is better to push over a socket than to poll."
 	{name: "comparison", all: cCompare, none: cPointer | cQuestion},
+	// "Why Kafka: consumers replay a day of events after a bad deploy."
+	{name: "rationale", all: cWhy | cAnswered, none: cPointer},
+	// "Push vs pull: push is cheaper while followers are few."
+	{name: "versus", all: cVersus, any: cBetter | cCompare | cReason | cChose | cChooser, none: cPointer | cQuestion},
 	// "Moving to gRPC would halve the payloads."
 	{name: "switch", all: cSwitch | cModal, none: cPointer | cQuestion},
 	// "For smaller catalogues we could keep the index in memory."
@@ -296,9 +311,16 @@ func sentenceClasses(l string) wordClass {
 	if strings.HasSuffix(strings.TrimRight(l, " )*_\"'”"), "?") {
 		c |= cQuestion
 	}
+	start := strings.TrimLeft(l, " *_-•–")
 	for _, v := range instructions {
-		if strings.HasPrefix(strings.TrimLeft(l, " *_-•–"), v) {
+		if strings.HasPrefix(start, v) {
 			c |= cPointer
+		}
+	}
+	if strings.HasPrefix(start, "why ") && !whyAsksAbout(start[4:]) {
+		c |= cWhy
+		if j := strings.IndexByte(start, ':'); j > 0 && wordCount(start[j:]) >= 2 {
+			c |= cAnswered
 		}
 	}
 	var costVerb, growVerb, makes, cond bool
@@ -368,6 +390,19 @@ func clauseClasses(k wordClass, costVerb, growVerb, makes, cond *bool) wordClass
 		*cond = true
 	}
 	return k
+}
+
+// whyAsksAbout reports whether the words after a "why" ask about a state
+// of things ("why is the feed slow?") rather than a choice ("why Redis?",
+// "why not a queue?").
+func whyAsksAbout(rest string) bool {
+	for _, aux := range []string{"is ", "are ", "was ", "were ", "does ", "do ", "did ", "can ", "could ",
+		"would ", "should ", "has ", "have ", "will ", "might ", "must ", "it ", "this "} {
+		if strings.HasPrefix(rest, aux) {
+			return true
+		}
+	}
+	return false
 }
 
 // namesTradeoff reports whether the word "trade-off", between before and
@@ -456,7 +491,7 @@ var quickStems, stemStarts = func() (map[string]bool, *[256]bool) {
 	m := map[string]bool{}
 	var starts [256]bool
 	for p, k := range tradeoffPhrases {
-		if k&(cNamed|cTradeWord|cPrice|cDrawback|cCostVerb|cGrowVerb|cConcession|cBut|cInstead|cChose|cAlternative|cCompare|cSwitch|cBySize|cMakes|cAccept) == 0 {
+		if k&(cNamed|cTradeWord|cPrice|cDrawback|cCostVerb|cGrowVerb|cConcession|cBut|cInstead|cChose|cAlternative|cCompare|cSwitch|cBySize|cMakes|cAccept|cVersus) == 0 {
 			continue
 		}
 		if st := phraseStem(p); st != "" {
@@ -464,6 +499,8 @@ var quickStems, stemStarts = func() (map[string]bool, *[256]bool) {
 			starts[st[0]] = true
 		}
 	}
+	// A rationale needs no phrase, only a sentence that starts "why".
+	m["why "], starts['w'] = true, true
 	return m, &starts
 }()
 
@@ -551,7 +588,7 @@ func (r *mdReader) tradeoffSentences(f *flat, t string) {
 			_, asked := matchTradeoff(c &^ cQuestion)
 			_, answered := matchTradeoff(next)
 			if next&cQuestion == 0 && !asked && !answered {
-				if _, ok := matchTradeoff(sentenceClasses(l[rg[0]:rs[i+1][1]])); ok {
+				if _, ok := matchTradeoff(sentenceClasses(l[rg[0]:rs[i+1][1]]) | cAnswered); ok {
 					rg[1] = rs[i+1][1]
 					r.d.TradeOffs = append(r.d.TradeOffs, Item{Text: t[rg[0]:rg[1]], Span: r.textSpan(f, rg[0], rg[1])})
 					i++

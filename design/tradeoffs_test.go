@@ -35,11 +35,17 @@ func TestStatesTradeoff(t *testing.T) {
 		{"It is better to push over a socket than to poll every few seconds.", "comparison"},
 		{"Moving to protobuf would halve the payloads.", "switch"},
 		{"For smaller catalogues we could keep the whole index in memory.", "option by size"},
+		{"**Why Kafka:** consumers can replay a day of events after a bad deploy.", "rationale"},
+		{"Push vs pull: push is cheaper while most users have few followers.", "versus"},
+		{"Option 2: keep the counters in each region and merge them nightly.", "alternative"},
 		{"Sessions live on the gateway, which makes rolling deploys slower and more complex.", "makes it worse"},
 		{"Signing every tile makes a forked log even harder to hide.", ""},
 		{"The cache serves reads without making the service any more complex.", ""},
 		{"Make sure the client anticipates any problems with retries.", ""},
 		{"RTO is the maximum acceptable delay before service is restored.", ""},
+		{"Why is this hard?", ""},
+		{"Why Kafka", ""},
+		{"The service compares price vs quantity for each order.", ""},
 		{"A few seconds of stale like counts are acceptable.", "accepted cost"},
 		{"We lose up to a minute of clicks on a crash, which is tolerable for analytics.", "accepted cost"},
 		{"Sending the offer to five drivers would match faster, but two could accept it.", "counterfactual"},
@@ -117,7 +123,9 @@ minute, at the cost of a minute of lag in the reports.
 ## Notes
 
 - Add a second region? Higher write latency and a new class of conflicts.
-`, []string{"Add a second region?"}},
+- Why Redis? Sorted sets keep the whole ranking in one structure.
+- Why is the feed slow? Nobody has profiled it yet.
+`, []string{"Add a second region?", "Why Redis?"}},
 		{"a table weighing options", `# Queue
 
 ## Design
