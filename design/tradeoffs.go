@@ -392,9 +392,19 @@ func weighsOptions(cols []string, rows [][]*flat) bool {
 	switch cols[0] {
 	case "option", "options", "approach", "approaches", "alternative", "alternatives", "algorithm",
 		"algorithms", "strategy", "strategies", "choice", "choices", "candidate", "candidates",
-		"solution", "solutions", "technique", "techniques",
-		"factor", "factors", "criterion", "criteria", "aspect", "aspects", "dimension", "dimensions",
+		"solution", "solutions", "technique", "techniques":
+		return true
+	case "factor", "factors", "criterion", "criteria", "aspect", "aspects", "dimension", "dimensions",
 		"consideration", "considerations", "comparison":
+		// Criteria down the side weigh options across, not a figure and
+		// its notes ("Factor | Value | Source").
+		for _, c := range cols[1:] {
+			switch c {
+			case "value", "values", "estimate", "estimates", "target", "result", "unit", "units",
+				"notes", "note", "source", "sources", "description", "details", "comment", "comments":
+				return false
+			}
+		}
 		return true
 	}
 	return false

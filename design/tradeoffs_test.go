@@ -148,6 +148,24 @@ What are the alternatives to a relational store?
 
 Clicks are counted in Redis and copied to the warehouse.
 `, nil},
+		{"criteria with the options across", `# Store
+
+## Design
+
+| Factor | PostgreSQL | DynamoDB |
+|---|---|---|
+| Joins | yes | no |
+| Write scaling | one primary | partitions |
+`, []string{"Factor | PostgreSQL | DynamoDB"}},
+		{"criteria with their figures", `# Store
+
+## Design
+
+| Factor | Value | Source |
+|---|---|---|
+| Peak factor | 3x | last year's sales |
+| Read share | 90% | access logs |
+`, nil},
 		{"a table that weighs nothing", `# Queue
 
 ## Design
