@@ -45,6 +45,13 @@ func TestAPIFromCalls(t *testing.T) {
 `, []string{"RPC reserveSeat", "RPC confirmBooking", "RPC listEvents"}},
 		{"a gRPC service", "# Feed\n\n## Design\n\n```proto\nservice Feed {\n  rpc GetFeed(GetFeedRequest) returns (GetFeedResponse);\n  rpc Post(PostRequest) returns (stream PostEvent);\n}\n```\n",
 			[]string{"RPC GetFeed", "RPC Post"}},
+		{"an API section of calls", `# Paste
+
+## API
+
+- createPaste(apiKey, text, expiry): pasteKey
+- getPaste(pasteKey): text
+`, []string{"RPC createPaste", "RPC getPaste"}},
 		{"one call in passing", `# Tickets
 
 ## Design

@@ -405,6 +405,9 @@ func (r *mdReader) routeItem(it routedItem) {
 	case SectionAPI:
 		if eps := endpointsIn(it.item.Text, it.item.Span); len(eps) > 0 {
 			d.API = append(d.API, eps...)
+		} else if name, ok := callAt(it.item.Text); ok {
+			// "createURL(apiKey, longURL): shortURL": an RPC.
+			d.API = append(d.API, Endpoint{Method: "RPC", Path: name, Description: it.item.Text, Span: it.item.Span})
 		} else {
 			d.API = append(d.API, Endpoint{Description: it.item.Text, Span: it.item.Span})
 		}
