@@ -690,9 +690,9 @@ func (fr *figureReader) headConcepts(a Amount) concept {
 func (fr *figureReader) perUserSubject(s *sentence) bool {
 	t := fr.t
 	i := s.body
-	for i < s.to && t.IsWord(i) {
+	for i < s.to && (t.IsWord(i) || t.Is(i, ",") && i > s.body) {
 		switch t.Low(i) {
-		case "the", "our", "all", "most", "typical", "average", "active", "signed", "in", "on", "assume", "assumption", "we", "that":
+		case "the", "our", "all", "most", "typical", "typically", "usually", "generally", "average", "active", "signed", "in", "on", "assume", "assumption", "we", "that", ",":
 			i++
 			continue
 		}
@@ -709,6 +709,11 @@ func (fr *figureReader) perUserSubject(s *sentence) bool {
 		if l != "dau" && l != "mau" && l != "actives" && wordConcepts(l).has(cUser) && hasSuffix(l, "s") {
 			// plural users as the subject, followed by a verb
 			return t.IsWord(i+1) && !wordConcepts(t.Low(i+1)).has(cUser) && !t.Is(i+1, "per")
+		}
+		if l != "dau" && l != "mau" && wordConcepts(l).has(cUser) && t.IsWord(i+1) && hasSuffix(t.Low(i+1), "s") &&
+			!wordConcepts(t.Low(i+1)).has(cUser) && !t.Is(i+1, "is") && !t.Is(i+1, "has") && !t.Is(i+1, "was") {
+			// "On average, person performs 10 searches": one of them
+			return true
 		}
 	}
 	return false
@@ -777,6 +782,10 @@ func (fr *figureReader) verbBefore(i int) concept {
 	const acts = cRead | cWrite | cRequest
 	t := fr.t
 	for j := i - 1; j >= 0 && j >= i-6; j-- {
+		if j == i-1 && t.Is(j, ":") {
+			// "read operations per second: 1160 × 10"
+			continue
+		}
 		if t.Tokens[j].Kind == Number || t.Is(j, ",") || t.Is(j, ";") || t.Is(j, ":") {
 			break
 		}
