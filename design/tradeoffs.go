@@ -186,7 +186,7 @@ func deniedWord(l string) bool {
 	l = strings.TrimRight(l, " ")
 	for trimmed := true; trimmed; {
 		trimmed = false
-		for _, a := range []string{" a", " an", " any", " much", " real"} {
+		for _, a := range []string{" a", " an", " the", " any", " much", " real"} {
 			if strings.HasSuffix(l, a) {
 				l, trimmed = l[:len(l)-len(a)], true
 			}

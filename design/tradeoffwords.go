@@ -105,7 +105,7 @@ var tradeoffPhrases = map[string]wordClass{
 	// Its price.
 	"at the cost of": cPrice, "at the expense of": cPrice, "in exchange for": cPrice,
 	"comes at a cost": cPrice, "comes at the cost": cPrice, "comes at a price": cPrice,
-	"the price we pay": cPrice, "the catch is": cPrice, "we give up": cPrice, "giving up": cPrice,
+	"the price we pay": cPrice, "the price for": cPrice, "the price of this": cPrice, "the price here": cPrice, "the catch is": cPrice, "we give up": cPrice, "giving up": cPrice,
 	"sacrific": cPrice, "we accept that": cPrice, "we accept the risk": cPrice,
 	// Drawbacks, pros and cons.
 	"downside": cDrawback, "drawback": cDrawback, "disadvantage": cDrawback, "shortcoming": cDrawback,
@@ -138,9 +138,13 @@ var tradeoffPhrases = map[string]wordClass{
 	"costly": cLimit | cPlainCost, "costlier": cLimit | cPlainCost, "harder": cLimit | cPlainCost | cHarder,
 	"issues": cLimit | cPlainCost, "problems": cLimit | cPlainCost, "more memory": cLimit | cPlainCost,
 	"more storage": cLimit | cPlainCost, "more space": cLimit | cPlainCost, "waste": cLimit | cPlainCost,
-	"stale": cLimit | cPlainCost, "delay": cLimit | cPlainCost, "inconsisten": cLimit | cPlainCost,
-	"bottleneck": cLimit | cPlainCost, "single point of failure": cLimit | cPlainCost,
-	"inefficient": cLimit | cPlainCost, "less efficient": cLimit | cPlainCost, "risk": cLimit | cPlainCost,
+	"stale": cLimit | cPlainCost, "staleness": cLimit | cPlainCost | cCostNoun, "delay": cLimit | cPlainCost,
+	"inconsisten": cLimit | cPlainCost | cCostNoun, "bottleneck": cLimit | cPlainCost | cCostNoun,
+	"single point of failure": cLimit | cPlainCost | cCostNoun, "contention": cCostNoun | cPlainCost,
+	"coupling": cCostNoun, "moving parts": cCostNoun, "failure mode": cCostNoun, "load on": cCostNoun,
+	"limited by":  cLimit | cPlainCost,
+	"inefficient": cLimit | cPlainCost, "less efficient": cLimit | cPlainCost,
+	"risk": cLimit | cPlainCost | cCostNoun,
 	// An option set aside, and who sets it aside.
 	"instead of": cInstead, "instead,": cInstead, "rather than": cInstead, "in favour of": cInstead,
 	"in favor of": cInstead,
@@ -149,7 +153,7 @@ var tradeoffPhrases = map[string]wordClass{
 	"could use": cChooser, "can use": cChooser, "should use": cChooser, "would use": cChooser,
 	"prefer": cChooser, "better": cChooser,
 	// A choice with its reason or its loser.
-	"we chose": cChose, "we choose": cChose, "we picked": cChose, "we pick ": cChose, "we prefer": cChose,
+	"we chose": cChose, "choosing ": cChose, "opting for": cChose, "we choose": cChose, "we picked": cChose, "we pick ": cChose, "we prefer": cChose,
 	"we opted": cChose, "we went with": cChose, "we selected": cChose, "we settled on": cChose,
 	"i chose": cChose, "i picked": cChose, "i went with": cChose, "i opted": cChose, "i settled on": cChose,
 	"was chosen": cChose, "is chosen": cChose, "were chosen": cChose, "are chosen": cChose,
@@ -191,7 +195,8 @@ var tradeoffPhrases = map[string]wordClass{
 	// something worse.
 	"is acceptable": cAccept, "are acceptable": cAccept, "be acceptable": cAccept, "an acceptable": cAccept,
 	"considered acceptable": cAccept, "is tolerable": cAccept, "are tolerable": cAccept, "we can live with": cAccept,
-	"we can tolerate": cAccept, "is fine for": cAccept, "worth it": cAccept,
+	"we can tolerate": cAccept, "is fine for": cAccept, "is fine here": cAccept, "is fine because": cAccept, "is fine since": cAccept,
+	"are fine": cAccept, "is okay": cAccept, "is ok ": cAccept, "worth it": cAccept,
 	"faster": cBetter, "cheaper": cBetter, "simpler": cBetter, "easier": cBetter, "quicker": cBetter,
 	"more scalable": cBetter, "more reliable": cBetter,
 	"makes ": cMakes,
