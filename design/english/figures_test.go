@@ -53,6 +53,9 @@ func TestReadFiguresPhrasings(t *testing.T) {
 		{"Storage: 2B * 4 KB = 8 TB", "", []string{"storage_total=8e+12"}},
 		// the size of what is stored is written, whatever it is of
 		{"200 KB", "Average stored size per page", []string{"write_size=200000"}},
+		// a cache's hit or miss rate is not the share it holds
+		{"Each node serves 20k/s at a 100% cache miss rate.", "", []string{"server_capacity_tps=20000"}},
+		{"Cache 20% of daily reads", "", []string{"cache_hot_fraction=0.2"}},
 		// users at one time are not the user base
 		{"~2M", "Active users (hourly)", nil},
 		{"We expect 300k concurrent users at peak", "", nil},

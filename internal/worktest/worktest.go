@@ -52,14 +52,22 @@ func Doubling(t testing.TB, p Pattern, n int, work Work) {
 // Allocated returns the bytes the heap allocated while f ran, after one
 // run of f to let anything it initialises once be initialised. The
 // count covers the whole process: run it from tests that are not
-// parallel.
+// parallel. Whatever else the process runs (a goroutine an earlier test
+// left behind) only adds to the count, so the least of three runs is
+// taken.
 func Allocated(f func()) int64 {
 	f()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	f()
-	runtime.ReadMemStats(&after)
-	return int64(after.TotalAlloc - before.TotalAlloc)
+	least := int64(-1)
+	for i := 0; i < 3; i++ {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		f()
+		runtime.ReadMemStats(&after)
+		if n := int64(after.TotalAlloc - before.TotalAlloc); least < 0 || n < least {
+			least = n
+		}
+	}
+	return least
 }
 
 // AllocWork is a Work that counts the bytes read allocates.
