@@ -1216,39 +1216,6 @@ func (r *mdReader) text(f *flat, kind SectionKind, parent string) {
 	r.readFigures(f, t, kind, parent, "")
 }
 
-// tradeoffsInProse keeps, for a document without a trade-offs section,
-// the sentences elsewhere that state one ("at the cost of", "the trade-off
-// is").
-func (r *mdReader) tradeoffsInProse() {
-	if r.d.HasContent(SectionTradeoffs) {
-		return
-	}
-	for _, f := range r.texts {
-		if t := f.String(); hasTradeoffWords(t, f) {
-			r.tradeoffSentences(f, t)
-		}
-	}
-}
-
-// tradeoffSentences keeps the sentences of a text that state a trade-off.
-func (r *mdReader) tradeoffSentences(f *flat, t string) {
-	for _, s := range sentences(t) {
-		if containsAny(lower(s), "trade-off", "tradeoff", "trade off", "at the cost of", "at the expense of", "in exchange for") {
-			r.d.TradeOffs = append(r.d.TradeOffs, Item{Text: s, Span: r.fullSpan(f)})
-		}
-	}
-}
-
-// hasTradeoffWords is a quick test for tradeoffSentences: the phrases all
-// contain "trade" or "cost of", "expense of" or "exchange for".
-func hasTradeoffWords(t string, f *flat) bool {
-	if !strings.Contains(t, "rade") && !strings.Contains(t, "RADE") && !strings.Contains(t, "ost of") && !strings.Contains(t, "xpense of") && !strings.Contains(t, "xchange for") {
-		return false
-	}
-	l := f.Lower()
-	return strings.Contains(l, "trade") || strings.Contains(l, "cost of") || strings.Contains(l, "expense of") || strings.Contains(l, "exchange for")
-}
-
 // foundAmount is a figure found in a short text, with its byte span.
 type foundAmount struct {
 	Start, End int
