@@ -1,6 +1,7 @@
 package design
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -457,5 +458,32 @@ func TestShortParentItemTakesTheOneAbove(t *testing.T) {
 `)
 	if v, ok := d.Declared["avg_read_tps"]; !ok || v.Quantity.Value != 11600 {
 		t.Errorf("avg_read_tps = %+v, %v; want 11.6k/s", v, ok)
+	}
+}
+
+// "Use cases" under a section of another role says what that part is for,
+// not what the system must do; on its own it is the functional
+// requirements.
+func TestUseCasesUnderAnotherSection(t *testing.T) {
+	d := readMD(t, `# Messaging
+
+## API
+
+### Use cases
+
+- Low latency calls between services.
+
+## Use cases
+
+- Send a message to a friend.
+`)
+	var functional []string
+	for _, s := range d.Sections {
+		if s.Kind == SectionFunctional {
+			functional = append(functional, fmt.Sprint(s.Title, "@", s.Span.Start.Line))
+		}
+	}
+	if fmt.Sprint(functional) != "[Use cases@9]" {
+		t.Errorf("functional sections = %v, want only the top-level one at line 9", functional)
 	}
 }
