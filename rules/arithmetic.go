@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/designlint/designlint/design"
@@ -86,6 +87,11 @@ func checkArithmetic(p *Pass) {
 					// which one the figure used cannot be known
 					continue checks
 				}
+			}
+			if c.Name == "cache_memory" && !slices.Contains(c.Inputs, "cache_hot_fraction") && c.Declared.Value < c.Derived.Value {
+				// with no hot fraction stated the formula caches a whole
+				// day's reads; a smaller cache is a choice, not a slip
+				continue
 			}
 			if statedNear(d, se.Index, c.Name, c.Derived.Value, maxRatio) {
 				// another statement of the figure agrees with its formula
