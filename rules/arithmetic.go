@@ -31,7 +31,9 @@ nor one the document works out correctly from another figure it states
 than the formula's input (storage a day from the requests a day, where the
 writes a day count something else): that is the author's model, not a
 slip. In a document that works out several designs each is checked with
-its own figures. Equations written out in the text ("A × B = C", "A / B ≈ C", chains, LaTeX)
+its own figures. With no hot fraction stated, the cache formula would hold
+a whole day's reads; a smaller declared cache is a choice and is not
+reported. Equations written out in the text ("A × B = C", "A / B ≈ C", chains, LaTeX)
 are checked the same way: unit words are ignored for the arithmetic but
 their scale is honoured (10M, 2 KB, 200 ms). A labelled figure in an
 estimates section that cannot be read is reported as a warning.`,
