@@ -911,6 +911,11 @@ func (r *mdReader) reproduces(e Equation, _ string, named func(func(string, esti
 		product *= q.Value
 		plain = plain && q.Dim != estimate.Duration
 	})
+	if plain && len(in.Assumed) >= 2 && estimate.Disagreement(product, e.resultQ.Value) <= 1.5 {
+		// a plain product that comes to the result: what the estimator
+		// would derive too, without deriving everything else
+		return true
+	}
 	got, ok := estimate.Derive(in).Value(e.result)
 	if !ok {
 		// a formula the estimator reaches another way ("avg_write_tps ×
