@@ -2,6 +2,7 @@ package rules
 
 import (
 	"github.com/designlint/designlint/design"
+	"strings"
 )
 
 // ArchitectureOverview wants the boxes and arrows.
@@ -19,7 +20,12 @@ choice) points at it.`,
 		Trigger: `The document has no architecture: no section such as "Architecture",
 "High-level design" or "System design" with content, no diagram (a Mermaid
 flowchart, an image or a text diagram in such a section) and no
-components (sub-headings, a components table, or components in CUE).`,
+components (sub-headings, a components table, or components in CUE). An
+architecture section is reported too when, with no component and no
+diagram found, it and its sub-sections hold fewer than 15 words and name
+no part of a system (service, store, database, cache, queue…): a heading
+over an encoding scheme is not an architecture. Longer prose is left
+alone, in case it describes the parts in words designlint does not read.`,
 		Fix: `Add a "High-level design" section with a diagram (a Mermaid flowchart is
 read by designlint: its nodes become components and its edges
 dependencies) or a components table.`,
@@ -42,7 +48,15 @@ flowchart LR
 	},
 	Check: func(p *Pass) {
 		d := p.Design
-		if len(d.Components) > 0 || len(d.Diagrams) > 0 || hasSectionContent(d, design.SectionArchitecture, design.SectionComponents) {
+		if len(d.Components) > 0 || len(d.Diagrams) > 0 {
+			return
+		}
+		if hasSectionContent(d, design.SectionArchitecture, design.SectionComponents) {
+			if s, thin := thinArchitecture(d); thin && p.Applies != Template {
+				p.Report(s.Span, "section:architecture",
+					"section %s names no service, store or connection and holds no diagram; describe the components and how they connect, or draw them (a Mermaid flowchart is read)",
+					quote(s.Title))
+			}
 			return
 		}
 		reportMissing(p, "section:architecture", "architecture",
@@ -50,6 +64,62 @@ flowchart LR
 			design.SectionArchitecture, design.SectionComponents)
 	},
 }
+
+// thinArchitecture returns the first architecture section of a design with
+// no component and no diagram when the sections of that role hold fewer
+// than thinWords words between them, their sub-sections included: a
+// heading over an encoding scheme is no architecture. A longer text may
+// describe the parts in words designlint does not take for components,
+// and is left alone.
+func thinArchitecture(d *design.Design) (design.Section, bool) {
+	r := readRecord(d)
+	if r.parts == nil {
+		return design.Section{}, false
+	}
+	words := 0
+	count := func(text string) {
+		for _, w := range strings.Fields(text) {
+			words++
+			if partWords[strings.ToLower(strings.Trim(w, ".,;:()*`'\""))] {
+				// it names a part, in words designlint did not take
+				// for a component
+				words += thinWords
+			}
+		}
+	}
+	for i, part := range r.parts {
+		if playsAny(part, []design.SectionKind{design.SectionArchitecture, design.SectionComponents}) {
+			count(part.Text + " " + part.Heading.Title)
+			for j := i + 1; j < len(r.parts) && r.parts[j].Heading.Level > part.Heading.Level; j++ {
+				count(r.parts[j].Text + " " + r.parts[j].Heading.Title)
+			}
+		}
+	}
+	if words >= thinWords {
+		return design.Section{}, false
+	}
+	for _, s := range d.Sections {
+		if (s.Kind == design.SectionArchitecture || s.Kind == design.SectionComponents) && !s.Empty {
+			return s, true
+		}
+	}
+	return design.Section{}, false
+}
+
+// partWords name the parts of a system; an architecture that uses one is
+// not thin.
+var partWords = map[string]bool{
+	"service": true, "services": true, "store": true, "stores": true, "database": true, "databases": true,
+	"db": true, "cache": true, "caches": true, "queue": true, "queues": true, "server": true, "servers": true,
+	"api": true, "gateway": true, "worker": true, "workers": true, "storage": true, "bucket": true,
+	"cluster": true, "broker": true, "cdn": true, "balancer": true, "proxy": true, "client": true,
+	"clients": true, "node": true, "nodes": true, "microservice": true, "microservices": true,
+	"backend": true, "frontend": true, "table": true, "tables": true, "stream": true, "topic": true,
+}
+
+// thinWords is how many words an architecture section needs, with no
+// component or diagram found, to be taken as describing one.
+const thinWords = 15
 
 // ConsistencyJustified wants every stateful component's consistency model
 // stated and argued.
