@@ -136,6 +136,10 @@ type mdReader struct {
 	// queueFigures are queue rates and consumer counts waiting for the
 	// components to be known (queues.go).
 	queueFigures []queueFigure
+	// rootLines holds the lines of the headings estimates sections stood
+	// under, the first rootsSeen of estimateParents (mdcomponents.go).
+	rootLines map[int]bool
+	rootsSeen int
 }
 
 func readMarkdown(path string, src []byte, opts Options) (*Design, error) {

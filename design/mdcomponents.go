@@ -128,12 +128,15 @@ func splitNameTech(s string) (name, tech string) {
 }
 
 // addComponent adds c to the design, or merges it into the component of
-// the same name, and returns the component kept.
+// the same name, and returns the component kept. In a document that works
+// out several designs, names are compared within one design only.
 func (r *mdReader) addComponent(c *Component) *Component {
-	key := NameKey(c.Name)
+	key := componentKey(c.Name)
 	if key == "" {
 		return nil
 	}
+	c.scope = r.scopeLine()
+	key = scopedKey(c.scope, key)
 	if old, ok := r.comps[key]; ok {
 		mergeComponent(old, c)
 		return old
@@ -143,9 +146,42 @@ func (r *mdReader) addComponent(c *Component) *Component {
 	return c
 }
 
+// scopedKey prefixes a name's key with the line of the heading of the
+// design it belongs to, if any.
+func scopedKey(scope int, key string) string {
+	if scope == 0 {
+		return key
+	}
+	return itoa(scope) + "|" + key
+}
+
+// scopeLine returns the line of the heading that the current position
+// stands under and that an estimates section stood under before: the
+// design this part of the document works out, in a book of several.
+func (r *mdReader) scopeLine() int {
+	if len(r.estimateParents) == 0 {
+		return 0
+	}
+	if r.rootLines == nil {
+		r.rootLines = map[int]bool{}
+	}
+	for _, e := range r.estimateParents[r.rootsSeen:] {
+		if e.line > 0 {
+			r.rootLines[e.line] = true
+		}
+	}
+	r.rootsSeen = len(r.estimateParents)
+	for f := r.cur; f != nil && f != r.top; f = f.parent {
+		if line := f.span.Start.Line; r.rootLines[line] {
+			return line
+		}
+	}
+	return 0
+}
+
 // removeComponent takes back a component that turned out not to be one.
 func (r *mdReader) removeComponent(c *Component) {
-	delete(r.comps, NameKey(c.Name))
+	delete(r.comps, scopedKey(c.scope, componentKey(c.Name)))
 	for i, x := range r.d.Components {
 		if x == c {
 			r.d.Components = append(r.d.Components[:i], r.d.Components[i+1:]...)

@@ -1,0 +1,630 @@
+package design
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Components are named in sentences as often as under headings: "we use
+// Redis for sessions", "RabbitMQ was picked for the job queue", "photos
+// are stored in S3", "Thread Table uses MySQL", "we are storing the video
+// id in a message queue". This file reads those mentions: a sentence is
+// cut into words, the words that name a product or a kind of store are
+// found, and small patterns decide what each names (the store a product
+// is used as, the store a list of examples stands for) and whether the
+// design uses it at all: a product the sentence sets aside ("instead of
+// Cassandra", "we are not bound to a columnar store like Cassandra"), one
+// it only weighs ("Redis or Memcached", "we should also consider a NoSQL
+// database"), or a client library ("redis-py", "the Kafka client") is
+// not a component of the design.
+
+// mentionWord is a word or a punctuation mark of a sentence, with its byte
+// span.
+type mentionWord struct {
+	text, low  string
+	start, end int
+	punct      bool
+	upper      bool // starts with a capital letter
+}
+
+// scanMentionWords cuts a sentence into words and punctuation. Hyphens,
+// dots and underscores inside a word keep it whole ("redis-py", "node.js",
+// "us-east-1"), so that a product glued to another word is not the
+// product.
+func scanMentionWords(s string) []mentionWord {
+	var out []mentionWord
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i + size
+			for j < len(s) {
+				r2, n := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+					j += n
+					continue
+				}
+				if (r2 == '-' || r2 == '.' || r2 == '_') && j+n < len(s) {
+					if r3, _ := utf8.DecodeRuneInString(s[j+n:]); unicode.IsLetter(r3) || unicode.IsDigit(r3) {
+						j += n
+						continue
+					}
+				}
+				break
+			}
+			out = append(out, mentionWord{text: s[i:j], low: lower(s[i:j]), start: i, end: j, upper: unicode.IsUpper(r)})
+			i = j
+		case strings.HasPrefix(s[i:], "->") || strings.HasPrefix(s[i:], "=>"):
+			out = append(out, mentionWord{text: "→", low: "→", start: i, end: i + 2, punct: true})
+			i += 2
+		case strings.ContainsRune(",;:()[]/→!?.", r):
+			out = append(out, mentionWord{text: s[i : i+size], low: s[i : i+size], start: i, end: i + size, punct: true})
+			i += size
+		default:
+			i += size
+		}
+	}
+	return out
+}
+
+// mention is a component a sentence names.
+type mention struct {
+	name, tech string
+	kind       ComponentKind
+	// start and end are the byte span of the words that name it.
+	start, end int
+	// generic is set for a store named only by its kind ("the
+	// database"), which stands for the design's one store of that kind.
+	generic bool
+}
+
+// setAside are the words that, a few words before a name in its clause,
+// say the design does not use it, or only weighs it.
+var setAside = map[string]bool{
+	"not": true, "no": true, "never": true, "without": true, "instead": true, "rather": true, "than": true,
+	"unlike": true, "avoid": true, "avoids": true, "avoided": true, "avoiding": true, "vs": true, "versus": true,
+	"over": true, "consider": true, "considered": true, "considering": true, "alternative": true,
+	"alternatives": true, "alternatively": true, "whether": true, "compared": true, "compare": true,
+	"replace": true, "replaced": true, "replacing": true, "rejected": true, "reject": true, "nor": true,
+	"neither": true, "either": true, "don't": true, "doesn't": true, "isn't": true, "aren't": true, "wasn't": true,
+	"won't": true, "dropped": true,
+}
+
+// choiceVerbs after "if" make what follows a choice not made: "if we
+// decide to use an SQL database".
+var choiceVerbs = map[string]bool{
+	"decide": true, "decided": true, "choose": true, "chose": true, "want": true, "wanted": true, "opt": true,
+	"prefer": true, "switch": true, "were": true, "had": true, "go": true, "pick": true, "need": true,
+}
+
+// libraryWords after a product make it a library or a protocol the
+// design speaks, not a box of the design.
+var libraryWords = map[string]bool{
+	"client": true, "clients": true, "library": true, "libraries": true, "driver": true, "drivers": true,
+	"sdk": true, "sdks": true, "protocol": true, "syntax": true, "command": true, "commands": true,
+	"module": true, "modules": true, "operator": true, "binding": true, "bindings": true, "wrapper": true,
+	"docs": true, "documentation": true, "plugin": true, "console": true, "cli": true, "format": true,
+}
+
+// vendorWords come before a product without changing it: "Amazon S3",
+// "Apache Kafka", "AWS DynamoDB".
+var vendorWords = map[string]bool{
+	"amazon": true, "aws": true, "apache": true, "google": true, "azure": true, "gcp": true, "microsoft": true,
+}
+
+// storeHeads are the nouns that end the name of a store or a channel the
+// design keeps data in: "message queue", "metadata store", "Videos DB".
+var storeHeads = map[string]ComponentKind{
+	"db": KindDatabase, "database": KindDatabase, "databases": KindDatabase, "datastore": KindDatabase,
+	"store": KindDatabase, "table": KindDatabase, "ledger": KindDatabase,
+	"storage": KindObjectStore, "bucket": KindObjectStore, "buckets": KindObjectStore,
+	"cache": KindCache, "caches": KindCache,
+	"queue": KindQueue, "queues": KindQueue, "broker": KindQueue, "topic": KindQueue, "topics": KindQueue,
+	"index": KindSearch, "cdn": KindCDN, "nosql": KindDatabase, "sql": KindDatabase,
+}
+
+// nameModifiers may not stand in a store's name: they belong to the
+// sentence around it ("store it in a database", "the same cache").
+var nameModifiers = map[string]bool{
+	"a": true, "an": true, "the": true, "this": true, "that": true, "these": true, "those": true, "our": true,
+	"its": true, "their": true, "your": true, "my": true, "his": true, "her": true, "same": true, "other": true,
+	"another": true, "each": true, "every": true, "any": true, "some": true, "one": true, "single": true,
+	"in": true, "to": true, "into": true, "from": true, "on": true, "of": true, "for": true, "with": true,
+	"by": true, "at": true, "as": true, "and": true, "or": true, "is": true, "are": true, "be": true, "was": true,
+	"use": true, "uses": true, "using": true, "used": true, "store": true, "stores": true, "stored": true,
+	"storing": true, "put": true, "puts": true, "write": true, "writes": true, "read": true, "reads": true,
+	"get": true, "gets": true, "send": true, "sends": true, "new": true, "separate": true, "different": true,
+	"specific": true, "existing": true, "main": true, "central": true, "shared": true, "it": true, "them": true,
+	"we": true, "you": true, "they": true, "can": true, "could": true, "should": true, "will": true,
+	"would": true, "also": true, "then": true, "there": true, "which": true, "where": true, "when": true,
+	"such": true, "like": true, "via": true, "through": true, "behind": true, "before": true, "after": true,
+	"all": true, "both": true, "either": true, "up": true, "down": true, "out": true, "back": true,
+	"traditional": true, "distributed": true, "large": true, "huge": true, "fast": true, "slow": true,
+	"good": true, "better": true, "best": true, "simple": true, "whole": true, "entire": true,
+}
+
+// dataVerbs move data into or out of a store; a store named only by its
+// kind counts as the design's when one of them leads to it ("storing the
+// id in message queue", "get the video from object storage").
+var dataVerbs = map[string]bool{
+	"store": true, "stores": true, "stored": true, "storing": true, "save": true, "saves": true, "saved": true,
+	"saving": true, "put": true, "puts": true, "putting": true, "write": true, "writes": true, "written": true,
+	"writing": true, "insert": true, "inserts": true, "inserted": true, "inserting": true, "publish": true,
+	"publishes": true, "published": true, "publishing": true, "push": true, "pushes": true, "pushed": true,
+	"pushing": true, "upload": true, "uploads": true, "uploaded": true, "uploading": true, "send": true,
+	"sends": true, "sent": true, "sending": true, "add": true, "adds": true, "added": true, "adding": true,
+	"get": true, "gets": true, "getting": true, "read": true, "reads": true, "reading": true, "fetch": true, "fetches": true,
+	"fetched": true, "fetching": true, "retrieve": true, "retrieves": true, "retrieved": true, "retrieving": true,
+	"consume": true, "consumes": true, "consumed": true, "consuming": true, "pull": true, "pulls": true,
+	"pulled": true, "pulling": true, "load": true, "loads": true, "loaded": true, "loading": true,
+	"persist": true, "persists": true, "persisted": true, "persisting": true, "keep": true, "keeps": true,
+	"kept": true, "keeping": true, "queries": true, "query": true, "queried": true, "enqueue": true,
+	"enqueues": true, "enqueued": true, "dequeue": true, "dequeues": true, "emit": true, "emits": true,
+	"emitted": true, "post": true, "posts": true, "posted": true, "backed": true, "hits": true,
+	"hit": true, "updates": true, "update": true, "updated": true, "updating": true, "lives": true, "live": true,
+	"stays": true, "sits": true, "held": true, "holds": true, "hold": true,
+}
+
+// mentionsIn reads the components a sentence names. generics says whether
+// stores named only by their kind count (in a section about the
+// architecture, where "the queue" is the design's).
+func mentionsIn(s string, generics bool) []mention {
+	ws := scanMentionWords(s)
+	var out []mention
+	used := make([]bool, len(ws))
+	add := func(m mention) {
+		for i, o := range out {
+			if o.start == m.start || o.generic && m.generic && o.kind == m.kind {
+				if out[i].tech == "" {
+					out[i].tech = m.tech
+				}
+				return
+			}
+		}
+		out = append(out, m)
+	}
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
+		if w.punct || used[i] {
+			continue
+		}
+		switch {
+		case isProduct(w.low) && !libraryWords[wordAt(ws, i+1)]:
+			if m, ok := productMention(ws, i, used); ok {
+				add(m)
+			}
+		case isStoreHead(ws, i) && !isHeadModifier(ws, i):
+			if m, ok := storeMention(ws, i, used, generics); ok {
+				add(m)
+			}
+		}
+	}
+	return out
+}
+
+// wordAt returns the lower-case word at i, or "" for punctuation and
+// past either end.
+func wordAt(ws []mentionWord, i int) string {
+	if i < 0 || i >= len(ws) || ws[i].punct {
+		return ""
+	}
+	return ws[i].low
+}
+
+// lowAt returns the lower-case word or mark at i, or "" past either end.
+func lowAt(ws []mentionWord, i int) string {
+	if i < 0 || i >= len(ws) {
+		return ""
+	}
+	return ws[i].low
+}
+
+// isHeadModifier reports a store noun that modifies the next word rather
+// than ending a name: "cache miss", "database schema", "queue length".
+func isHeadModifier(ws []mentionWord, i int) bool {
+	return storeTopics[wordAt(ws, i+1)]
+}
+
+// storeTopics are the nouns that, after a store noun, make it part of a
+// topic: "cache miss", "database schema", "queue depth".
+var storeTopics = map[string]bool{
+	"miss": true, "misses": true, "hit": true, "hits": true, "ratio": true, "schema": true, "schemas": true,
+	"design": true, "size": true, "sizes": true, "length": true, "depth": true, "lookup": true,
+	"lookups": true, "key": true, "keys": true, "entry": true, "entries": true, "invalidation": true,
+	"eviction": true, "policy": true, "policies": true, "strategy": true, "strategies": true,
+	"connection": true, "connections": true, "query": true, "queries": true, "table": true, "tables": true,
+	"row": true, "rows": true, "column": true, "columns": true, "record": true, "records": true,
+	"latency": true, "model": true, "models": true, "migration": true, "migrations": true, "admin": true,
+	"admins": true, "team": true, "engine": true, "engines": true, "type": true, "types": true,
+	"choice": true, "choices": true, "selection": true, "layout": true, "transaction": true,
+	"transactions": true, "call": true, "calls": true, "access": true, "operations": true,
+	"operation": true, "capacity": true, "usage": true, "cost": true, "costs": true, "warming": true,
+	"stampede": true, "aside": true, "through": true, "behind": true, "around": true, "file": true,
+	"files": true, "name": true, "names": true, "message": true, "messages": true, "consumer": true,
+	"consumers": true, "producer": true, "producers": true, "lag": true, "backlog": true, "item": true,
+	"items": true, "option": true, "options": true, "vendor": true, "technology": true, "layer": true,
+}
+
+// setAsideBefore reports whether a word of the clause before ws[i], at
+// most n words back, sets the name aside, or the name stands in a choice
+// not made ("if we decide to use an SQL database, Amazon RDS would do").
+func setAsideBefore(ws []mentionWord, i, n int) bool {
+	for k := i - 1; k >= 0 && n > 0; k-- {
+		w := ws[k]
+		if w.punct {
+			switch w.low {
+			case ",", "(", ")", "/":
+				continue
+			}
+			break
+		}
+		if setAside[w.low] {
+			return true
+		}
+		n--
+	}
+	return hypothetical(ws, i)
+}
+
+// maxIfWords bounds the look back for an "if" that opens a choice.
+const maxIfWords = 16
+
+// hypothetical reports whether an "if" followed by a choice verb stands
+// before ws[i] in its sentence: "if we do decide to use an SQL database
+// then we can use something like …".
+func hypothetical(ws []mentionWord, i int) bool {
+	choice := false
+	for k := i - 1; k >= 0 && k >= i-maxIfWords; k-- {
+		switch ws[k].low {
+		case ".", ";", "!", "?", ":":
+			return false
+		case "if":
+			return choice
+		}
+		choice = choice || choiceVerbs[ws[k].low]
+	}
+	return false
+}
+
+// alternatives reports whether the name from i to j is one of a list of
+// choices: "Redis or Memcached", "PostgreSQL, MySQL, or Oracle". The list
+// is looked at for a few words either way.
+func alternatives(ws []mentionWord, i, j int) bool {
+	for k := j; k < len(ws) && k < j+maxListWords; k++ {
+		switch lowAt(ws, k) {
+		case "or", "nor":
+			return true
+		case ",", "and":
+			continue
+		}
+		if !listed(ws, k) {
+			break
+		}
+	}
+	for k := i - 1; k >= 0 && k > i-maxListWords; k-- {
+		switch lowAt(ws, k) {
+		case "or", "nor":
+			return true
+		case ",":
+			continue
+		}
+		if !listed(ws, k) {
+			break
+		}
+	}
+	return false
+}
+
+// maxListWords bounds the look at a list of choices.
+const maxListWords = 12
+
+// listed reports a word that may stand in a list of products or stores:
+// a product, a vendor, an article or a store noun and its qualifiers.
+func listed(ws []mentionWord, k int) bool {
+	w := wordAt(ws, k)
+	return w != "" && (isProduct(w) || vendorWords[w] || w == "a" || w == "an" || w == "the" || storeHeads[w] != "" ||
+		ws[k].upper && !nameModifiers[w])
+}
+
+// productMention reads a product named at i: the store it is used as, when
+// the sentence says ("MariaDB for the metadata store", "Thread Table uses
+// MySQL", "a NoSQL store like DynamoDB"), else the product itself.
+func productMention(ws []mentionWord, i int, used []bool) (mention, bool) {
+	start := i
+	if i > 0 && vendorWords[wordAt(ws, i-1)] {
+		start = i - 1
+	}
+	used[i] = true
+	m := mention{name: ws[i].text, tech: ws[i].text, kind: kindWords[ws[i].low], start: ws[start].start, end: ws[i].end}
+	// Examples of a store named just before: "a NoSQL store like
+	// DynamoDB", "(BLOB storage), like S3". The other examples listed
+	// after it are the same store's.
+	if h, at, ok := exampleOf(ws, start); ok {
+		markList(ws, i+1, used)
+		if setAsideBefore(ws, at, 6) {
+			return mention{}, false
+		}
+		if alternatives(ws, at, at) {
+			return genericOf(h), true
+		}
+		if role, ok := roleBefore(ws, at); ok {
+			h = role
+		}
+		if !storeSide(ws, i) {
+			h.tech = m.tech
+		}
+		return h, true
+	}
+	if setAsideBefore(ws, start, 6) {
+		return mention{}, false
+	}
+	if alternatives(ws, start, i+1) {
+		// "Redis or Memcached": a cache, the product not chosen yet.
+		markList(ws, i+1, used)
+		return genericOf(m), m.kind != ""
+	}
+	// "MariaDB for the metadata store", "Kafka as the event bus".
+	if role, ok := roleAfter(ws, i+1); ok {
+		role.tech = m.tech
+		return role, true
+	}
+	// "Thread Table uses MySQL", "paste content is stored in S3".
+	if role, ok := roleBefore(ws, start); ok {
+		role.tech = m.tech
+		return role, true
+	}
+	return m, true
+}
+
+// markList marks the rest of a list of products from k as read.
+func markList(ws []mentionWord, k int, used []bool) {
+	for ; k < len(ws) && (listed(ws, k) || lowAt(ws, k) == "," || lowAt(ws, k) == "or" || lowAt(ws, k) == "and"); k++ {
+		used[k] = true
+	}
+}
+
+// storeSide reports whether the product at i is one of several examples
+// ("such as DynamoDB, Cassandra, or MongoDB"): none of them is the
+// store's technology then.
+func storeSide(ws []mentionWord, i int) bool {
+	return alternatives(ws, i, i+1)
+}
+
+// genericOf is the store a mention stands for when its product is not
+// chosen: named by its kind.
+func genericOf(m mention) mention {
+	return mention{name: kindName(m.kind), kind: m.kind, start: m.start, end: m.end, generic: true}
+}
+
+// kindName names a generic component of a kind.
+func kindName(k ComponentKind) string {
+	switch k {
+	case KindDatabase:
+		return "Database"
+	case KindCache:
+		return "Cache"
+	case KindQueue:
+		return "Queue"
+	case KindObjectStore:
+		return "Object store"
+	case KindSearch:
+		return "Search index"
+	case KindLoadBalancer:
+		return "Load balancer"
+	case KindCDN:
+		return "CDN"
+	case KindGateway:
+		return "Gateway"
+	case KindWorker:
+		return "Worker"
+	case KindExternal:
+		return "External service"
+	}
+	return "Service"
+}
+
+// exampleOf reads "<store> such as|like|e.g. <product>": the store the
+// product is an example of, and the index of its first word.
+func exampleOf(ws []mentionWord, i int) (mention, int, bool) {
+	k := i - 1
+	for k >= 0 && (lowAt(ws, k) == "," || lowAt(ws, k) == "(") {
+		k--
+	}
+	switch {
+	case wordAt(ws, k) == "like" || wordAt(ws, k) == "e.g":
+		k--
+	case wordAt(ws, k) == "as" && wordAt(ws, k-1) == "such":
+		k -= 2
+	case wordAt(ws, k) == "example" && wordAt(ws, k-1) == "for":
+		k -= 2
+	default:
+		return mention{}, 0, false
+	}
+	for k >= 0 && (lowAt(ws, k) == "," || lowAt(ws, k) == ")") {
+		k--
+	}
+	if k < 0 || !isStoreHead(ws, k) {
+		return mention{}, 0, false
+	}
+	m, at := storeName(ws, k)
+	return m, at, true
+}
+
+// roleAfter reads "(was picked) for|as (the|a|our) <store>" after a
+// product.
+func roleAfter(ws []mentionWord, j int) (mention, bool) {
+	for k := j; k < j+2 && (beWords[wordAt(ws, k)] || pickWords[wordAt(ws, k)]); k++ {
+		if pickWords[wordAt(ws, k)] {
+			j = k + 1
+		}
+	}
+	if w := wordAt(ws, j); w != "for" && w != "as" {
+		return mention{}, false
+	}
+	k := j + 1
+	for nameModifiers[wordAt(ws, k)] && k < j+3 {
+		k++
+	}
+	// the store noun ends the name within three words
+	for e := k; e < len(ws) && e < k+3 && !ws[e].punct; e++ {
+		if isStoreHead(ws, e) && !isHeadModifier(ws, e) {
+			m, _ := storeName(ws, e)
+			return m, true
+		}
+	}
+	return mention{}, false
+}
+
+// beWords and pickWords make the passive of a choice: "RabbitMQ was
+// picked for …".
+var beWords = map[string]bool{"is": true, "was": true, "are": true, "were": true, "gets": true, "got": true, "been": true, "be": true}
+
+var pickWords = map[string]bool{
+	"picked": true, "chosen": true, "selected": true, "used": true, "adopted": true, "deployed": true,
+	"preferred": true, "introduced": true, "added": true,
+}
+
+// roleBefore reads "<store> (is|are|could be) stored in|uses <product>"
+// before the words at i.
+func roleBefore(ws []mentionWord, i int) (mention, bool) {
+	k := i - 1
+	switch lowAt(ws, k) {
+	case "in", "on", "into", "to", "with", "by":
+		k--
+	}
+	switch wordAt(ws, k) {
+	case "use", "uses", "using", "stored", "kept", "persisted", "saved", "hosted", "lives", "live", "backed",
+		"written", "goes", "go", "sits", "held":
+	default:
+		return mention{}, false
+	}
+	k--
+	for k >= 0 && !ws[k].punct && (ws[k].low == "be" || ws[k].low == "is" || ws[k].low == "are" ||
+		ws[k].low == "can" || ws[k].low == "could" || ws[k].low == "will" || ws[k].low == "should" || ws[k].low == "would") {
+		k--
+	}
+	if k < 0 || !isStoreHead(ws, k) || isHeadModifier(ws, k) {
+		return mention{}, false
+	}
+	m, _ := storeName(ws, k)
+	return m, !m.generic
+}
+
+// isStoreHead reports whether the word at k ends a store's name: a store
+// noun ("queue", "DB"), a camel-case name ending in one ("VideoDB"), or
+// "index" after a word saying it is a search index.
+func isStoreHead(ws []mentionWord, k int) bool {
+	if k < 0 || k >= len(ws) || ws[k].punct {
+		return false
+	}
+	switch w := ws[k].low; {
+	case w == "index":
+		switch wordAt(ws, k-1) {
+		case "search", "inverted", "reverse", "full-text", "text":
+			return true
+		}
+		return false
+	case storeHeads[w] != "":
+		return true
+	}
+	return camelStore(ws[k].text) != ""
+}
+
+// camelStore returns the kind of a name written as one camel-case word
+// that ends in a store noun ("VideoDB", "FileStorage"), or "".
+func camelStore(s string) ComponentKind {
+	parts := splitCamel(s)
+	if len(parts) < 2 {
+		return ""
+	}
+	return storeHeads[parts[len(parts)-1]]
+}
+
+// storeName reads the name a store noun at k ends: the words before it
+// that are not the sentence's ("Videos DB", "metadata store", "key-value
+// NoSQL Database"); generic when no word qualifies the noun. It returns
+// the index of the name's first word too.
+func storeName(ws []mentionWord, k int) (mention, int) {
+	start := k
+	for start > 0 && k-start < 3 {
+		w := ws[start-1]
+		if w.punct || nameModifiers[w.low] || setAside[w.low] || dataVerbs[w.low] || isProduct(w.low) && storeHeads[w.low] == "" && !ws[k].upper {
+			break
+		}
+		start--
+	}
+	name := joinWords(ws, start, k+1)
+	kind := storeHeads[ws[k].low]
+	if kind == "" {
+		kind = camelStore(ws[k].text)
+	}
+	if ws[k].low == "index" {
+		kind = KindSearch
+	}
+	if k2 := inferKind(name, ""); k2 != "" && ws[k].low != "table" {
+		kind = k2
+	}
+	generic := start == k && camelStore(ws[k].text) == ""
+	return mention{name: name, kind: kind, start: ws[start].start, end: ws[k].end, generic: generic}, start
+}
+
+// joinWords joins the words from i to j with single spaces.
+func joinWords(ws []mentionWord, i, j int) string {
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		if k > i {
+			b.WriteByte(' ')
+		}
+		b.WriteString(ws[k].text)
+	}
+	return b.String()
+}
+
+// storeMention reads a store named by its kind in a sentence that moves
+// data in or out of it ("storing the id in message queue", "saves the
+// location to the DB") or by a proper name ("the Videos DB").
+func storeMention(ws []mentionWord, k int, used []bool, generics bool) (mention, bool) {
+	if ws[k].low == "table" {
+		// A table is part of a database; it is a component only where
+		// the sentence puts it in a store of its own ("Thread Table uses
+		// MySQL").
+		return mention{}, false
+	}
+	m, start := storeName(ws, k)
+	if setAsideBefore(ws, start, 6) || wordAt(ws, k+1) == "such" || wordAt(ws, k+1) == "like" {
+		return mention{}, false
+	}
+	used[k] = true
+	if alternatives(ws, start, k+1) {
+		return genericOf(m), m.kind != "" && generics
+	}
+	// A capitalised name is a proper name wherever it stands: "the
+	// Videos DB", "VideoDB".
+	if !m.generic && ws[start].upper && (ws[k].upper || start < k && allUpper(ws, start, k)) {
+		return m, true
+	}
+	if !generics {
+		return mention{}, false
+	}
+	// Otherwise a data verb leads to it within a few words.
+	for b := start - 1; b >= 0 && b >= start-8; b-- {
+		if ws[b].punct && ws[b].low != "," {
+			break
+		}
+		if dataVerbs[ws[b].low] {
+			return m, true
+		}
+	}
+	return mention{}, false
+}
+
+// allUpper reports whether the words from i to j start with capitals.
+func allUpper(ws []mentionWord, i, j int) bool {
+	for k := i; k < j; k++ {
+		if !ws[k].upper {
+			return false
+		}
+	}
+	return true
+}
