@@ -872,6 +872,7 @@ func (r *mdReader) text(f *flat, kind SectionKind, parent string) {
 		}
 	}
 	r.readFigures(f, t, kind, parent, "")
+	r.mentions(f, kind)
 }
 
 // tradeoffsInProse keeps, for a document without a trade-offs section,

@@ -83,6 +83,9 @@ type frame struct {
 	headingItem *routedItem
 	body        []string // prose under a component heading
 	parent      *frame
+	// weighing is set after a paragraph that introduces options ("There
+	// are two options:"): the list that follows weighs them.
+	weighing bool
 }
 
 // owner returns the nearest frame that collects items: one whose heading
@@ -140,6 +143,9 @@ type mdReader struct {
 	// under, the first rootsSeen of estimateParents (mdcomponents.go).
 	rootLines map[int]bool
 	rootsSeen int
+	// pending are the components sentences name, placed when the
+	// document is read (mdmentions.go).
+	pending []pendingMention
 }
 
 func readMarkdown(path string, src []byte, opts Options) (*Design, error) {
@@ -556,6 +562,7 @@ func (r *mdReader) paragraph(n ast.Node, fr *frame) {
 		fr.placeholders = fr.placeholders || t != ""
 		return
 	}
+	fr.weighing = introducesOptions(t)
 	r.markContent(fr)
 	if k := labelKind(t); k != "" && (fr.kind == SectionRequirements || fr.kind == SectionFunctional || fr.kind == SectionNonFunctional || fr.kind == "" || fr.kind == SectionProblem) {
 		fr.label = k
@@ -587,6 +594,15 @@ func (r *mdReader) paragraph(n ast.Node, fr *frame) {
 		own.items = append(own.items, routedItem{kind: kind, item: Item{Text: t, Span: r.spanOf(n)}, src: fromParagraph})
 	}
 	r.text(f, kind, "")
+}
+
+// introducesOptions reports a paragraph that leads into a list of options
+// ("There are two options for this:", "We could choose between:").
+func introducesOptions(t string) bool {
+	if !strings.HasSuffix(t, ":") {
+		return false
+	}
+	return containsAny(lower(t), "option", "alternative", "choice", "choose", "either", "candidate", "approaches")
 }
 
 // listLines reads a paragraph whose lines start with list markers that
@@ -1104,6 +1120,7 @@ func (r *mdReader) finish() {
 	r.tradeoffsInProse()
 	r.nameOperands()
 	r.resolveFigures()
+	r.placeMentions()
 	r.finishComponents()
 	finishQueues(r.d, r.queueFigures)
 }

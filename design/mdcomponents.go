@@ -76,10 +76,12 @@ var protocolNames = map[string]bool{
 // (PostgreSQL)", "Cache: Redis", "Feed service". It returns nil for a
 // heading about a topic.
 func componentFromHeading(title, norm string) *Component {
-	if hasStopWordNorm(norm) {
+	name, tech := splitNameTech(title)
+	// "Redis (Caching, Real-time Tracking)": a product's heading, whatever
+	// its aside says.
+	if hasStopWordNorm(norm) && !(isProduct(lower(name)) && !hasStopWord(name)) {
 		return nil
 	}
-	name, tech := splitNameTech(title)
 	if name == "" || protocolNames[lower(name)] || !namesComponent(name) && technologyIn(tech) == "" {
 		return nil
 	}
@@ -101,6 +103,7 @@ func componentFromHeading(title, norm string) *Component {
 const (
 	rankMention = iota
 	rankDiagram
+	rankKindSection
 	rankListItem
 	rankTable
 	rankHeading
@@ -131,11 +134,17 @@ func splitNameTech(s string) (name, tech string) {
 // the same name, and returns the component kept. In a document that works
 // out several designs, names are compared within one design only.
 func (r *mdReader) addComponent(c *Component) *Component {
+	return r.addComponentUnder(c, r.cur)
+}
+
+// addComponentUnder is addComponent for a component named under the
+// heading of frame fr.
+func (r *mdReader) addComponentUnder(c *Component, fr *frame) *Component {
 	key := componentKey(c.Name)
 	if key == "" {
 		return nil
 	}
-	c.scope = r.scopeLine()
+	c.scope = r.scopeOf(fr)
 	key = scopedKey(c.scope, key)
 	if old, ok := r.comps[key]; ok {
 		mergeComponent(old, c)
@@ -155,10 +164,10 @@ func scopedKey(scope int, key string) string {
 	return itoa(scope) + "|" + key
 }
 
-// scopeLine returns the line of the heading that the current position
-// stands under and that an estimates section stood under before: the
-// design this part of the document works out, in a book of several.
-func (r *mdReader) scopeLine() int {
+// scopeOf returns the line of the heading that frame fr stands under and
+// that an estimates section stood under before: the design this part of
+// the document works out, in a book of several.
+func (r *mdReader) scopeOf(fr *frame) int {
 	if len(r.estimateParents) == 0 {
 		return 0
 	}
@@ -171,7 +180,7 @@ func (r *mdReader) scopeLine() int {
 		}
 	}
 	r.rootsSeen = len(r.estimateParents)
-	for f := r.cur; f != nil && f != r.top; f = f.parent {
+	for f := fr; f != nil && f != r.top; f = f.parent {
 		if line := f.span.Start.Line; r.rootLines[line] {
 			return line
 		}

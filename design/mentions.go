@@ -45,7 +45,7 @@ func scanMentionWords(s string) []mentionWord {
 					j += n
 					continue
 				}
-				if (r2 == '-' || r2 == '.' || r2 == '_') && j+n < len(s) {
+				if (r2 == '-' || r2 == '.' || r2 == '_' || r2 == '\'' || r2 == '’') && j+n < len(s) {
 					if r3, _ := utf8.DecodeRuneInString(s[j+n:]); unicode.IsLetter(r3) || unicode.IsDigit(r3) {
 						j += n
 						continue
@@ -77,6 +77,10 @@ type mention struct {
 	// generic is set for a store named only by its kind ("the
 	// database"), which stands for the design's one store of that kind.
 	generic bool
+	// tentative is set for a name in a sentence that only weighs it
+	// ("we could use Redis"): it adds to a component named elsewhere
+	// but makes none.
+	tentative bool
 }
 
 // setAside are the words that, a few words before a name in its clause,
@@ -102,7 +106,7 @@ var choiceVerbs = map[string]bool{
 // design speaks, not a box of the design.
 var libraryWords = map[string]bool{
 	"client": true, "clients": true, "library": true, "libraries": true, "driver": true, "drivers": true,
-	"sdk": true, "sdks": true, "protocol": true, "syntax": true, "command": true, "commands": true,
+	"sdk": true, "sdks": true, "api": true, "apis": true, "protocol": true, "syntax": true, "command": true, "commands": true,
 	"module": true, "modules": true, "operator": true, "binding": true, "bindings": true, "wrapper": true,
 	"docs": true, "documentation": true, "plugin": true, "console": true, "cli": true, "format": true,
 }
@@ -118,10 +122,10 @@ var vendorWords = map[string]bool{
 var storeHeads = map[string]ComponentKind{
 	"db": KindDatabase, "database": KindDatabase, "databases": KindDatabase, "datastore": KindDatabase,
 	"store": KindDatabase, "table": KindDatabase, "ledger": KindDatabase,
-	"storage": KindObjectStore, "bucket": KindObjectStore, "buckets": KindObjectStore,
+	"storage": KindObjectStore,
 	"cache": KindCache, "caches": KindCache,
 	"queue": KindQueue, "queues": KindQueue, "broker": KindQueue, "topic": KindQueue, "topics": KindQueue,
-	"index": KindSearch, "cdn": KindCDN, "nosql": KindDatabase, "sql": KindDatabase,
+	"index": KindSearch, "cdn": KindCDN,
 }
 
 // nameModifiers may not stand in a store's name: they belong to the
@@ -142,6 +146,8 @@ var nameModifiers = map[string]bool{
 	"all": true, "both": true, "either": true, "up": true, "down": true, "out": true, "back": true,
 	"traditional": true, "distributed": true, "large": true, "huge": true, "fast": true, "slow": true,
 	"good": true, "better": true, "best": true, "simple": true, "whole": true, "entire": true,
+	"call": true, "calls": true, "handle": true, "handles": true, "check": true, "checks": true,
+	"mainly": true, "only": true, "just": true, "don't": true, "doesn't": true, "not": true,
 }
 
 // dataVerbs move data into or out of a store; a store named only by its
@@ -192,10 +198,12 @@ func mentionsIn(s string, generics bool) []mention {
 		switch {
 		case isProduct(w.low) && !libraryWords[wordAt(ws, i+1)]:
 			if m, ok := productMention(ws, i, used); ok {
+				m.tentative = tentative(ws, i)
 				add(m)
 			}
 		case isStoreHead(ws, i) && !isHeadModifier(ws, i):
 			if m, ok := storeMention(ws, i, used, generics); ok {
+				m.tentative = tentative(ws, i)
 				add(m)
 			}
 		}
@@ -244,6 +252,10 @@ var storeTopics = map[string]bool{
 	"files": true, "name": true, "names": true, "message": true, "messages": true, "consumer": true,
 	"consumers": true, "producer": true, "producers": true, "lag": true, "backlog": true, "item": true,
 	"items": true, "option": true, "options": true, "vendor": true, "technology": true, "layer": true,
+	"failure": true, "failures": true, "outage": true, "outages": true, "error": true, "errors": true,
+	"quota": true, "quotas": true, "limit": true, "limits": true, "class": true, "classes": true,
+	"bill": true, "billing": true, "pricing": true, "space": true, "requirement": true, "requirements": true,
+	"estimate": true, "estimates": true, "estimation": true, "needs": true,
 }
 
 // setAsideBefore reports whether a word of the clause before ws[i], at
@@ -293,7 +305,7 @@ func hypothetical(ws []mentionWord, i int) bool {
 func alternatives(ws []mentionWord, i, j int) bool {
 	for k := j; k < len(ws) && k < j+maxListWords; k++ {
 		switch lowAt(ws, k) {
-		case "or", "nor":
+		case "or", "nor", "etc":
 			return true
 		case ",", "and":
 			continue
@@ -309,8 +321,41 @@ func alternatives(ws []mentionWord, i, j int) bool {
 		case ",":
 			continue
 		}
-		if !listed(ws, k) {
+		if !listed(ws, k) && !listAdjectives[wordAt(ws, k)] {
 			break
+		}
+	}
+	return false
+}
+
+// listAdjectives may qualify an option of a list: "PostgreSQL or a
+// distributed NoSQL database".
+var listAdjectives = map[string]bool{
+	"distributed": true, "managed": true, "hosted": true, "traditional": true, "simple": true, "separate": true,
+	"single": true, "new": true, "in-memory": true, "relational": true, "columnar": true, "scalable": true,
+	"open-source": true, "dedicated": true, "cloud": true, "fast": true, "large": true, "other": true,
+}
+
+// maxClauseWords bounds the look back for a modal verb.
+const maxClauseWords = 24
+
+// modalWords make a sentence weigh what it names rather than state it:
+// "we can use Elasticsearch", "we could push the task to a dead-letter
+// queue".
+var modalWords = map[string]bool{
+	"can": true, "could": true, "might": true, "may": true, "would": true, "should": true, "shall": true,
+}
+
+// tentative reports whether a modal verb stands before the words at i in
+// their sentence.
+func tentative(ws []mentionWord, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-maxClauseWords; k-- {
+		switch ws[k].low {
+		case ".", ";", "!", "?", ":":
+			return false
+		}
+		if modalWords[ws[k].low] {
+			return true
 		}
 	}
 	return false
@@ -432,7 +477,7 @@ func exampleOf(ws []mentionWord, i int) (mention, int, bool) {
 		k--
 	}
 	switch {
-	case wordAt(ws, k) == "like" || wordAt(ws, k) == "e.g":
+	case exampleWords[wordAt(ws, k)]:
 		k--
 	case wordAt(ws, k) == "as" && wordAt(ws, k-1) == "such":
 		k -= 2
@@ -450,6 +495,10 @@ func exampleOf(ws []mentionWord, i int) (mention, int, bool) {
 	m, at := storeName(ws, k)
 	return m, at, true
 }
+
+// exampleWords introduce an example of what was just named: "a document
+// store (e.g. MongoDB)", "the search cluster (ie Lucene)".
+var exampleWords = map[string]bool{"like": true, "e.g": true, "eg": true, "i.e": true, "ie": true}
 
 // roleAfter reads "(was picked) for|as (the|a|our) <store>" after a
 // product.
@@ -494,7 +543,7 @@ func roleBefore(ws []mentionWord, i int) (mention, bool) {
 		k--
 	}
 	switch wordAt(ws, k) {
-	case "use", "uses", "using", "stored", "kept", "persisted", "saved", "hosted", "lives", "live", "backed",
+	case "is", "are", "use", "uses", "using", "stored", "kept", "persisted", "saved", "hosted", "lives", "live", "backed",
 		"written", "goes", "go", "sits", "held":
 	default:
 		return mention{}, false
@@ -525,10 +574,46 @@ func isStoreHead(ws []mentionWord, k int) bool {
 			return true
 		}
 		return false
+	case w == "store" || w == "stores":
+		return storeNoun(ws, k)
 	case storeHeads[w] != "":
 		return true
 	}
 	return camelStore(ws[k].text) != ""
+}
+
+// storeNoun tells "store" the noun ("a metadata store", "the Session
+// Store", "key-value store") from the verb ("we store", "to store", "don't
+// store", "Store the file"): the noun follows a determiner, possibly
+// through its qualifiers, or a word that qualifies stores, or stands in a
+// capitalised name.
+func storeNoun(ws []mentionWord, k int) bool {
+	p := wordAt(ws, k-1)
+	switch {
+	case p == "":
+		return false
+	case determiners[p] || storeQualifiers[p]:
+		return true
+	case nameModifiers[p] || dataVerbs[p] || setAside[p]:
+		return false
+	case ws[k].upper && ws[k-1].upper:
+		return true
+	}
+	return determiners[wordAt(ws, k-2)] || storeQualifiers[wordAt(ws, k-2)]
+}
+
+// determiners come before a noun, never before a verb.
+var determiners = map[string]bool{
+	"a": true, "an": true, "the": true, "our": true, "its": true, "their": true, "this": true, "that": true,
+	"each": true, "every": true, "one": true, "another": true, "same": true, "separate": true, "your": true,
+}
+
+// storeQualifiers are the words that say what kind of store a store is.
+var storeQualifiers = map[string]bool{
+	"key-value": true, "kv": true, "document": true, "object": true, "blob": true, "data": true, "file": true,
+	"metadata": true, "session": true, "feature": true, "config": true, "configuration": true, "state": true,
+	"event": true, "graph": true, "column": true, "wide-column": true, "columnar": true, "time-series": true,
+	"vector": true, "relational": true, "nosql": true, "sql": true, "persistent": true, "durable": true,
 }
 
 // camelStore returns the kind of a name written as one camel-case word
@@ -550,6 +635,11 @@ func storeName(ws []mentionWord, k int) (mention, int) {
 	for start > 0 && k-start < 3 {
 		w := ws[start-1]
 		if w.punct || nameModifiers[w.low] || setAside[w.low] || dataVerbs[w.low] || isProduct(w.low) && storeHeads[w.low] == "" && !ws[k].upper {
+			break
+		}
+		// "a managed Object Store": a capitalised name is its
+		// capitalised words.
+		if ws[k].upper && !w.upper {
 			break
 		}
 		start--
@@ -593,6 +683,10 @@ func storeMention(ws []mentionWord, k int, used []bool, generics bool) (mention,
 	}
 	m, start := storeName(ws, k)
 	if setAsideBefore(ws, start, 6) || wordAt(ws, k+1) == "such" || wordAt(ws, k+1) == "like" {
+		return mention{}, false
+	}
+	if m.generic && ws[k].low == "storage" {
+		// "save storage", "storage grows": the resource, not a store.
 		return mention{}, false
 	}
 	used[k] = true

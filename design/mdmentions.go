@@ -1,0 +1,312 @@
+package design
+
+import "strings"
+
+// Components named in the sentences of a document (mentions.go) and in
+// arrow chains ("Client → LB → API → DB") are placed once the whole
+// document is read, because a heading or a table further down may name
+// the same component more definitely: a mention then adds to that
+// component rather than making one of its own. A store named only by its
+// kind ("the DB", "the message queue") stands for the one store of that
+// kind in its design; where there are several, it cannot say which and is
+// left out.
+
+// pendingMention is a component named in a sentence, waiting to be placed.
+type pendingMention struct {
+	mention
+	span Span
+	fr   *frame
+	rank int
+	// text is the sentence that names it, read for its facts when the
+	// sentence names nothing else.
+	text string
+	// next is the component an arrow chain leads to from this one.
+	next string
+	// section is the role of the section it stands in.
+	section SectionKind
+}
+
+// mentionSections are the parts of a document whose sentences name the
+// design's own components: not its context, the options it weighed or the
+// requirements it answers.
+var mentionSections = map[SectionKind]bool{
+	"": true, SectionArchitecture: true, SectionComponents: true, SectionDecision: true,
+	SectionSummary: true, SectionFailure: true, SectionEstimates: true, SectionTradeoffs: true,
+}
+
+// mentions reads the components that the sentences and arrow chains of a
+// paragraph or a list item name.
+func (r *mdReader) mentions(f *flat, kind SectionKind) {
+	if r.noMentions > 0 || r.quoteDepth > 0 || r.inProse || !mentionSections[kind] || r.cur.weighing || r.onlyLink(f) {
+		return
+	}
+	t := f.String()
+	generics := kind == SectionArchitecture || kind == SectionComponents
+	for _, sr := range sentenceRanges(t) {
+		s := t[sr[0]:sr[1]]
+		if r.arrowChain(f, s, sr[0]) {
+			continue
+		}
+		ms := mentionsIn(s, generics)
+		for _, m := range ms {
+			if r.inCode(f, sr[0]+m.start) {
+				// `PagesDataStore`: an identifier of the code.
+				continue
+			}
+			pm := pendingMention{mention: m, span: r.textSpan(f, sr[0]+m.start, sr[0]+m.end), fr: r.cur, section: kind}
+			// Under a heading about its kind ("What kind of database
+			// should we use?"), the heading is the place of the store
+			// the section names only by its kind.
+			var ok bool
+			var sp Span
+			if pm.rank, sp, ok = r.mentionRank(m.kind); ok && m.generic {
+				pm.span = sp
+			}
+			if len(ms) == 1 && isSubject(s, m) {
+				pm.text = s
+			}
+			r.pending = append(r.pending, pm)
+		}
+	}
+}
+
+// isSubject reports whether a mention is what its sentence is about: it
+// opens the sentence, after an article at most ("The Ledger DB is
+// strongly consistent because …"). A sentence that only passes through a
+// component ("the worker reads the file from S3 with three retries") says
+// nothing of the component's own replicas or consistency.
+func isSubject(s string, m mention) bool {
+	ws := scanMentionWords(s[:m.start])
+	for _, w := range ws {
+		if !w.punct && !determiners[w.low] && !vendorWords[w.low] {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyLink reports a text that is one link and nothing else: an entry of
+// a table of contents or of a list of references ("[Redis](https://…)").
+func (r *mdReader) onlyLink(f *flat) bool {
+	if f.Len() == 0 {
+		return false
+	}
+	from, to := f.src(0), f.src(f.Len()-1)+1
+	if from < 1 || to+2 > len(r.src) || r.src[from-1] != '[' || r.src[to] != ']' || r.src[to+1] != '(' {
+		return false
+	}
+	end := to + 2
+	for end < len(r.src) && r.src[end] != ')' && r.src[end] != '\n' {
+		end++
+	}
+	if end >= len(r.src) || r.src[end] != ')' {
+		return false
+	}
+	for end++; end < len(r.src) && r.src[end] != '\n'; end++ {
+		if c := r.src[end]; c != ' ' && c != '\t' && c != '\r' {
+			return false
+		}
+	}
+	return true
+}
+
+// inCode reports whether the text at offset i of f stands in a code span.
+func (r *mdReader) inCode(f *flat, i int) bool {
+	at := f.src(i)
+	return at > 0 && at <= len(r.src) && r.src[at-1] == '`'
+}
+
+// mentionRank ranks a mention under a heading that names its kind
+// ("Database selection", "Caching layer") as the place that describes the
+// component, above a passing mention.
+func (r *mdReader) mentionRank(k ComponentKind) (int, Span, bool) {
+	if r.cur == nil || r.cur == r.top {
+		return rankMention, Span{}, false
+	}
+	for _, w := range splitWords(lower(r.cur.title)) {
+		if kindWords[w] == k || storeHeads[w] == k {
+			return rankKindSection, r.cur.span, true
+		}
+	}
+	return rankMention, Span{}, false
+}
+
+// arrowChain reads a line that is a chain of components joined by arrows,
+// "Client → LB → API → DB": each link depends on the next. Every link must
+// name a component, so that "upload → transcode → publish" (steps) is not
+// one.
+func (r *mdReader) arrowChain(f *flat, s string, off int) bool {
+	links := splitArrows(s)
+	if len(links) < 3 {
+		return false
+	}
+	var chain []pendingMention
+	for _, l := range links {
+		name := strings.Trim(strings.TrimSpace(s[l[0]:l[1]]), "`*_\"'")
+		if name == "" {
+			return false
+		}
+		name, tech := splitNameTech(name)
+		if !namesComponent(name) && !isProduct(lower(name)) {
+			return false
+		}
+		kind := inferKind(name, tech)
+		if kind == "" {
+			return false
+		}
+		if tech == "" && isProduct(lower(name)) {
+			tech = name
+		}
+		m := mention{name: name, tech: tech, kind: kind, start: l[0], end: l[1]}
+		// "DB", "Cache": the design's one store of that kind.
+		m.generic = !strings.Contains(name, " ") && storeHeads[lower(name)] != "" && !isProduct(lower(name))
+		chain = append(chain, pendingMention{mention: m, span: r.textSpan(f, off+l[0], off+l[1]), fr: r.cur, rank: rankMention})
+	}
+	for i := range chain {
+		if i+1 < len(chain) {
+			chain[i].next = chain[i+1].name
+		}
+	}
+	r.pending = append(r.pending, chain...)
+	return true
+}
+
+// splitArrows returns the byte ranges of the parts of s between arrows
+// ("→", "->", "=>", "-->"), or nil when s has none.
+func splitArrows(s string) [][2]int {
+	var out [][2]int
+	start := 0
+	for i := 0; i < len(s); {
+		n := 0
+		switch {
+		case strings.HasPrefix(s[i:], "→"):
+			n = len("→")
+		case strings.HasPrefix(s[i:], "-->"):
+			n = 3
+		case strings.HasPrefix(s[i:], "->"), strings.HasPrefix(s[i:], "=>"):
+			n = 2
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		out = append(out, [2]int{start, i})
+		i += n
+		start = i
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return append(out, [2]int{start, len(s)})
+}
+
+// placeMentions places the components the sentences named: named ones
+// first, so that a store named only by its kind finds them.
+func (r *mdReader) placeMentions() {
+	if len(r.pending) == 0 {
+		return
+	}
+	ix := r.indexComponents()
+	kind := r.d.Kind
+	if !r.d.KindSet {
+		kind = r.opts.Kind
+	}
+	if kind == "" {
+		kind, _ = detectKind(r.d)
+	}
+	designs := map[int]bool{}
+	for _, e := range r.estimateParents {
+		if e.line > 0 {
+			designs[e.line] = true
+		}
+	}
+	for _, generic := range []bool{false, true} {
+		for _, pm := range r.pending {
+			if pm.generic != generic {
+				continue
+			}
+			// A decision record or a proposal names many systems
+			// around it; its own components are those it decides on.
+			if (kind == DocADR || kind == DocRFC) && pm.section != SectionDecision {
+				continue
+			}
+			// A book that works out several designs teaches between
+			// them: what it names there is no design's.
+			if len(designs) >= 2 && r.scopeOf(pm.fr) == 0 {
+				continue
+			}
+			c := r.placeMention(pm, ix)
+			if c == nil {
+				continue
+			}
+			if pm.next != "" {
+				c.DependsOn = appendUnique(c.DependsOn, pm.next)
+			}
+			if pm.text != "" {
+				r.describeComponent(c, []string{pm.text})
+			}
+		}
+	}
+	r.pending = nil
+}
+
+// componentIndex finds, within one design, the components of a kind and
+// the components built on a product.
+type componentIndex struct {
+	byKind map[string][]*Component
+	byTech map[string]*Component
+}
+
+func (r *mdReader) indexComponents() *componentIndex {
+	ix := &componentIndex{byKind: map[string][]*Component{}, byTech: map[string]*Component{}}
+	for _, c := range r.d.Components {
+		ix.add(c)
+	}
+	return ix
+}
+
+func (ix *componentIndex) add(c *Component) {
+	k := scopedKey(c.scope, string(c.Kind))
+	ix.byKind[k] = append(ix.byKind[k], c)
+	if t := technologyIn(c.Technology); t != "" {
+		if k := scopedKey(c.scope, componentKey(t)); ix.byTech[k] == nil {
+			ix.byTech[k] = c
+		}
+	}
+}
+
+// placeMention merges a mention into the component it names, or adds it.
+func (r *mdReader) placeMention(pm pendingMention, ix *componentIndex) *Component {
+	scope := r.scopeOf(pm.fr)
+	c := &Component{Name: pm.name, Technology: pm.tech, Kind: pm.kind, Span: pm.span, rank: pm.rank}
+	key := componentKey(pm.name)
+	old := r.comps[scopedKey(scope, key)]
+	if old == nil && pm.tech != "" && componentKey(pm.tech) == key {
+		// "Redis" where a heading says "Session cache (Redis)".
+		old = ix.byTech[scopedKey(scope, key)]
+	}
+	if old == nil && pm.generic {
+		switch same := ix.byKind[scopedKey(scope, string(pm.kind))]; len(same) {
+		case 0:
+		case 1:
+			old = same[0]
+		default:
+			return nil
+		}
+	}
+	if old != nil {
+		if old.Kind != pm.kind && pm.generic {
+			return old
+		}
+		mergeComponent(old, c)
+		return old
+	}
+	if pm.tentative {
+		return nil
+	}
+	kept := r.addComponentUnder(c, pm.fr)
+	if kept == c {
+		ix.add(c)
+	}
+	return kept
+}
