@@ -123,7 +123,7 @@ var storeHeads = map[string]ComponentKind{
 	"db": KindDatabase, "database": KindDatabase, "databases": KindDatabase, "datastore": KindDatabase,
 	"store": KindDatabase, "table": KindDatabase, "ledger": KindDatabase,
 	"storage": KindObjectStore,
-	"cache": KindCache, "caches": KindCache,
+	"cache":   KindCache, "caches": KindCache,
 	"queue": KindQueue, "queues": KindQueue, "broker": KindQueue, "topic": KindQueue, "topics": KindQueue,
 	"index": KindSearch, "cdn": KindCDN,
 }
