@@ -49,8 +49,9 @@ func (r *mdReader) mentions(f *flat, kind SectionKind) {
 		}
 		ms := mentionsIn(s, generics)
 		for _, m := range ms {
-			if r.inCode(f, sr[0]+m.start) {
-				// `PagesDataStore`: an identifier of the code.
+			if r.inCode(f, sr[0]+m.start) || quoted(s[:m.start]) {
+				// `PagesDataStore`: an identifier of the code; "NoSQL
+				// databases are just better": someone's words.
 				continue
 			}
 			pm := pendingMention{mention: m, span: r.textSpan(f, sr[0]+m.start, sr[0]+m.end), fr: r.cur, section: kind}
@@ -68,6 +69,12 @@ func (r *mdReader) mentions(f *flat, kind SectionKind) {
 			r.pending = append(r.pending, pm)
 		}
 	}
+}
+
+// quoted reports whether a quotation opened before the end of s is still
+// open.
+func quoted(s string) bool {
+	return (strings.Count(s, `"`)+strings.Count(s, "“")-strings.Count(s, "”"))%2 == 1
 }
 
 // isSubject reports whether a mention is what its sentence is about: it
@@ -292,6 +299,13 @@ func (r *mdReader) placeMention(pm pendingMention, ix *componentIndex) *Componen
 			old = same[0]
 		default:
 			return nil
+		}
+	}
+	if old == nil && pm.tech != "" {
+		// "Elasticsearch" in a design whose one search index names no
+		// product yet: the product it runs on.
+		if same := ix.byKind[scopedKey(scope, string(pm.kind))]; len(same) == 1 && same[0].Technology == "" {
+			old = same[0]
 		}
 	}
 	if old != nil {

@@ -255,21 +255,33 @@ var storeTopics = map[string]bool{
 	"failure": true, "failures": true, "outage": true, "outages": true, "error": true, "errors": true,
 	"quota": true, "quotas": true, "limit": true, "limits": true, "class": true, "classes": true,
 	"bill": true, "billing": true, "pricing": true, "space": true, "requirement": true, "requirements": true,
-	"estimate": true, "estimates": true, "estimation": true, "needs": true,
+	"estimate": true, "estimates": true, "estimation": true, "estimations": true, "needs": true,
+	// "Search Index Service", "CDN Uploader": a service named after
+	// the store it serves.
+	"service": true, "services": true, "server": true, "servers": true, "uploader": true, "api": true,
+	"worker": true, "workers": true, "manager": true, "controller": true, "handler": true, "builder": true,
 }
 
 // setAsideBefore reports whether a word of the clause before ws[i], at
 // most n words back, sets the name aside, or the name stands in a choice
 // not made ("if we decide to use an SQL database, Amazon RDS would do").
 func setAsideBefore(ws []mentionWord, i, n int) bool {
+scan:
 	for k := i - 1; k >= 0 && n > 0; k-- {
 		w := ws[k]
 		if w.punct {
 			switch w.low {
-			case ",", "(", ")", "/":
+			case "(", ")", "/":
 				continue
+			case ",":
+				// "not Redis, Memcached or Kafka" goes on through the
+				// list; "Since it is not relational, a NoSQL store"
+				// ends a clause at the comma.
+				if listed(ws, k-1) {
+					continue
+				}
 			}
-			break
+			break scan
 		}
 		if setAside[w.low] {
 			return true
@@ -381,6 +393,10 @@ func productMention(ws []mentionWord, i int, used []bool) (mention, bool) {
 		start = i - 1
 	}
 	used[i] = true
+	if builtOn(ws, start) {
+		// "built on top of Apache Lucene": a part of another product.
+		return mention{}, false
+	}
 	m := mention{name: ws[i].text, tech: ws[i].text, kind: kindWords[ws[i].low], start: ws[start].start, end: ws[i].end}
 	// Examples of a store named just before: "a NoSQL store like
 	// DynamoDB", "(BLOB storage), like S3". The other examples listed
@@ -420,6 +436,16 @@ func productMention(ws []mentionWord, i int, used []bool) (mention, bool) {
 		return role, true
 	}
 	return m, true
+}
+
+// builtOn reports a product named as what another is made of: "built on
+// top of Lucene", "based on RocksDB", "powered by Redis".
+func builtOn(ws []mentionWord, i int) bool {
+	switch a, b := wordAt(ws, i-1), wordAt(ws, i-2); {
+	case a == "of" && b == "top", a == "on" && (b == "built" || b == "based"), a == "by" && b == "powered":
+		return true
+	}
+	return false
 }
 
 // markList marks the rest of a list of products from k as read.
@@ -488,6 +514,11 @@ func exampleOf(ws []mentionWord, i int) (mention, int, bool) {
 	}
 	for k >= 0 && (lowAt(ws, k) == "," || lowAt(ws, k) == ")") {
 		k--
+	}
+	// "the Search Cluster (ie Lucene)": a kind word and a container noun.
+	if k > 0 && containerNouns[wordAt(ws, k)] && StatefulKind(kindWords[wordAt(ws, k-1)]) {
+		name := joinWords(ws, k-1, k+1)
+		return mention{name: name, kind: kindWords[wordAt(ws, k-1)], start: ws[k-1].start, end: ws[k].end}, k - 1, true
 	}
 	if k < 0 || !isStoreHead(ws, k) {
 		return mention{}, 0, false
@@ -695,22 +726,36 @@ func storeMention(ws []mentionWord, k int, used []bool, generics bool) (mention,
 	}
 	// A capitalised name is a proper name wherever it stands: "the
 	// Videos DB", "VideoDB".
-	if !m.generic && ws[start].upper && (ws[k].upper || start < k && allUpper(ws, start, k)) {
+	if !m.generic && ws[start].upper && (ws[k].upper || start < k && allUpper(ws, start, k) && !opensSentence(ws, start)) {
 		return m, true
 	}
 	if !generics {
 		return mention{}, false
 	}
-	// Otherwise a data verb leads to it within a few words.
+	// Otherwise a data verb leads to it within a few words. A name in
+	// lower case describes the store rather than naming it ("the event
+	// queue", "the video queue"): it stands for the design's store of
+	// that kind, as a bare "the queue" does.
 	for b := start - 1; b >= 0 && b >= start-8; b-- {
 		if ws[b].punct && ws[b].low != "," {
 			break
 		}
 		if dataVerbs[ws[b].low] {
+			m.generic = true
 			return m, true
 		}
 	}
 	return mention{}, false
+}
+
+// opensSentence reports a word that starts its sentence, where a capital
+// says nothing of a proper name.
+func opensSentence(ws []mentionWord, i int) bool {
+	switch lowAt(ws, i-1) {
+	case "", ".", "!", "?", ":", ";":
+		return true
+	}
+	return false
 }
 
 // allUpper reports whether the words from i to j start with capitals.
@@ -722,3 +767,17 @@ func allUpper(ws []mentionWord, i, j int) bool {
 	}
 	return true
 }
+
+// setAsideText reports whether the words at the end of s set aside or only
+// weigh a name that follows them: "we should also consider moving some
+// data to a **NoSQL Database**".
+func setAsideText(s string) bool {
+	if len(s) > maxAsideBytes {
+		s = s[len(s)-maxAsideBytes:]
+	}
+	ws := scanMentionWords(s)
+	return setAsideBefore(ws, len(ws), 6)
+}
+
+// maxAsideBytes bounds the text setAsideText reads.
+const maxAsideBytes = 160

@@ -41,8 +41,8 @@ func TestMentionsIn(t *testing.T) {
 		{"The worker uses redis-py and the Kafka client library.", false, nil},
 		// Stores named by their kind count in architecture prose when
 		// data moves in or out.
-		{"The uploader puts each chunk id in the message queue.", true, []string{"message queue/queue/"}},
-		{"The transcoder reads the raw file from object storage.", true, []string{"object storage/object_store/"}},
+		{"The uploader puts each chunk id in the message queue.", true, []string{"message queue/queue/~"}},
+		{"The transcoder reads the raw file from object storage.", true, []string{"object storage/object_store/~"}},
 		{"It then writes the result to the DB.", true, []string{"DB/database/~"}},
 		{"It then writes the result to the DB.", false, nil},
 		{"A cache miss falls back to the database schema.", true, nil},
