@@ -689,7 +689,7 @@ func (r *mdReader) rawInteresting(n ast.Node) bool {
 	}
 	return bytes.IndexByte(raw, '=') >= 0 || bytes.IndexByte(raw, '~') >= 0 || bytes.IndexByte(raw, 0xE2) >= 0 ||
 		bytes.ContainsAny(raw, "0123456789") ||
-		bytes.IndexByte(raw, '\\') >= 0 || bytes.Contains(raw, []byte("rade")) || bytes.Contains(raw, []byte("ost of")) ||
+		bytes.IndexByte(raw, '\\') >= 0 || namesProduct(raw) || bytes.Contains(raw, []byte("rade")) || bytes.Contains(raw, []byte("ost of")) ||
 		bytes.Contains(raw, []byte("xpense of")) || bytes.Contains(raw, []byte("xchange for")) || bytes.Contains(raw, []byte("![")) ||
 		bytes.IndexByte(raw, '/') >= 0 && (bytes.Contains(raw, []byte("GET")) || bytes.Contains(raw, []byte("POST")) ||
 			bytes.Contains(raw, []byte("PUT")) || bytes.Contains(raw, []byte("DELETE")) || bytes.Contains(raw, []byte("PATCH")) ||

@@ -275,6 +275,11 @@ func (r *mdReader) indexComponents() *componentIndex {
 func (ix *componentIndex) add(c *Component) {
 	k := scopedKey(c.scope, string(c.Kind))
 	ix.byKind[k] = append(ix.byKind[k], c)
+	ix.addTech(c)
+}
+
+// addTech indexes a component by the product it is built on.
+func (ix *componentIndex) addTech(c *Component) {
 	if t := technologyIn(c.Technology); t != "" {
 		if k := scopedKey(c.scope, componentKey(t)); ix.byTech[k] == nil {
 			ix.byTech[k] = c
@@ -312,7 +317,11 @@ func (r *mdReader) placeMention(pm pendingMention, ix *componentIndex) *Componen
 		if old.Kind != pm.kind && pm.generic {
 			return old
 		}
+		hadTech := old.Technology != ""
 		mergeComponent(old, c)
+		if !hadTech {
+			ix.addTech(old)
+		}
 		return old
 	}
 	if pm.tentative {

@@ -768,16 +768,57 @@ func allUpper(ws []mentionWord, i, j int) bool {
 	return true
 }
 
-// setAsideText reports whether the words at the end of s set aside or only
-// weigh a name that follows them: "we should also consider moving some
-// data to a **NoSQL Database**".
-func setAsideText(s string) bool {
-	if len(s) > maxAsideBytes {
-		s = s[len(s)-maxAsideBytes:]
+// maxAsideBytes bounds the text around a bold name that weighedBold
+// reads.
+const maxAsideBytes = 160
+
+// weighedBold reports whether the bold name from byte from to byte to of
+// s is set aside or one of a list of examples ("a store with fast writes
+// such as a **NoSQL database** or **Memory Cache**").
+func weighedBold(s string, from, to int) bool {
+	lo, hi := max(0, from-maxAsideBytes), min(len(s), to+maxAsideBytes)
+	ws := scanMentionWords(s[lo:hi])
+	i, j := -1, -1
+	for k, w := range ws {
+		if i < 0 && w.start >= from-lo {
+			i = k
+		}
+		if w.end <= to-lo {
+			j = k + 1
+		}
 	}
-	ws := scanMentionWords(s)
-	return setAsideBefore(ws, len(ws), 6)
+	if i < 0 || j <= i {
+		return false
+	}
+	if setAsideBefore(ws, i, 6) {
+		return true
+	}
+	if !alternatives(ws, i, j) {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if exampleWords[ws[k].low] || ws[k].low == "as" && wordAt(ws, k-1) == "such" {
+			return true
+		}
+	}
+	return false
 }
 
-// maxAsideBytes bounds the text setAsideText reads.
-const maxAsideBytes = 160
+// namesProduct is a quick test for text worth reading for components
+// where nothing else is read: does a word of it name a product?
+func namesProduct(s []byte) bool {
+	for i := 0; i < len(s); {
+		for i < len(s) && !isWordByte(s[i]) {
+			i++
+		}
+		j := i
+		for j < len(s) && isWordByte(s[j]) {
+			j++
+		}
+		if j-i >= 2 && j-i <= 16 && isProduct(lower(string(s[i:j]))) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
