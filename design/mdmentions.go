@@ -55,6 +55,12 @@ func (r *mdReader) mentions(f *flat, kind SectionKind) {
 				continue
 			}
 			pm := pendingMention{mention: m, span: r.textSpan(f, sr[0]+m.start, sr[0]+m.end), fr: r.cur, section: kind}
+			// Estimates size what the design names elsewhere ("Redis
+			// needs 40 GB") and name the odd bystander ("nightly
+			// backups to S3"): they add to components, and make one
+			// only where a product is given a role ("MariaDB for the
+			// metadata store").
+			pm.tentative = pm.tentative || kind == SectionEstimates && (m.tech == "" || m.tech == m.name)
 			// Under a heading about its kind ("What kind of database
 			// should we use?"), the heading is the place of the store
 			// the section names only by its kind.

@@ -435,7 +435,34 @@ func productMention(ws []mentionWord, i int, used []bool) (mention, bool) {
 		role.tech = m.tech
 		return role, true
 	}
+	// "a Redis seat-hold cache": the product names the store after it.
+	if e, ok := storeAfter(ws, i+1); ok {
+		used[e] = true
+		if e > i+1 {
+			s, _ := storeName(ws, e)
+			if s.start > ws[i].start {
+				s.tech = m.tech
+				return s, true
+			}
+		}
+		m.kind = storeHeads[ws[e].low]
+		m.end = ws[e].end
+	}
 	return m, true
+}
+
+// storeAfter finds a store noun that ends the words right after a
+// product: "Redis cache", "Redis seat-hold cache".
+func storeAfter(ws []mentionWord, j int) (int, bool) {
+	for e := j; e < len(ws) && e < j+3; e++ {
+		if ws[e].punct || nameModifiers[ws[e].low] || isProduct(ws[e].low) {
+			return 0, false
+		}
+		if isStoreHead(ws, e) {
+			return e, !isHeadModifier(ws, e)
+		}
+	}
+	return 0, false
 }
 
 // builtOn reports a product named as what another is made of: "built on
