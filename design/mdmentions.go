@@ -41,6 +41,9 @@ func (r *mdReader) mentions(f *flat, kind SectionKind) {
 		return
 	}
 	t := f.String()
+	if !mayNameComponent(t) && !strings.Contains(t, "→") && !strings.Contains(t, "->") {
+		return
+	}
 	generics := kind == SectionArchitecture || kind == SectionComponents
 	for _, sr := range sentenceRanges(t) {
 		s := t[sr[0]:sr[1]]

@@ -834,16 +834,51 @@ func weighedBold(s string, from, to int) bool {
 // namesProduct is a quick test for text worth reading for components
 // where nothing else is read: does a word of it name a product?
 func namesProduct(s []byte) bool {
+	return anyWord(s, func(w string) bool { return isProduct(w) })
+}
+
+// mayNameComponent is a quick test for mentionsIn: does a word of s name
+// a product or a store, or end in a store noun ("VideoDB")?
+func mayNameComponent(s string) bool {
+	return anyWord([]byte(s), func(w string) bool {
+		if storeHeads[w] != "" || isProduct(w) {
+			return true
+		}
+		for h := range camelHeads {
+			if strings.HasSuffix(w, h) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// camelHeads are the store nouns a camel-case name may end in.
+var camelHeads = map[string]bool{"db": true, "store": true, "storage": true, "cache": true, "queue": true}
+
+// anyWord reports whether f holds for a word of s in lower case, without
+// allocating for each word.
+func anyWord(s []byte, f func(string) bool) bool {
+	var buf [24]byte
 	for i := 0; i < len(s); {
 		for i < len(s) && !isWordByte(s[i]) {
 			i++
 		}
 		j := i
-		for j < len(s) && isWordByte(s[j]) {
+		for j < len(s) && (isWordByte(s[j]) || s[j] == '-' && j+1 < len(s) && isWordByte(s[j+1])) {
 			j++
 		}
-		if j-i >= 2 && j-i <= 16 && isProduct(lower(string(s[i:j]))) {
-			return true
+		if n := j - i; n >= 2 && n <= len(buf) {
+			for k := 0; k < n; k++ {
+				c := s[i+k]
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[k] = c
+			}
+			if f(string(buf[:n])) {
+				return true
+			}
 		}
 		i = j
 	}

@@ -847,6 +847,12 @@ func inferKind(name, tech string) ComponentKind {
 	if k == KindWorker && tech != "" && inferKindOf("", tech) == KindQueue {
 		return KindQueue
 	}
+	// "Media store (S3)": a store of any kind; the product says which.
+	if k == KindDatabase && tech != "" && inferKindOf("", tech) == KindObjectStore {
+		if ws := splitWords(lower(name)); len(ws) > 0 && (ws[len(ws)-1] == "store" || ws[len(ws)-1] == "datastore") {
+			return KindObjectStore
+		}
+	}
 	return k
 }
 

@@ -1,0 +1,161 @@
+package design
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// componentsOf lists a design's components as "name/kind/tech@line",
+// sorted.
+func componentsOf(d *Design) []string {
+	var out []string
+	for _, c := range d.Components {
+		out = append(out, fmt.Sprintf("%s/%s/%s@%d", c.Name, c.Kind, c.Technology, c.Span.Start.Line))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestComponentsFromProse reads whole documents: components named in
+// sentences, list items and arrow chains, merged with those headings,
+// diagrams and tables name.
+func TestComponentsFromProse(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		want      []string
+	}{
+		{"sentences name products and the stores they serve", `# Orders
+
+## Architecture
+
+The order service writes each order to PostgreSQL. RabbitMQ was picked for
+the job queue because the team already runs it. Receipts are stored in S3.
+`, []string{"PostgreSQL/database/PostgreSQL@5", "S3/object_store/S3@6", "job queue/queue/RabbitMQ@6"}},
+
+		{"a mention joins the heading that names the same component", `# Photos
+
+## Components
+
+### Media store (S3)
+
+Originals and thumbnails, kept for ten years.
+
+### Upload service
+
+Resizes each photo and puts it in S3; the Media Store is read by the CDN.
+`, []string{"CDN/cdn/@11", "Media store/object_store/S3@5", "Upload service/service/@9"}},
+
+		{"spellings of one name make one component", "# Video\n\n## High-level design\n\n" +
+			"```mermaid\nflowchart LR\n  api[Upload API] --> db[(Videos DB)]\n```\n\n" +
+			"The transcoder saves every chunk location in VideoDB.\n\n" +
+			"### Video database (Cassandra)\n\nOne row per chunk.\n",
+			[]string{"Upload API/service/@7", "Videos DB/database/Cassandra@12"}},
+
+		{"a store named by its kind is the design's one store of that kind", `# Links
+
+## Architecture
+
+### Links DB (DynamoDB)
+
+Short code to long URL.
+
+### Redirect service
+
+Looks the code up, reading from the database on a cache miss.
+`, []string{"Links DB/database/DynamoDB@5", "Redirect service/service/@9"}},
+
+		{"a store named only by its kind stands alone when nothing else is of its kind", `# Uploads
+
+## High-level design
+
+- The uploader puts each chunk id in the message queue.
+- Workers read the chunk from object storage and write the result to the DB.
+`, []string{"DB/database/@6", "message queue/queue/@5", "object storage/object_store/@6"}},
+
+		{"arrow chains", `# Shortener
+
+## Architecture
+
+Client → LB → Shortener API (Go) → Links DB
+`, []string{"Client/external/@5", "LB/load_balancer/@5", "Links DB/database/@5", "Shortener API/service/Go@5"}},
+
+		{"steps joined by arrows are no components", `# Shortener
+
+## Architecture
+
+Upload video -> transcode it -> publish the result
+`, nil},
+
+		{"products weighed, set aside, quoted or in code are not components", "# Sessions\n\n## Architecture\n\n" +
+			"We chose PostgreSQL over MySQL. We could also use Memcached here.\n\n" +
+			"Some say \"Cassandra is always faster\"; the `SessionStore` class wraps the driver.\n\n" +
+			"There are two options for the cache:\n\n- Redis, with persistence\n- Hazelcast, embedded\n",
+			[]string{"PostgreSQL/database/PostgreSQL@5"}},
+
+		{"a list of links is no design", `# Reading list
+
+## Architecture
+
+- [Redis](https://redis.io)
+- [Kafka](https://kafka.apache.org)
+`, nil},
+
+		{"a decision record's context names systems it does not decide on", `# ADR 7: Keep sessions in the gateway
+
+## Status
+
+Accepted
+
+## Context
+
+Today sessions live in Redis, which we run as a single instance.
+
+## Decision
+
+We keep sessions in the gateway's memory.
+
+## Consequences
+
+Losing a gateway logs its users out.
+`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := componentsOf(readMD(t, tt.doc))
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("components\n got  %q\n want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestMentionFacts: a sentence about a component gives its facts; a
+// sentence that only passes through it gives none.
+func TestMentionFacts(t *testing.T) {
+	d := readMD(t, `# Feed
+
+## Architecture
+
+The API reads timelines from the Timeline Cache, which runs 2 replicas in one zone.
+
+Cassandra is eventually consistent, because a post that shows up a second
+late in a follower's feed harms nobody. Cassandra runs 6 nodes with a
+replication factor of 3.
+`)
+	for _, c := range d.Components {
+		switch c.Name {
+		case "Timeline Cache":
+			if c.Replicas != 0 {
+				t.Errorf("Timeline Cache: %d replicas read from a sentence about the API", c.Replicas)
+			}
+		case "Cassandra":
+			if c.Consistency != Eventual || c.Justification == "" || c.Replicas != 3 {
+				t.Errorf("Cassandra: consistency %q, reason %q, %d replicas; want eventual with its reason, 3", c.Consistency, c.Justification, c.Replicas)
+			}
+		default:
+			t.Errorf("unexpected component %q", c.Name)
+		}
+	}
+}
