@@ -62,8 +62,12 @@ type Equation struct {
 	// resultFig is the index in Design.Figures of the figure the
 	// calculation comes to, or -1.
 	resultFig int
-	factors []eqFactor
-	scopeAt []int // the heading lines above it
+	// unnamed is the result when the reader named none, and activity
+	// what the words around it count ("read", "write", "request").
+	unnamed  *eqFactor
+	activity string
+	factors  []eqFactor
+	scopeAt  []int // the heading lines above it
 }
 
 // eqFactor is a figure a written calculation multiplies or divides by.
@@ -75,6 +79,8 @@ type eqFactor struct {
 	// plain marks a number without unit or scale (24, 3600, 365): a
 	// constant of time or of units.
 	plain bool
+	// noUnit marks a figure written with no unit word ("20k/s").
+	noUnit bool
 }
 
 // Check evaluates the calculation; see english.Equation.Check.
@@ -97,10 +103,8 @@ func (o Options) parseQuantity(s string, want estimate.Dim) (estimate.Quantity, 
 // mayHoldFigure is a quick test before a text is read for figures: a digit
 // or a number word.
 func mayHoldFigure(t string) bool {
-	for i := 0; i < len(t); i++ {
-		if c := t[i]; c >= '0' && c <= '9' {
-			return true
-		}
+	if hasDigit(t) {
+		return true
 	}
 	if len(t) > 2000 {
 		return false
@@ -112,6 +116,22 @@ func mayHoldFigure(t string) bool {
 		}
 	}
 	return false
+}
+
+// hasDigit reports a decimal digit in t.
+func hasDigit(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// mayCalculate is a quick test for a calculation: a relation between its
+// sides ("=", "≈", "→", "~", a LaTeX command, or a colon after figures).
+func mayCalculate(t string) bool {
+	return strings.ContainsAny(t, "=≈→~≃∼\\:") || strings.Contains(t, "->")
 }
 
 var numberWordHints = []string{"illion", "thousand", "dozen", "twice", "double", "nines", "half", "quarter", "tenth",
@@ -143,10 +163,18 @@ func (r *mdReader) readEquations(f *flat, t string) {
 }
 
 func (r *mdReader) readText(f *flat, t string, kind SectionKind, parent, label string, figures bool) {
-	if !mayHoldFigure(t) {
+	values := readsValues(kind)
+	unnamed := kind == "" && r.cur != r.top
+	if values || unnamed {
+		if !mayHoldFigure(t) {
+			return
+		}
+	} else if !hasDigit(t) || r.cur.component() == nil && !mayCalculate(t) {
+		// Elsewhere only calculations are read (and a component's own
+		// queue figures): a figure needs a digit, a calculation a
+		// relation.
 		return
 	}
-	values := readsValues(kind)
 	rank := english.RankSentence
 	if kind != SectionEstimates {
 		rank -= 10
@@ -154,7 +182,6 @@ func (r *mdReader) readText(f *flat, t string, kind SectionKind, parent, label s
 	// A section whose heading names nothing ("## Analysis") is read too,
 	// its figures ranking below those of any named section; if it states
 	// the load, it is the estimates (see closeFrame).
-	unnamed := kind == "" && r.cur != r.top
 	if unnamed {
 		values = true
 	}
@@ -181,6 +208,15 @@ func (r *mdReader) readText(f *flat, t string, kind SectionKind, parent, label s
 			for k, fg := range rd.Figures {
 				if fg.Claim && fg.Start < res.End && res.Start < fg.End {
 					e.result, e.resultQ, e.resultFig = fg.Name, fg.Quantity, firstFig+k
+				}
+			}
+			if e.result == "" {
+				// an unnamed result may be named from its factors
+				e.unnamed = &eqFactor{q: res.Quantity, text: t[res.Start:res.End], span: r.textSpan(f, res.Start, res.End), noUnit: res.Unit == ""}
+				for _, sk := range rd.Skipped {
+					if sk.Start < res.End && res.Start < sk.End {
+						e.activity = sk.Activity
+					}
 				}
 			}
 			for _, fa := range fs {
@@ -457,10 +493,14 @@ var timeConstants = map[float64]bool{
 // figures the document states elsewhere.
 func (r *mdReader) nameOperands() {
 	known := map[string][]float64{}
-	// inEstimates are the figures stated where the estimates are.
+	// inEstimates are the figures stated where the estimates are;
+	// inDocument all that the document states (known grows as operands
+	// are named).
 	inEstimates := map[string][]float64{}
+	inDocument := map[string][]float64{}
 	for _, f := range r.d.Figures {
 		known[f.Name] = append(known[f.Name], f.Quantity.Value)
+		inDocument[f.Name] = append(inDocument[f.Name], f.Quantity.Value)
 		if f.Rank >= english.RankSentence {
 			inEstimates[f.Name] = append(inEstimates[f.Name], f.Quantity.Value)
 		}
@@ -474,16 +514,19 @@ func (r *mdReader) nameOperands() {
 		if err != nil {
 			return q, false, false
 		}
-		vals, stated := known[name]
-		for _, v := range vals {
-			if v > 0 && c.Value > 0 && v/c.Value < 1.05 && c.Value/v < 1.05 {
-				return c, true, true
-			}
+		// A figure the document states anchors the assignment; one named
+		// from another calculation's operands only does not contradict it.
+		if statedAs(inDocument, name, c.Value) {
+			return c, true, true
 		}
+		if statedAs(known, name, c.Value) {
+			return c, true, false
+		}
+		_, stated := known[name]
 		return c, !stated, false
 	}
 	for _, e := range r.d.Equations {
-		if e.result == "" || len(e.factors) == 0 {
+		if len(e.factors) == 0 || e.result == "" && e.unnamed == nil {
 			continue
 		}
 		if peak, ok := peakVariant[e.result]; ok && e.resultFig >= 0 {
@@ -512,45 +555,66 @@ func (r *mdReader) nameOperands() {
 		if len(fs) == 0 {
 			continue
 		}
-		type pick struct {
-			name string
-			q    estimate.Quantity
-			same bool
-		}
-		var found []pick
-		ways := 0
-		for _, inputs := range estimate.Factors(e.result) {
-			if len(inputs) != len(fs) {
+		var found []operandPick
+		var ways operandWays
+		if e.result != "" {
+			ways = r.assignOperands(e, fs, matches)
+			found = ways.pick()
+		} else {
+			// "2M × 300 KB = 600 GB" with no name for 600 GB: the result
+			// is named when exactly one derived figure, of the kind the
+			// words around it count, fits its factors.
+			// A conversion ("1 request per second = 2.6M a month")
+			// names nothing, nor a bare count whose words say not what
+			// it counts.
+			if len(e.factors) < 2 {
 				continue
 			}
-			perms := permutations(len(fs))
-			for _, perm := range perms {
-				var got []pick
-				fits, anchored := true, false
-				for i, f := range fs {
-					name := inputs[perm[i]]
-					c, ok, same := matches(name, f.q)
-					if !ok {
-						fits = false
-						break
-					}
-					anchored = anchored || same
-					got = append(got, pick{name, c, same})
-				}
-				// Units alone fix the assignment when one factor has a
-				// unit the others cannot have; otherwise a figure stated
-				// elsewhere must anchor it.
-				if fits && (anchored || len(fs) == 1 || distinctDims(fs)) && r.reproduces(e, got[0].name, func(yield func(string, estimate.Quantity)) {
-					for _, p := range got {
-						yield(p.name, p.q)
-					}
-				}) {
-					ways++
-					found = got
-				}
+			// "40 × 500 bytes = 20k/s": a result written without a unit
+			// is of the size its factors multiply
+			if e.unnamed.noUnit && (e.unnamed.q.Dim == estimate.Count || e.unnamed.q.Dim == estimate.Rate) && bytesFactors(fs) == 1 {
+				u := *e.unnamed
+				u.q.Dim = map[estimate.Dim]estimate.Dim{estimate.Count: estimate.Bytes, estimate.Rate: estimate.ByteRate}[u.q.Dim]
+				e.unnamed = &u
 			}
+			if e.activity == "" && e.unnamed.q.Dim == estimate.Count {
+				continue
+			}
+			var named, namedAnchored Equation
+			for _, name := range estimate.FactorResults() {
+				n, _ := estimate.Lookup(name)
+				c, err := n.Coerce(e.unnamed.q)
+				if err != nil || !activityFits(e.activity, name) {
+					continue
+				}
+				try := e
+				try.result, try.resultQ = name, c
+				w := r.assignOperands(try, fs, matches)
+				if w.n > 0 {
+					named = try
+				}
+				if w.anchoredN > 0 {
+					namedAnchored = try
+				}
+				ways.add(w)
+			}
+			if found = ways.pick(); found == nil {
+				continue
+			}
+			if ways.n != 1 {
+				named = namedAnchored
+			}
+			e = named
+			r.d.Figures = append(r.d.Figures, Figure{
+				Value:  Value{Name: e.result, Quantity: e.resultQ, Text: e.unnamed.text, Span: e.unnamed.span},
+				Claim:  true,
+				Rank:   RankOperand,
+				order:  len(r.d.Figures),
+				within: e.scopeAt,
+			})
+			r.dropUnread(e.unnamed.span)
 		}
-		if ways != 1 {
+		if found == nil {
 			continue
 		}
 		for i, p := range found {
@@ -558,12 +622,130 @@ func (r *mdReader) nameOperands() {
 				continue
 			}
 			r.d.Figures = append(r.d.Figures, Figure{
-				Value: Value{Name: p.name, Quantity: p.q, Text: fs[i].text, Span: fs[i].span},
-				Rank:  RankOperand,
-				order: len(r.d.Figures),
+				Value:  Value{Name: p.name, Quantity: p.q, Text: fs[i].text, Span: fs[i].span},
+				Rank:   RankOperand,
+				order:  len(r.d.Figures),
 				within: e.scopeAt,
 			})
 			known[p.name] = append(known[p.name], p.q.Value)
+		}
+	}
+}
+
+// operandPick is a factor of a calculation named as one of its formula's
+// inputs; same marks a figure the document states elsewhere.
+type operandPick struct {
+	name string
+	q    estimate.Quantity
+	same bool
+}
+
+// operandWays counts the assignments of a calculation's factors that fit,
+// and those among them that a figure stated elsewhere anchors.
+type operandWays struct {
+	n, anchoredN       int
+	last, lastAnchored []operandPick
+}
+
+func (w *operandWays) add(o operandWays) {
+	w.n += o.n
+	w.anchoredN += o.anchoredN
+	if o.last != nil {
+		w.last = o.last
+	}
+	if o.lastAnchored != nil {
+		w.lastAnchored = o.lastAnchored
+	}
+}
+
+// pick returns the one assignment that fits, or failing that the one a
+// stated figure anchors ("40 × 500 bytes" where 40 is the stated write
+// rate: the average bandwidth, not the peak's), or nil.
+func (w operandWays) pick() []operandPick {
+	switch {
+	case w.n == 1:
+		return w.last
+	case w.anchoredN == 1:
+		return w.lastAnchored
+	}
+	return nil
+}
+
+// assignOperands tries every assignment of a calculation's factors to
+// the inputs of each formula of its result.
+func (r *mdReader) assignOperands(e Equation, fs []eqFactor, matches func(string, estimate.Quantity) (estimate.Quantity, bool, bool)) (ways operandWays) {
+	for _, inputs := range estimate.Factors(e.result) {
+		if len(inputs) != len(fs) {
+			continue
+		}
+		for _, perm := range permutations(len(fs)) {
+			var got []operandPick
+			fits, anchored := true, false
+			for i, f := range fs {
+				name := inputs[perm[i]]
+				c, ok, same := matches(name, f.q)
+				if !ok {
+					fits = false
+					break
+				}
+				anchored = anchored || same
+				got = append(got, operandPick{name, c, same})
+			}
+			// Units alone fix the assignment when one factor has a unit
+			// the others cannot have; otherwise a figure stated elsewhere
+			// must anchor it.
+			if fits && (anchored || len(fs) == 1 || distinctDims(fs)) && r.reproduces(e, got[0].name, func(yield func(string, estimate.Quantity)) {
+				for _, p := range got {
+					yield(p.name, p.q)
+				}
+			}) {
+				ways.n++
+				ways.last = got
+				if anchored {
+					ways.anchoredN++
+					ways.lastAnchored = got
+				}
+			}
+		}
+	}
+	return ways
+}
+
+// bytesFactors counts the factors that are sizes.
+func bytesFactors(fs []eqFactor) int {
+	n := 0
+	for _, f := range fs {
+		if f.q.Dim == estimate.Bytes {
+			n++
+		}
+	}
+	return n
+}
+
+// activityFits reports whether a derived figure counts what the words
+// around an unnamed result count ("read", "write", "request" or "").
+func activityFits(activity, name string) bool {
+	reads := strings.Contains(name, "read") || name == "egress_bandwidth" || name == "peak_egress_bandwidth" || name == "cache_memory"
+	writes := strings.Contains(name, "write") || strings.HasPrefix(name, "storage") || strings.Contains(name, "ingress")
+	switch activity {
+	case "read":
+		return reads
+	case "write":
+		return writes
+	case "request":
+		return !reads && !writes
+	}
+	return true
+}
+
+// dropUnread removes the unread entry over a span: the figure was named
+// after all.
+func (r *mdReader) dropUnread(sp Span) {
+	less := func(a, b Pos) bool { return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col }
+	for i, u := range r.d.Unread {
+		if less(u.Span.Start, sp.End) && less(sp.Start, u.Span.End) {
+			r.d.Unread = append(r.d.Unread[:i], r.d.Unread[i+1:]...)
+			return
 		}
 	}
 }

@@ -272,6 +272,49 @@ Handy conversion guide:
 	}
 }
 
+// A calculation whose result the words do not name is named from its
+// factors when one derived figure, of the kind its verb counts, fits them.
+func TestUnnamedResultIsNamedFromFactors(t *testing.T) {
+	d := readMD(t, `# Photos
+
+## Estimates
+
+- Users: 10M daily active users
+- Each user uploads 2 photos a day, so uploads come to 10M × 2 = 20M a day.
+- Photo size: 300 KB
+`)
+	if v, ok := d.Declared["writes_per_day"]; !ok || v.Quantity.Value != 20e6 || v.Span.Start.Line != 6 {
+		t.Errorf("writes_per_day = %+v, %v; want 20M a day from line 6", v, ok)
+	}
+	if v, ok := d.Assumptions["writes_per_user_per_day"]; !ok || v.Quantity.Value != 2 {
+		t.Errorf("writes_per_user_per_day = %+v, %v; want 2 (before the calculation's clause, not an operand)", v, ok)
+	}
+	for _, u := range d.Unread {
+		if u.Span.Start.Line == 6 && strings.Contains(u.Text, "20M") {
+			t.Errorf("the named result is still listed as unread: %+v", u)
+		}
+	}
+
+	// Nothing is named where the words do not say what is counted and
+	// the factors fit several figures, nor from a conversion.
+	d = readMD(t, `# Links
+
+## Estimates
+
+- Writes per day: 1M
+- Over five years that is 1M × 1,825 = 1.825B, so collisions are rare.
+- 1 request per second = 2.6M requests a month
+`)
+	for _, name := range []string{"reads_per_day", "read_write_ratio", "avg_tps", "requests_per_day"} {
+		if v, ok := d.Declared[name]; ok {
+			t.Errorf("%s declared as %+v", name, v)
+		}
+		if v, ok := d.Assumptions[name]; ok {
+			t.Errorf("%s assumed as %+v", name, v)
+		}
+	}
+}
+
 func TestUnreadableValueIsAnIssue(t *testing.T) {
 	d := readMD(t, `# Chat
 

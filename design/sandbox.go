@@ -181,21 +181,34 @@ func startEvaluator() (*evaluator, error) {
 }
 
 // run sends a job to a child and waits for its verdict. A child that
-// refused, died or missed the deadline is not used again.
+// refused, died or missed the deadline is not used again. A child that
+// died without a verdict is replaced and the job tried once more in a
+// fresh one: the kernel's address-space limit is a backstop whose margin
+// depends on how far the collector lagged (a busy machine), and a pooled
+// child may have grown; only the watcher's counts are the same on every
+// machine. An input past the budget dies again.
 func (p *evaluatorPool) run(job evalJob) (evalVerdict, error) {
+	v, died, err := p.runOnce(job)
+	if died {
+		v, _, err = p.runOnce(job)
+	}
+	return v, err
+}
+
+func (p *evaluatorPool) runOnce(job evalJob) (v evalVerdict, died bool, err error) {
 	e, err := p.get()
 	if err != nil {
-		return evalVerdict{}, err
+		return evalVerdict{}, false, err
 	}
 	if err := json.NewEncoder(e.in).Encode(job); err != nil {
 		e.stop()
 		// A child that died while idle: try once with a new one.
 		if e, err = startEvaluator(); err != nil {
-			return evalVerdict{}, err
+			return evalVerdict{}, false, err
 		}
 		if err := json.NewEncoder(e.in).Encode(job); err != nil {
 			e.stop()
-			return evalVerdict{}, fmt.Errorf("cannot reach the CUE evaluator: %w", err)
+			return evalVerdict{}, false, fmt.Errorf("cannot reach the CUE evaluator: %w", err)
 		}
 	}
 	type answer struct {
@@ -216,17 +229,17 @@ func (p *evaluatorPool) run(job evalJob) (evalVerdict, error) {
 			// The child died: the kernel's memory limit, or a
 			// crash of CUE that recover could not catch.
 			e.stop()
-			return evalVerdict{Refused: e.deathReason()}, nil
+			return evalVerdict{Refused: e.deathReason()}, true, nil
 		}
 		if a.v.Refused != "" {
 			e.stop()
 		} else {
 			p.put(e)
 		}
-		return a.v, nil
+		return a.v, false, nil
 	case <-timer.C:
 		e.stop()
-		return evalVerdict{Refused: fmt.Sprintf("input too complex: evaluation did not finish within %s", evalDeadline)}, nil
+		return evalVerdict{Refused: fmt.Sprintf("input too complex: evaluation did not finish within %s", evalDeadline)}, false, nil
 	}
 }
 

@@ -1,5 +1,7 @@
 package estimate
 
+import "sort"
+
 // factors lists, for each derived figure, the figures a calculation
 // written out in a document multiplies to get it, one list per way of
 // computing it. Constants of time and of units (86,400 s a day, 365 days
@@ -29,3 +31,16 @@ var factors = map[string][][]string{
 // time): storage_per_day is writes_per_day × write_size. It returns nil for
 // a name no calculation of that shape gives.
 func Factors(name string) [][]string { return factors[name] }
+
+// FactorResults lists, in a fixed order, the derived figures Factors
+// knows a calculation for.
+func FactorResults() []string { return factorResults }
+
+var factorResults = func() []string {
+	out := make([]string, 0, len(factors))
+	for name := range factors {
+		out = append(out, name)
+	}
+	sort.Strings(out)
+	return out
+}()

@@ -136,7 +136,7 @@ func TestCorpus(t *testing.T) {
 	// Figures: as score.py reads them (one value per name, from the
 	// assumptions and the declared figures), and as stated (every
 	// statement, at its line).
-	byName, asStated, other := 0, 0, 0
+	byName, asStated, other, inScope := 0, 0, 0, 0
 	for _, r := range figures {
 		dc := docs[r["slug"]]
 		if dc == nil {
@@ -161,6 +161,19 @@ func TestCorpus(t *testing.T) {
 		} else if len(got) > 0 {
 			other++
 		}
+		// A book that works out several designs has one set of figures
+		// per design; the document's own are its first design's.
+		scoped := hit
+		for _, sc := range dc.d.Scopes {
+			for _, m := range []map[string]design.Value{sc.Assumptions, sc.Declared} {
+				if v, ok := m[r["name"]]; ok && near(v.Quantity.Value) {
+					scoped = true
+				}
+			}
+		}
+		if scoped {
+			inScope++
+		}
 		stated := hit
 		for _, f := range dc.d.Figures {
 			if f.Name == r["name"] && near(f.Quantity.Value) && abs(f.Span.Start.Line-line) <= 2 {
@@ -174,6 +187,7 @@ func TestCorpus(t *testing.T) {
 		}
 	}
 	fmt.Fprintf(&b, "figures read (score.py's reading, one value per name): %d/%d = %.2f (%d read with another value)\n", byName, len(figures), ratio(byName, len(figures)), other)
+	fmt.Fprintf(&b, "figures read in their own design (one value per name and design): %d/%d = %.2f\n", inScope, len(figures), ratio(inScope, len(figures)))
 	fmt.Fprintf(&b, "figures read as stated (every statement at its line): %d/%d = %.2f\n", asStated, len(figures), ratio(asStated, len(figures)))
 	t.Logf("corpus accuracy:\n%s", b.String())
 	if testing.Verbose() {
@@ -189,14 +203,15 @@ func TestCorpus(t *testing.T) {
 
 // corpusFloor holds the overall floors, ratcheted up as the reading
 // improves; ACCURACY.md records where they stand.
-var corpusFloor = struct{ precision, recall, figures float64 }{precision: 0.68, recall: 0.66, figures: 0.30}
+var corpusFloor = struct{ precision, recall, figures float64 }{precision: 0.80, recall: 0.80, figures: 0.78}
 
 // corpusRuleFloor holds per-rule precision floors.
 var corpusRuleFloor = map[string]float64{
-	"estimate-arithmetic": 0.75,
+	"estimate-arithmetic": 0.80,
 	"peak-load":           0.95,
 	"failure-plan":        0.95,
 	"summary":             0.95,
+	"nfr-measurable":      0.90,
 }
 
 func ratio(a, b int) float64 {

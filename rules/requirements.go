@@ -106,11 +106,20 @@ var NFRMeasurable = &Rule{
 off. A number with a unit can: 200 ms at p99 tells the reader how much
 caching is needed, 99.99% tells them how many regions.`,
 		Trigger: `A non-functional requirement about latency, availability, scale,
-durability, consistency, security, observability or cost has no target: no
-number with a unit, percentage or count. Requirements precise without a
-number count as measurable: a named consistency model ("strongly consistent
-reads of balances"), a no-loss promise ("an acknowledged order is never
-lost"), a named security mechanism ("TLS in transit, encrypted at rest").`,
+throughput, durability, consistency, security, observability or cost has no
+target: no number with a unit, percentage or count ("millions of users" is
+no count). Requirements a test could still decide count as measurable: a
+zero target in digits or words ("0 double-booked rooms", "zero downtime
+during deploys", "an acknowledged order is never lost", "a balance never
+goes negative"), "N nines", a bound word ("sub-second"), a consistency
+model stated for named data or under a label ("Consistency: strong for
+payments"; a bare "strongly consistent" is not), a named security or
+observability mechanism ("TLS in transit", "alert on the error budget").
+A relaxation ("analytics need not be real-time") and a description of the
+load's shape ("reads are heavy") set no goal and are passed over. A
+requirement's area is the first quality it names; a quality listed among
+the use cases ("the service has high availability") is a non-functional
+requirement all the same.`,
 		Fix: `Give the target: "p99 under 200 ms", "99.95% monthly", "10k writes/s at
 peak", "RPO of 5 minutes".`,
 		Fail: `# Checkout

@@ -612,6 +612,13 @@ func (r *amountReader) pair(i, j int, v float64) (Amount, bool) {
 	sep := t.Low(j)
 	b := t.Tokens[j+1].Val
 	adjacent := !t.Tokens[j].Space && !t.Tokens[j+1].Space
+	if j+2 < len(t.Tokens) && !t.Tokens[j+2].Space && t.IsWord(j+2) {
+		if _, scaled := scaleWords[t.Low(j+2)]; scaled {
+			// "10 : 1B": the second term has a scale; the colon is a
+			// relation, not a ratio's
+			return a, false
+		}
+	}
 	switch sep {
 	case ":":
 		// "100:1", "10 : 1"; not a clock time "12:30" nor a table

@@ -28,6 +28,9 @@ type eqSide struct {
 // calculation or its result.
 type eqMarks struct {
 	operand, result []bool
+	// first is the first amount of the calculation, whose words say
+	// what its result counts; -1 when there is none.
+	first int
 }
 
 // relation reports whether token i joins two sides of a calculation.
@@ -64,7 +67,7 @@ func (t *Text) isOperator(i int) bool {
 // and results.
 func (fr *figureReader) equations(s *sentence) eqMarks {
 	t := fr.t
-	m := eqMarks{operand: fr.marks(), result: fr.marks()}
+	m := eqMarks{operand: fr.marks(), result: fr.marks(), first: -1}
 	if len(s.amounts) < 2 {
 		return m
 	}
@@ -108,6 +111,23 @@ func (fr *figureReader) equations(s *sentence) eqMarks {
 			cur = eqSide{from: i + 1, first: -1}
 			lastWasAmount = false
 			continue
+		}
+		if len(sides) == 0 && cur.n > 0 && !cur.ops && s.label == 0 && fr.ctx.Label == "" {
+			// "each user uploads 2 a day, so uploads come to 10M × 2 =
+			// 20M", "kept for 2 years: 19 GB × 730": what comes before
+			// the clause is not an operand (after a label it stays one:
+			// the label names the result)
+			if t.Is(i, ",") && t.IsWord(i+1) && clauseWords[t.Low(i+1)] {
+				cur = eqSide{from: i + 2, first: -1}
+				lastWasAmount = false
+				i++
+				continue
+			}
+			if t.Is(i, ":") && t.IsWord(i-1) {
+				cur = eqSide{from: i + 1, first: -1}
+				lastWasAmount = false
+				continue
+			}
 		}
 		if t.isOperator(i) && cur.n > 0 {
 			cur.ops = true
@@ -156,11 +176,16 @@ func (fr *figureReader) equations(s *sentence) eqMarks {
 			case last && !sd.ops && anyOps:
 				// "= 46 — so peak is about 230 TPS": a comment after the
 				// result is read as any sentence
+			case !last && si > 0 && sd.n == 1 && !sd.ops && real[si-1].ops:
+				// "10M × 10 = 100M a day = 100,000,000 / 86,400 = 1,160":
+				// a link of a chain is the result of the side before it
+				m.result[ai] = true
 			default:
 				m.operand[ai] = true
 			}
 		}
 	}
+	m.first = real[0].first
 	eq := Equation{t: t, amounts: fr.amounts, sides: real}
 	eq.Start = t.Tokens[real[0].from].Start
 	if real[0].first >= 0 {
@@ -171,6 +196,10 @@ func (fr *figureReader) equations(s *sentence) eqMarks {
 	fr.out.Equations = append(fr.out.Equations, eq)
 	return m
 }
+
+// clauseWords start, after a comma, a clause that a calculation may
+// follow as a new thought.
+var clauseWords = map[string]bool{"so": true, "thus": true, "hence": true, "therefore": true, "giving": true, "which": true, "meaning": true}
 
 // descriptive reports a side that is one figure followed by several words:
 // a statement, not a value.

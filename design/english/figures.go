@@ -75,6 +75,9 @@ type Skip struct {
 	// named it.
 	Name     string
 	Labelled bool
+	// Activity says, for the unnamed result of a calculation, what the
+	// words around it count: "read", "write", "request" or "".
+	Activity string
 }
 
 // Reading is what a text says about the estimate.
@@ -512,7 +515,26 @@ func (fr *figureReader) nameSentence(s *sentence, eq eqMarks) {
 			if why == "" {
 				why = "no estimate input or figure is named by the words around it"
 			}
-			fr.out.Skipped = append(fr.out.Skipped, Skip{Start: start, End: end, Why: why})
+			sk := Skip{Start: start, End: end, Why: why}
+			if eq.result[ai] {
+				// what the calculation counts is said before it: "uploads
+				// come to 10M × 2 = 20M"
+				act := c.activity()
+				if eq.first >= 0 {
+					if w := fr.verbBefore(fr.amounts[eq.first].First); w != 0 {
+						act = w
+					}
+				}
+				switch {
+				case act.has(cRead) && !act.has(cWrite):
+					sk.Activity = "read"
+				case act.has(cWrite) && !act.has(cRead):
+					sk.Activity = "write"
+				case act.has(cRequest):
+					sk.Activity = "request"
+				}
+			}
+			fr.out.Skipped = append(fr.out.Skipped, sk)
 			continue
 		}
 		f, err := c.figure(name)
@@ -668,9 +690,9 @@ func (fr *figureReader) headConcepts(a Amount) concept {
 func (fr *figureReader) perUserSubject(s *sentence) bool {
 	t := fr.t
 	i := s.body
-	for i < s.to && t.IsWord(i) {
+	for i < s.to && (t.IsWord(i) || t.Is(i, ",") && i > s.body) {
 		switch t.Low(i) {
-		case "the", "our", "all", "most", "typical", "average", "active", "signed", "in", "on", "assume", "assumption", "we", "that":
+		case "the", "our", "all", "most", "typical", "typically", "usually", "generally", "average", "active", "signed", "in", "on", "assume", "assumption", "we", "that", ",":
 			i++
 			continue
 		}
@@ -687,6 +709,11 @@ func (fr *figureReader) perUserSubject(s *sentence) bool {
 		if l != "dau" && l != "mau" && l != "actives" && wordConcepts(l).has(cUser) && hasSuffix(l, "s") {
 			// plural users as the subject, followed by a verb
 			return t.IsWord(i+1) && !wordConcepts(t.Low(i+1)).has(cUser) && !t.Is(i+1, "per")
+		}
+		if l != "dau" && l != "mau" && wordConcepts(l).has(cUser) && t.IsWord(i+1) && hasSuffix(t.Low(i+1), "s") &&
+			!wordConcepts(t.Low(i+1)).has(cUser) && !t.Is(i+1, "is") && !t.Is(i+1, "has") && !t.Is(i+1, "was") {
+			// "On average, person performs 10 searches": one of them
+			return true
 		}
 	}
 	return false
@@ -746,4 +773,23 @@ func (t *Text) perUserIn(from, to int) bool {
 		}
 	}
 	return false
+}
+
+// verbBefore returns what the nearest verb or noun of activity within a
+// few words before token i, in its clause, counts ("uploads come to 10M ×
+// 2"), or 0.
+func (fr *figureReader) verbBefore(i int) concept {
+	const acts = cRead | cWrite | cRequest
+	t := fr.t
+	for j := i - 1; j >= 0 && j >= i-6; j-- {
+		if t.Tokens[j].Kind == Number || t.Is(j, ",") || t.Is(j, ";") || t.Is(j, ":") {
+			break
+		}
+		if t.IsWord(j) {
+			if w := wordConcepts(t.Low(j)) & acts; w != 0 {
+				return w
+			}
+		}
+	}
+	return 0
 }

@@ -33,8 +33,22 @@ func TestReadFiguresPhrasings(t *testing.T) {
 		// a label's head noun names the figure; an aside with a figure of
 		// its own does not
 		{"8 TB", "Image blob storage for 1 year (with 40 KB average size)", []string{"storage_total=8e+12", "retention=3.1536e+07"}},
+		// a colon before a scaled figure is a relation, not a ratio
+		{"20M * 5 : 100M view requests/day", "", []string{"reads_per_day=1e+08"}},
+		// a share of users who do something each day
+		{"Assume 1/40 post a story", "", []string{"writes_per_user_per_day=0.025"}},
+		// a label's head noun says what is counted
+		{"30/s", "Story reads", []string{"avg_read_tps=30"}},
 		// a line the author broke ends a figure's noun
 		{"Users: 40M\nDAU: 4M", "", []string{"users=4e+07", "dau=4e+06"}},
+		// a rate in QPS counts requests, with no other word to say so
+		{"300 * 8 = 2400 QPS.", "", []string{"avg_tps=2400"}},
+		// a singular user as the subject: each one's share
+		{"On average, a user opens 6 articles per day", "", []string{"reads_per_user_per_day=6"}},
+		{"Typically, customer places 2 orders per day", "", []string{"writes_per_user_per_day=2"}},
+		// digits grouped by spaces; a link of a chain is a stated result
+		{"5M * 4 = 20M reads per day = 20 000 000 / 86400 = 231 per second", "", []string{"reads_per_day=2e+07"}},
+		{"We store 3 100-byte records", "", []string{"write_size=100"}},
 	}
 	for _, tt := range tests {
 		got := readNames(tt.text, tt.label)

@@ -334,6 +334,23 @@ func lexNumber(s string, i int) (Token, int) {
 			j += 4
 			flags |= Grouped
 		}
+		// "100 000 000": groups set apart by spaces, two or more of them
+		// (one alone may be two numbers: "3 100-byte records")
+		if flags&Grouped == 0 {
+			k, groups := j, 0
+			for k < len(s) && s[k] == ' ' && allDigits(s, k+1, k+4) && (k+4 >= len(s) || !isDigit(s[k+4]) && !((s[k+4] == ',' || s[k+4] == '.') && k+5 < len(s) && isDigit(s[k+5]))) {
+				k += 4
+				groups++
+			}
+			if groups >= 2 {
+				for ; j < k; j += 4 {
+					for m := j + 1; m < j+4; m++ {
+						add(s[m])
+					}
+				}
+				flags |= Grouped
+			}
+		}
 	}
 	// "1,5": a decimal comma, or a slip; either way not a number to guess.
 	if intDigits > 0 && j+1 < len(s) && s[j] == ',' && isDigit(s[j+1]) {

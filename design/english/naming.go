@@ -53,7 +53,11 @@ func (c *clue) activity() concept {
 	t := c.t
 	a := c.a
 	// A label that names what is counted says it first: "Requests per
-	// day: 500M page fetches".
+	// day: 500M page fetches"; its head noun before its other words
+	// ("Paste reads": reads of what is written).
+	if h := c.labelHead & (cRead | cWrite); c.labelled && h != 0 && h.has(cRead) != h.has(cWrite) {
+		return h
+	}
 	if x := c.label & acts; x != 0 && c.labelled {
 		switch {
 		case x.has(cRead) && !x.has(cWrite):
@@ -158,7 +162,9 @@ func (c *clue) name() (string, string) {
 func (c *clue) bytesByContext() {
 	a := c.a
 	t := c.t
-	if a.Unit != "" || !a.Scaled || a.Dim != estimate.Count && a.Dim != estimate.Rate || a.Num+1 >= len(t.Tokens) {
+	if a.Unit != "" || !a.Scaled || a.Dim != estimate.Count && a.Dim != estimate.Rate || a.Num+1 >= len(t.Tokens) ||
+		a.Noun[1] > a.Noun[0] {
+		// "20k ops/s" counts operations
 		return
 	}
 	if s := t.Str(a.Num + 1); len(s) != 1 || t.Tokens[a.Num+1].Space || !strings.ContainsAny(s, "kKmMgGtTpP") {
@@ -307,6 +313,30 @@ func (c *clue) namePair() (string, string) {
 	a := c.a
 	t := c.t
 	local := c.label | c.left | c.right | c.noun | c.subject
+	// "- Read-write ratio" over "- 100:1": a bare ratio takes its terms
+	// from the item it stands under
+	fromParent := !local.has(cRead|cWrite) && a.First == 0 && a.Last == len(t.Tokens) && c.parent.has(cRead|cWrite) && c.parent.has(cRatio)
+	if fromParent {
+		local |= c.parent
+	}
+	if a.A == 1 && a.B > 1 && (t.Is(a.Num+1, "/") || t.Is(a.Num+1, "in")) && a.Last < len(t.Tokens) {
+		// "1/250 upload a video", "1 in 5 users post": the share of
+		// users who do it, each day
+		k := a.Last
+		switch {
+		case t.Is(k, "users"):
+			k++
+		case t.Is(k, "of") && t.Is(k+1, "users"):
+			k += 2
+		}
+		if w := wordConcepts(t.Low(min(k, len(t.Tokens)-1))); t.IsWord(k) && w.has(cRead) != w.has(cWrite) && !w.has(cRequest) {
+			a.Dim = estimate.Count
+			if w.has(cWrite) {
+				return "writes_per_user_per_day", ""
+			}
+			return "reads_per_user_per_day", ""
+		}
+	}
 	if !local.has(cRead|cWrite) || local.has(cNotInput|cUser) && !local.has(cRead) {
 		if a.A < a.B && a.A == 1 && local.has(cWrite|cRequest) {
 			return "write_ratio", ""
@@ -319,7 +349,7 @@ func (c *clue) namePair() (string, string) {
 	// ratio"); failing them, the words of its clause, in order ("reads
 	// outnumber writes 10 to 1").
 	readFirst := true
-	from := max(c.leftFrom, a.First-12)
+	from := max(0, a.First-12)
 	if c.labelled && c.label != 0 {
 		from = 0
 	}
@@ -347,6 +377,18 @@ func (c *clue) namePair() (string, string) {
 	for i := from; i < a.First && !found; i++ {
 		t.steps++
 		readFirst, found = order(i)
+	}
+	if !found && fromParent {
+		pt := Lex(c.ctx.Parent)
+		for i := 0; i < len(pt.Tokens) && !found; i++ {
+			if pt.IsWord(i) {
+				w := wordConcepts(pt.Low(i))
+				if w.has(cRead) != w.has(cWrite) {
+					readFirst, found = w.has(cRead), true
+				}
+			}
+		}
+		t.steps += int64(len(pt.Tokens))
 	}
 	if !found {
 		readFirst = true
@@ -559,7 +601,8 @@ func (c *clue) nameRate() (string, string) {
 			}
 			return "peak_tps", ""
 		}
-		if act == 0 && !(local | c.parent | c.heading).has(cRequest|cTraffic) {
+		// "24000 QPS": the unit says requests
+		if act == 0 && !(local | c.parent | c.heading).has(cRequest|cTraffic) && !wordConcepts(strings.ToLower(a.Unit)).has(cRequest) {
 			return "", ""
 		}
 		return tps, ""

@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -32,6 +33,24 @@ type IO struct {
 	OutIsTerminal bool
 	Getenv        func(string) string
 	Now           func() time.Time
+	// Tick waits until grade --watch should look at its file again, and
+	// reports false when watching should stop (the context ends on an
+	// interrupt). Tests count rounds with it instead of waiting.
+	Tick func(ctx context.Context) bool
+}
+
+// pollEvery is a Tick that waits d, or until the context ends.
+func pollEvery(d time.Duration) func(context.Context) bool {
+	return func(ctx context.Context) bool {
+		t := time.NewTimer(d)
+		defer t.Stop()
+		select {
+		case <-ctx.Done():
+			return false
+		case <-t.C:
+			return true
+		}
+	}
 }
 
 // Main runs designlint with the process's arguments and streams and
@@ -92,6 +111,9 @@ func Run(args []string, io IO) int {
 	}
 	if io.Now == nil {
 		io.Now = time.Now
+	}
+	if io.Tick == nil {
+		io.Tick = pollEvery(watchInterval)
 	}
 	// Error messages quote paths, configuration values and document text:
 	// they pass the same guard as the reports.

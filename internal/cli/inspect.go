@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/designlint/designlint/design"
+	"github.com/designlint/designlint/internal/config"
 	"github.com/designlint/designlint/internal/report"
 )
 
@@ -79,20 +80,9 @@ func runInspect(io *IO, g *globalOptions, o *inspectOptions, path string) error 
 	if err != nil {
 		return err
 	}
-	name := path
-	if path == "-" {
-		name = o.stdinFilename
-	}
-	opts := design.Options{Calendar: conf.Calendar()}
-	if kind == "" {
-		opts.Kind = conf.KindOf(name)
-	}
-	d, err := readDocument(io, path, o.stdinFilename, opts)
+	d, err := readAsKind(io, conf, path, o.stdinFilename, design.Options{Calendar: conf.Calendar()}, kind)
 	if err != nil {
 		return failure("%s", report.Clean(err.Error()))
-	}
-	if kind != "" {
-		forceKind(d, kind)
 	}
 	var buf bytes.Buffer
 	if format == "json" {
@@ -107,6 +97,27 @@ func runInspect(io *IO, g *globalOptions, o *inspectOptions, path string) error 
 		return failure("%v", err)
 	}
 	return nil
+}
+
+// readAsKind reads a document as the kind --kind forces (none: the
+// configuration's kind for its path, else the kind detected); front
+// matter still has the last word.
+func readAsKind(io *IO, conf *config.Config, path, stdinFilename string, opts design.Options, kind design.DocKind) (*design.Design, error) {
+	name := path
+	if path == "-" {
+		name = stdinFilename
+	}
+	if kind == "" {
+		opts.Kind = conf.KindOf(name)
+	}
+	d, err := readDocument(io, path, stdinFilename, opts)
+	if err != nil {
+		return nil, err
+	}
+	if kind != "" {
+		forceKind(d, kind)
+	}
+	return d, nil
 }
 
 // forceKind applies --kind to a document read without it, as lint's

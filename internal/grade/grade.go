@@ -1,18 +1,50 @@
 // Package grade scores a design as an answer to a system-design
 // interview: the nine steps of the interview method, each with its time
-// budget, its points, what the answer shows and what to do next. It reads
-// the same model and findings as lint, so a step's score and lint's
-// findings never disagree.
+// budget, its points, the parts of the answer it credited and where they
+// are, what is missing, and what to do next. It reads the same model and
+// findings as lint, so a step's score and lint's findings never disagree,
+// and it scores what the model holds, not how the answer is laid out: a
+// requirement is a requirement whether it came from a list, a table, a
+// sentence or a CUE field.
 package grade
 
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/designlint/designlint/design"
 	"github.com/designlint/designlint/rules"
 )
+
+// Evidence is a part of the answer a step credited, or a line it could
+// not read: what it is and where it is.
+type Evidence struct {
+	// Part is the rubric part it counts for.
+	Part string
+	// What it is: "functional requirement", "a peak factor".
+	What string
+	// Span is where it is; the zero Span for what has no one place (a
+	// figure designlint worked out).
+	Span design.Span
+	// Text is the model's words for it; two cards' evidence is compared
+	// by part and text, so that moving a line is not a change.
+	Text string
+	// Quote, when set, is what to quote rather than the line at Span (a
+	// reason read from the middle of a paragraph, a derived figure).
+	Quote string
+}
+
+// Gap is a part of a step the answer misses, in whole or in part.
+type Gap struct {
+	Part string
+	// What is missing, in the candidate's terms.
+	What string
+	// Points are the points the part leaves, given with the part's
+	// first gap (0 on the others).
+	Points int
+}
 
 // Step is one step of the interview and how the answer did on it.
 type Step struct {
@@ -23,37 +55,56 @@ type Step struct {
 	Budget string
 	Points int
 	Max    int
-	// Found says what the answer shows for the step.
+	// Found says in a few words what the answer shows for the step.
 	Found string
-	// Hint is the most useful thing to do next; empty at full marks.
+	// Credited lists what earned the points, Missing what did not, and
+	// Unread the lines that would count here but that designlint could
+	// not read (they are shown, never counted as mistakes).
+	Credited []Evidence
+	Missing  []Gap
+	Unread   []Evidence
+	// Hint is the most useful thing to do next; empty at full marks. It
+	// comes from Missing and Unread, so it never asks for what the
+	// answer already does.
 	Hint string
 }
 
 // Card is the scorecard of one design.
 type Card struct {
-	Path  string
-	Steps []Step
-	Total int
-	Max   int
+	Path string
+	// Kind is the kind of document graded (design or interview), KindWhy
+	// why designlint reads it so.
+	Kind    design.DocKind
+	KindWhy string
+	Steps   []Step
+	Total   int
+	Max     int
+	// Design is the document as read, for quoting the lines of the
+	// evidence.
+	Design *design.Design
+}
+
+// Gradable reports whether grade scores documents of the kind: designs
+// and interview answers. A decision record or a proposal answers other
+// questions, and a document of no kind has none of the sections.
+func Gradable(k design.DocKind) bool {
+	return k == design.DocDesign || k == design.DocInterview
 }
 
 // Grade scores a linted design.
 func Grade(rep *rules.Report) *Card {
-	g := &grader{rep: rep, d: rep.Design, fired: map[string]int{}}
+	g := &grader{rep: rep, d: rep.Design, fired: map[string][]rules.Finding{}}
 	for _, f := range rep.Findings {
 		if !f.Waived() {
-			g.fired[f.Rule]++
+			g.fired[f.Rule] = append(g.fired[f.Rule], f)
 		}
 	}
-	c := &Card{Path: rep.Design.Path, Max: 100}
-	for _, s := range []Step{
-		g.restate(), g.functional(), g.nonfunctional(), g.estimates(), g.api(),
-		g.architecture(), g.deepDive(), g.scaleFailure(), g.summary(),
+	c := &Card{Path: rep.Design.Path, Kind: rep.Design.Kind, KindWhy: rep.Design.KindWhy, Max: 100, Design: rep.Design}
+	for _, score := range []func() Step{
+		g.restate, g.functional, g.nonfunctional, g.estimates, g.api,
+		g.architecture, g.deepDive, g.scaleFailure, g.summary,
 	} {
-		s.Points = max(0, min(s.Points, s.Max))
-		if s.Points == s.Max {
-			s.Hint = ""
-		}
+		s := score()
 		c.Steps = append(c.Steps, s)
 		c.Total += s.Points
 	}
@@ -63,7 +114,98 @@ func Grade(rep *rules.Report) *Card {
 type grader struct {
 	rep   *rules.Report
 	d     *design.Design
-	fired map[string]int // unwaived findings by rule
+	fired map[string][]rules.Finding // unwaived findings by rule
+}
+
+// step collects a step's credit, evidence and gaps as its scorer finds
+// them.
+type step struct {
+	rub      StepRubric
+	points   map[string]int
+	found    []string
+	credited []Evidence
+	unread   []Evidence
+	gaps     []gap
+	// first is a hint that goes before the gaps' own (a line to fix that
+	// hides credit).
+	first string
+}
+
+type gap struct {
+	part, what, hint string
+}
+
+func newStep(id string) *step {
+	return &step{rub: rubricStep(id), points: map[string]int{}}
+}
+
+// credit gives a part points, with a few words for Found and the
+// evidence. Points beyond the part's are not given.
+func (b *step) credit(part string, points int, found string, ev ...Evidence) {
+	max := b.rub.Part(part).Points
+	b.points[part] = min(max, b.points[part]+points)
+	if found != "" {
+		b.found = append(b.found, found)
+	}
+	for _, e := range ev {
+		e.Part = part
+		b.credited = append(b.credited, e)
+	}
+}
+
+// full gives a part all its points.
+func (b *step) full(part, found string, ev ...Evidence) {
+	b.credit(part, b.rub.Part(part).Points, found, ev...)
+}
+
+// miss records what a part lacks and what to do about it.
+func (b *step) miss(part, what, hint string) {
+	b.gaps = append(b.gaps, gap{part, what, hint})
+}
+
+func (b *step) finish() Step {
+	s := Step{ID: b.rub.ID, Title: b.rub.Title, Budget: b.rub.Budget(), Max: b.rub.Max(), Credited: b.credited, Unread: b.unread}
+	for _, p := range b.rub.Parts {
+		s.Points += b.points[p.ID]
+	}
+	order := func(part string) int {
+		return slices.IndexFunc(b.rub.Parts, func(p Part) bool { return p.ID == part })
+	}
+	// Every part short of its points has a gap: the scorer's, else the
+	// rubric's words for what the part asks.
+	for _, p := range b.rub.Parts {
+		if b.points[p.ID] < p.Points && !slices.ContainsFunc(b.gaps, func(gp gap) bool { return gp.part == p.ID }) {
+			b.gaps = append(b.gaps, gap{part: p.ID, what: "not yet: " + p.What})
+		}
+	}
+	slices.SortStableFunc(b.gaps, func(x, y gap) int { return order(x.part) - order(y.part) })
+	counted := map[string]bool{}
+	for _, gp := range b.gaps {
+		left := b.rub.Part(gp.part).Points - b.points[gp.part]
+		if left <= 0 {
+			continue
+		}
+		if counted[gp.part] {
+			// The part's points go with its first gap.
+			left = 0
+		}
+		counted[gp.part] = true
+		s.Missing = append(s.Missing, Gap{Part: gp.part, What: gp.what, Points: left})
+		if s.Hint == "" {
+			s.Hint = gp.hint
+		}
+	}
+	if s.Points < s.Max && b.first != "" {
+		s.Hint = b.first
+	}
+	if s.Points == s.Max {
+		s.Missing, s.Hint = nil, ""
+	}
+	s.Found = strings.Join(b.found, "; ")
+	if s.Found == "" && len(s.Missing) > 0 {
+		s.Found = s.Missing[0].What
+	}
+	return s
 }
 
 // share is round(max × part / whole), for partial credit.
@@ -74,271 +216,61 @@ func share(max int, part, whole float64) int {
 	return int(math.Round(float64(max) * math.Min(part/whole, 1)))
 }
 
-func (g *grader) restate() Step {
-	s := Step{ID: "restate", Title: "Restate the prompt", Budget: "1 min", Max: 5}
-	if len(g.d.Problem) > 0 || g.d.HasContent(design.SectionProblem) {
-		s.Points = 5
-		s.Found = "a problem statement"
-		if sec, ok := g.d.Section(design.SectionProblem); ok && sec.Level > 0 {
-			s.Found = fmt.Sprintf("a problem statement (%q)", sec.Title)
-		}
-		return s
-	}
-	s.Found = "no problem or overview section"
-	s.Hint = "open with the problem in your own words: who has it, what they need, and what is out of scope"
-	return s
+// item is the evidence of an entry of a section.
+func item(what string, it design.Item) Evidence {
+	return Evidence{What: what, Span: it.Span, Text: it.Text}
 }
 
-func (g *grader) functional() Step {
-	s := Step{ID: "functional", Title: "Functional requirements", Budget: "3–5 min", Max: 15}
-	n := len(g.d.Functional)
-	s.Found = rules.Plural(n, "functional requirement", "functional requirements")
-	switch {
-	case n == 0:
-		s.Found = "no functional requirements"
-		s.Hint = "list the three to seven things users must be able to do, one per line"
-	case n < 3:
-		s.Points = share(15, float64(n), 3)
-		s.Hint = "name at least three things users do; an interviewer expects the core flows"
-	case n > 7:
-		s.Points = share(15, 7, float64(n))
-		s.Hint = "keep the three to seven that matter most and move the rest out of scope"
-	default:
-		s.Points = 15
-	}
-	return s
+// value is the evidence of a figure.
+func value(what string, v design.Value) Evidence {
+	return Evidence{What: what, Span: v.Span, Text: v.Name + " " + v.Text}
 }
 
-func (g *grader) nonfunctional() Step {
-	s := Step{ID: "nonfunctional", Title: "Non-functional requirements", Budget: "2–3 min", Max: 15}
-	n := len(g.d.NonFunctional)
-	if n == 0 {
-		s.Found = "no non-functional requirements"
-		s.Hint = "state targets for scale, latency, availability and consistency, each with a number"
-		return s
-	}
-	vague := min(g.fired[rules.NFRMeasurable.ID], n)
-	missing := rules.MissingNFRs(g.d)
-	// Eight points for measurable targets, seven for covering the four
-	// qualities nfr-coverage asks for.
-	s.Points = share(8, float64(n-vague), float64(n)) + share(7, float64(4-len(missing)), 4)
-	s.Found = fmt.Sprintf("%s, %d measurable", rules.Plural(n, "requirement", "requirements"), n-vague)
-	switch {
-	case len(missing) > 0:
-		s.Found += "; nothing on " + rules.JoinAnd(missing)
-		s.Hint = "add a requirement with a target for " + rules.JoinAnd(missing)
-	case vague > 0:
-		s.Hint = "give every requirement a number: \"p99 under 200 ms\", not \"fast\""
-	}
-	return s
-}
-
-func (g *grader) estimates() Step {
-	s := Step{ID: "estimates", Title: "Estimates", Budget: "3–5 min", Max: 15}
-	if g.fired[rules.EstimatesPresent.ID] > 0 {
-		s.Found = "no scale assumption with a number"
-		s.Hint = "assume a scale (daily active users, requests per user per day) and work out requests per day and TPS"
-		return s
-	}
-	var have, hints []string
-	s.Points = 4
-	have = append(have, "a scale assumption")
-	if g.has("avg_tps") {
-		s.Points += 3
-		have = append(have, "TPS")
-	} else {
-		hints = append(hints, "work out the average TPS (requests per day ÷ 86,400)")
-	}
-	if g.has("peak_tps") && g.fired[rules.PeakLoad.ID] == 0 {
-		s.Points += 3
-		have = append(have, "a peak")
-	} else {
-		hints = append(hints, "state a peak factor and the peak TPS")
-	}
-	switch {
-	case g.fired[rules.StorageEstimate.ID] > 0:
-		hints = append(hints, "estimate storage: writes per day × size × retention × replication")
-	case g.has("storage_per_day") || g.has("storage_total"):
-		s.Points += 3
-		have = append(have, "storage")
-	default:
-		s.Points += 3 // nothing stored, nothing to estimate
-	}
-	if n := g.fired[rules.EstimateArithmetic.ID]; n > 0 {
-		hints = append([]string{fmt.Sprintf("fix the arithmetic: %s with the assumptions (designlint lint shows where)", rules.Plural(n, "figure disagrees", "figures disagree"))}, hints...)
-		have = append(have, rules.Plural(n, "arithmetic slip", "arithmetic slips"))
-	} else {
-		s.Points += 2
-		have = append(have, "arithmetic that checks out")
-	}
-	s.Found = rules.JoinAnd(have)
-	if len(hints) > 0 {
-		s.Hint = hints[0]
-	}
-	return s
-}
-
-// has reports whether the estimate has a figure, derived or declared.
-func (g *grader) has(name string) bool {
-	if g.rep.Estimate != nil {
-		if _, ok := g.rep.Estimate.Figure(name); ok {
-			return true
+// writtenSection returns the first section playing one of the roles that
+// holds more than placeholders: where an answer wrote something for a
+// step, whether or not designlint could read it.
+func (g *grader) writtenSection(kinds ...design.SectionKind) (design.Section, bool) {
+	for _, s := range g.d.Sections {
+		for _, k := range kinds {
+			if s.Is(k) && !s.Empty {
+				return s, true
+			}
 		}
 	}
-	_, ok := g.d.Declared[name]
-	return ok
+	return design.Section{}, false
 }
 
-func (g *grader) api() Step {
-	s := Step{ID: "api", Title: "API contract", Budget: "3–6 min", Max: 5}
-	ops := 0
-	for _, e := range g.d.API {
-		if e.Method != "" && e.Path != "" {
-			ops++
+// absent says what a step found where it looked for a section of one of
+// the roles: a section holding only placeholders, named, or what.
+func (g *grader) absent(what string, kinds ...design.SectionKind) string {
+	for _, s := range g.d.Sections {
+		if !s.Empty || s.Level == 0 {
+			continue
+		}
+		for _, k := range kinds {
+			if s.Is(k) {
+				return fmt.Sprintf("%s: section %q (line %d) holds only placeholders", what, s.Title, s.Span.Start.Line)
+			}
 		}
 	}
-	switch {
-	case ops > 0:
-		s.Points = 5
-		s.Found = rules.Plural(ops, "operation", "operations") + " with method and path"
-	case len(g.d.API) > 0:
-		s.Points = 3
-		s.Found = rules.Plural(len(g.d.API), "API entry", "API entries") + " without method and path"
-		s.Hint = "write each operation as METHOD /path with what it takes and returns"
-	default:
-		s.Found = "no API"
-		s.Hint = "list the endpoints: method, path, request and response"
-	}
-	return s
+	return what
 }
 
-func (g *grader) architecture() Step {
-	s := Step{ID: "architecture", Title: "High-level architecture", Budget: "8–12 min", Max: 15}
-	n, edges := 0, 0
-	for _, c := range g.d.Components {
-		if c.Kind != design.KindExternal {
-			n++
-		}
-		edges += len(c.DependsOn)
+// section is the evidence of a section: where its text starts (its
+// heading, when the text is not known).
+func (g *grader) section(what string, s design.Section) Evidence {
+	e := Evidence{What: what, Span: s.Span, Text: s.Title}
+	if g.d.Format != design.Markdown || s.Level == 0 {
+		return e
 	}
-	connected := edges > 0 || len(g.d.Diagrams) > 0
-	s.Points = share(9, float64(n), 3)
-	if connected {
-		s.Points += 6
-	}
-	s.Found = rules.Plural(n, "component", "components")
-	if connected {
-		s.Found += ", connected (diagram or dependencies)"
-	}
-	switch {
-	case n == 0:
-		s.Found = "no components"
-		s.Hint = "draw the boxes: clients, load balancer, services, stores, caches, queues, and how a request flows"
-	case n < 3:
-		s.Hint = "name the other boxes a request passes through (load balancer, cache, store)"
-	case !connected:
-		s.Hint = "show how the components connect: a diagram or what each depends on"
-	}
-	return s
-}
-
-func (g *grader) deepDive() Step {
-	s := Step{ID: "deep_dive", Title: "Deep dive on one component", Budget: "8–12 min", Max: 10}
-	var best *design.Component
-	bestScore := -1
-	for _, c := range g.d.Components {
-		if sc := depth(c); sc > bestScore {
-			best, bestScore = c, sc
+	from, to := g.ownLines(s)
+	for i, line := range strings.Split(string(g.d.Source), "\n") {
+		if l := i + 1; l >= from && (to < 0 || l < to) && strings.TrimSpace(line) != "" {
+			// The section's text, quoted from where it starts.
+			e.Span = design.Span{Start: design.Pos{Line: l, Col: 1}, End: design.Pos{Line: l + 1, Col: 1}}
+			e.Text = strings.TrimSpace(line)
+			break
 		}
 	}
-	if best == nil {
-		s.Found = "no component to dive into"
-		s.Hint = "pick the hardest component and go deep: its data model, consistency choice and why, how it scales"
-		return s
-	}
-	s.Points = bestScore
-	words := len(strings.Fields(best.Description))
-	var parts []string
-	parts = append(parts, fmt.Sprintf("%s: %s", best.Name, rules.Plural(words, "word", "words")))
-	if best.Consistency != design.Unset {
-		parts = append(parts, string(best.Consistency)+" consistency")
-		if best.Justification != "" {
-			parts[len(parts)-1] += " with a reason"
-		}
-	}
-	if best.Replicas > 0 {
-		parts = append(parts, rules.Plural(best.Replicas, "instance", "instances"))
-	}
-	s.Found = strings.Join(parts, ", ")
-	switch {
-	case words < 40:
-		s.Hint = fmt.Sprintf("say more about %s: its data model, access pattern and how it scales", best.Name)
-	case best.Consistency == design.Unset || best.Justification == "":
-		s.Hint = fmt.Sprintf("say whether %s is strongly or eventually consistent, and why that fits its data", best.Name)
-	case best.Replicas == 0:
-		s.Hint = fmt.Sprintf("say how %s is replicated or scaled out", best.Name)
-	}
-	return s
-}
-
-// depth scores how deeply a component is discussed, out of 10: what is
-// written about it, its consistency choice argued, its replication.
-func depth(c *design.Component) int {
-	points := share(4, float64(len(strings.Fields(c.Description))), 40)
-	if c.Consistency != design.Unset {
-		points++
-		if c.Justification != "" {
-			points += 2
-		}
-	}
-	if c.Replicas > 0 {
-		points += 3
-	}
-	return points
-}
-
-func (g *grader) scaleFailure() Step {
-	s := Step{ID: "scale_failure", Title: "Scale and failure", Budget: "3–6 min", Max: 15}
-	if len(g.d.FailurePlan) == 0 || g.fired[rules.FailurePlan.ID] > 0 {
-		s.Found = "no failure plan"
-		s.Hint = "say what happens on a traffic spike, when a node, zone or region is lost, and when a dependency fails"
-	} else {
-		missing := rules.FailureGaps(g.d)
-		s.Points = share(12, float64(3-len(missing)), 3)
-		s.Found = rules.Plural(len(g.d.FailurePlan), "failure scenario", "failure scenarios")
-		if len(missing) > 0 {
-			s.Found += "; nothing on " + rules.JoinAnd(missing)
-			s.Hint = "add what the system does for " + rules.JoinAnd(missing)
-		}
-	}
-	switch n := g.fired[rules.SinglePointOfFailure.ID]; {
-	case n > 0:
-		s.Found += "; " + rules.Plural(n, "single point of failure", "single points of failure")
-		if s.Hint == "" {
-			s.Hint = "replicate the single points of failure, or acknowledge each with its reason"
-		}
-	case len(g.d.Components) > 0:
-		s.Points += 3 // components, none of them an unacknowledged single point of failure
-	}
-	return s
-}
-
-func (g *grader) summary() Step {
-	s := Step{ID: "summary", Title: "Summary", Budget: "1 min", Max: 5}
-	if g.fired[rules.Summary.ID] > 0 || len(g.d.Summary) == 0 && !g.d.HasContent(design.SectionSummary) {
-		s.Found = "no summary"
-		s.Hint = "close with the design in a few sentences and its key trade-offs"
-		return s
-	}
-	s.Points = 3
-	s.Found = "a summary"
-	// The reader finds trade-offs in a section of their own or, without
-	// one, in sentences anywhere (the summary's included).
-	if len(g.d.TradeOffs) > 0 && g.fired[rules.Tradeoffs.ID] == 0 {
-		s.Points = 5
-		s.Found += " and the trade-offs"
-	} else {
-		s.Hint = "name the key trade-offs: what each choice buys and what it costs"
-	}
-	return s
+	return e
 }
