@@ -203,7 +203,7 @@ func TestCorpus(t *testing.T) {
 
 // corpusFloor holds the overall floors, ratcheted up as the reading
 // improves; ACCURACY.md records where they stand.
-var corpusFloor = struct{ precision, recall, figures float64 }{precision: 0.80, recall: 0.80, figures: 0.78}
+var corpusFloor = struct{ precision, recall, figures float64 }{precision: 0.80, recall: 0.90, figures: 0.78}
 
 // corpusRuleFloor holds per-rule precision floors.
 var corpusRuleFloor = map[string]float64{
