@@ -1121,6 +1121,7 @@ func (r *mdReader) finish() {
 	r.nameOperands()
 	r.resolveFigures()
 	r.placeMentions()
+	r.mergeProducts()
 	r.finishComponents()
 	finishQueues(r.d, r.queueFigures)
 }

@@ -258,12 +258,23 @@ func (r *mdReader) placeMentions() {
 			if pm.next != "" {
 				c.DependsOn = appendUnique(c.DependsOn, pm.next)
 			}
-			if pm.text != "" {
+			// The item that made the component ("Cache: Redis, …")
+			// was read as its text already.
+			if pm.text != "" && !within(pm.span, c.Span) {
 				r.describeComponent(c, []string{pm.text})
 			}
 		}
 	}
 	r.pending = nil
+}
+
+// within reports whether span a lies inside span b.
+func within(a, b Span) bool {
+	return !before(a.Start, b.Start) && !before(b.End, a.End)
+}
+
+func before(p, q Pos) bool {
+	return p.Line < q.Line || p.Line == q.Line && p.Col < q.Col
 }
 
 // componentIndex finds, within one design, the components of a kind and
@@ -341,4 +352,45 @@ func (r *mdReader) placeMention(pm pendingMention, ix *componentIndex) *Componen
 		ix.add(c)
 	}
 	return kept
+}
+
+// mergeProducts merges a component named only by its product (a diagram
+// node "Cassandra") into the component built on that product (a heading
+// "URL DB (Cassandra)"), within one design, and points what depended on
+// the one at the other.
+func (r *mdReader) mergeProducts() {
+	byTech := map[string]*Component{}
+	for _, c := range r.d.Components {
+		if t := technologyIn(c.Technology); t != "" && componentKey(t) != componentKey(c.Name) {
+			if k := scopedKey(c.scope, componentKey(t)); byTech[k] == nil {
+				byTech[k] = c
+			}
+		}
+	}
+	if len(byTech) == 0 {
+		return
+	}
+	renamed := map[string]string{}
+	kept := r.d.Components[:0]
+	for _, c := range r.d.Components {
+		key := componentKey(c.Name)
+		if into := byTech[scopedKey(c.scope, key)]; into != nil && into != c && isProduct(key) {
+			mergeComponent(into, c)
+			renamed[NameKey(c.Name)] = into.Name
+			delete(r.comps, scopedKey(c.scope, key))
+			continue
+		}
+		kept = append(kept, c)
+	}
+	r.d.Components = kept
+	if len(renamed) == 0 {
+		return
+	}
+	for _, c := range r.d.Components {
+		for i, dep := range c.DependsOn {
+			if to, ok := renamed[NameKey(dep)]; ok {
+				c.DependsOn[i] = to
+			}
+		}
+	}
 }

@@ -53,6 +53,11 @@ Resizes each photo and puts it in S3; the Media Store is read by the CDN.
 			"### Video database (Cassandra)\n\nOne row per chunk.\n",
 			[]string{"Upload API/service/@7", "Videos DB/database/Cassandra@12"}},
 
+		{"a diagram node named by its product joins the component built on it", "# Shortener\n\n## Architecture\n\n" +
+			"```mermaid\nflowchart LR\n  api[Redirect API] --> cas[(Cassandra)]\n```\n\n" +
+			"### URL DB (Cassandra)\n\nShort code to long URL.\n",
+			[]string{"Redirect API/service/@7", "URL DB/database/Cassandra@10"}},
+
 		{"a store named by its kind is the design's one store of that kind", `# Links
 
 ## Architecture
@@ -157,5 +162,15 @@ replication factor of 3.
 		default:
 			t.Errorf("unexpected component %q", c.Name)
 		}
+	}
+}
+
+// TestMergedProductKeepsItsEdges: an edge to a diagram node that joins
+// the component built on its product leads to that component.
+func TestMergedProductKeepsItsEdges(t *testing.T) {
+	d := readMD(t, "# Shortener\n\n## Architecture\n\n```mermaid\nflowchart LR\n  api[Redirect API] --> cas[(Cassandra)]\n```\n\n### URL DB (Cassandra)\n\nShort code to long URL.\n")
+	api := d.Component("Redirect API")
+	if api == nil || strings.Join(api.DependsOn, ",") != "URL DB" {
+		t.Fatalf("Redirect API depends on %v; want [URL DB]", api)
 	}
 }

@@ -58,7 +58,7 @@ func scanMentionWords(s string) []mentionWord {
 		case strings.HasPrefix(s[i:], "->") || strings.HasPrefix(s[i:], "=>"):
 			out = append(out, mentionWord{text: "→", low: "→", start: i, end: i + 2, punct: true})
 			i += 2
-		case strings.ContainsRune(",;:()[]/→!?.", r):
+		case strings.ContainsRune(",;:()[]/→!?.-—–=", r):
 			out = append(out, mentionWord{text: s[i : i+size], low: s[i : i+size], start: i, end: i + size, punct: true})
 			i += size
 		default:
@@ -435,6 +435,11 @@ func productMention(ws []mentionWord, i int, used []bool) (mention, bool) {
 		role.tech = m.tech
 		return role, true
 	}
+	// "Session cache: Memcached", "Job queue - SQS".
+	if role, ok := labelRole(ws, start); ok {
+		role.tech = m.tech
+		return role, true
+	}
 	// "a Redis seat-hold cache": the product names the store after it.
 	if e, ok := storeAfter(ws, i+1); ok {
 		used[e] = true
@@ -590,6 +595,24 @@ var beWords = map[string]bool{"is": true, "was": true, "are": true, "were": true
 var pickWords = map[string]bool{
 	"picked": true, "chosen": true, "selected": true, "used": true, "adopted": true, "deployed": true,
 	"preferred": true, "introduced": true, "added": true,
+}
+
+// labelRole reads a store's name that labels the product after it:
+// "Session cache: Memcached". The label opens its sentence or item.
+func labelRole(ws []mentionWord, i int) (mention, bool) {
+	switch lowAt(ws, i-1) {
+	case ":", "-", "—", "–", "=":
+	default:
+		return mention{}, false
+	}
+	k := i - 2
+	if !isStoreHead(ws, k) || isHeadModifier(ws, k) {
+		return mention{}, false
+	}
+	// "Database: PostgreSQL" in a list of the stack labels by kind: the
+	// store stays the design's one database.
+	m, at := storeName(ws, k)
+	return m, opensSentence(ws, at)
 }
 
 // roleBefore reads "<store> (is|are|could be) stored in|uses <product>"

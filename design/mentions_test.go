@@ -23,6 +23,11 @@ func TestMentionsIn(t *testing.T) {
 		{"We run MariaDB for the catalogue store.", false, []string{"catalogue store/database/MariaDB"}},
 		{"Session Table uses DynamoDB, keyed by token.", false, []string{"Session Table/database/DynamoDB"}},
 		{"The Ledger DB is stored in CockroachDB.", false, []string{"Ledger DB/database/CockroachDB"}},
+		// A store's name labels its product.
+		{"Session cache: Memcached", false, []string{"Session cache/cache/Memcached"}},
+		{"Job queue - Amazon SQS, one queue per tenant", false, []string{"Job queue/queue/SQS"}},
+		{"Our stack: Redis for sessions", false, []string{"Redis/cache/Redis"}},
+		{"Database: PostgreSQL", false, []string{"Database/database/~"}},
 		// Examples of a store: the store is the component.
 		{"Invoices go to a blob store such as S3.", false, []string{"blob store/object_store/S3"}},
 		{"Profiles live in a document database like MongoDB.", false, []string{"document database/database/MongoDB"}},
