@@ -260,7 +260,7 @@ func (r *mdReader) placeMentions() {
 			}
 			// The item that made the component ("Cache: Redis, …")
 			// was read as its text already.
-			if pm.text != "" && !within(pm.span, c.Span) {
+			if pm.text != "" && (c.Span == pm.span || !within(pm.span, c.Span)) {
 				r.describeComponent(c, []string{pm.text})
 			}
 		}
