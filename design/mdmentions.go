@@ -34,6 +34,12 @@ var mentionSections = map[SectionKind]bool{
 	SectionSummary: true, SectionFailure: true, SectionEstimates: true, SectionTradeoffs: true,
 }
 
+// proposalSections are the parts of a decision record or a proposal that
+// say what it decides on: a "Decision" section is read as the design.
+var proposalSections = map[SectionKind]bool{
+	SectionDecision: true, SectionArchitecture: true, SectionComponents: true,
+}
+
 // mentions reads the components that the sentences and arrow chains of a
 // paragraph or a list item name.
 func (r *mdReader) mentions(f *flat, kind SectionKind) {
@@ -45,12 +51,24 @@ func (r *mdReader) mentions(f *flat, kind SectionKind) {
 		return
 	}
 	generics := kind == SectionArchitecture || kind == SectionComponents
+	// about is the mention the sentences go on describing: "Postgres
+	// runs a primary and a replica; reads are strongly consistent
+	// because …".
+	about := -1
 	for _, sr := range sentenceRanges(t) {
 		s := t[sr[0]:sr[1]]
 		if r.arrowChain(f, s, sr[0]) {
+			about = -1
 			continue
 		}
 		ms := mentionsIn(s, generics)
+		if len(ms) == 0 {
+			if about >= 0 && continues(t[:sr[0]], s) {
+				r.pending[about].text += " " + s
+			}
+			continue
+		}
+		about = -1
 		for _, m := range ms {
 			if r.inCode(f, sr[0]+m.start) || quoted(s[:m.start]) {
 				// `PagesDataStore`: an identifier of the code; "NoSQL
@@ -74,6 +92,7 @@ func (r *mdReader) mentions(f *flat, kind SectionKind) {
 			}
 			if len(ms) == 1 && isSubject(s, m) {
 				pm.text = s
+				about = len(r.pending)
 			}
 			r.pending = append(r.pending, pm)
 		}
@@ -84,6 +103,24 @@ func (r *mdReader) mentions(f *flat, kind SectionKind) {
 // open.
 func quoted(s string) bool {
 	return (strings.Count(s, `"`)+strings.Count(s, "“")-strings.Count(s, "”"))%2 == 1
+}
+
+// continues reports whether sentence s, after the text before it, goes on
+// about what the sentence before it was about: it follows a semicolon, or
+// opens with a word that points back ("It", "Reads", "Each shard").
+func continues(before, s string) bool {
+	if b := strings.TrimRight(before, " \n"); strings.HasSuffix(b, ";") {
+		return true
+	}
+	ws := scanMentionWords(s[:min(len(s), 24)])
+	return len(ws) > 0 && pointsBack[ws[0].low]
+}
+
+// pointsBack are the words that open a sentence about what the sentence
+// before was about.
+var pointsBack = map[string]bool{
+	"it": true, "its": true, "this": true, "they": true, "their": true, "reads": true, "writes": true,
+	"each": true, "every": true, "replication": true, "consistency": true, "data": true, "both": true,
 }
 
 // isSubject reports whether a mention is what its sentence is about: it
@@ -243,7 +280,7 @@ func (r *mdReader) placeMentions() {
 			}
 			// A decision record or a proposal names many systems
 			// around it; its own components are those it decides on.
-			if (kind == DocADR || kind == DocRFC) && pm.section != SectionDecision {
+			if (kind == DocADR || kind == DocRFC) && !proposalSections[pm.section] {
 				continue
 			}
 			// A book that works out several designs teaches between

@@ -148,12 +148,19 @@ The API reads timelines from the Timeline Cache, which runs 2 replicas in one zo
 Cassandra is eventually consistent, because a post that shows up a second
 late in a follower's feed harms nobody. Cassandra runs 6 nodes with a
 replication factor of 3.
+
+The Ledger DB runs a primary and a synchronous standby; reads are strongly
+consistent because a balance read stale could be spent twice.
 `)
 	for _, c := range d.Components {
 		switch c.Name {
 		case "Timeline Cache":
 			if c.Replicas != 0 {
 				t.Errorf("Timeline Cache: %d replicas read from a sentence about the API", c.Replicas)
+			}
+		case "Ledger DB":
+			if c.Consistency != Strong || c.Justification == "" || c.Replicas != 2 {
+				t.Errorf("Ledger DB: consistency %q, reason %q, %d replicas; want strong with its reason, 2", c.Consistency, c.Justification, c.Replicas)
 			}
 		case "Cassandra":
 			if c.Consistency != Eventual || c.Justification == "" || c.Replicas != 3 {

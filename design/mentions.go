@@ -359,8 +359,16 @@ var modalWords = map[string]bool{
 }
 
 // tentative reports whether a modal verb stands before the words at i in
-// their sentence.
+// their sentence, or right after them ("MySQL would also work").
 func tentative(ws []mentionWord, i int) bool {
+	for k := i + 1; k < len(ws) && k <= i+2; k++ {
+		if modalWords[ws[k].low] {
+			return true
+		}
+		if ws[k].punct {
+			break
+		}
+	}
 	for k := i - 1; k >= 0 && k >= i-maxClauseWords; k-- {
 		switch ws[k].low {
 		case ".", ";", "!", "?", ":":
