@@ -57,9 +57,11 @@ func (r *mdReader) mentions(f *flat, kind SectionKind) {
 	about := -1
 	for _, sr := range sentenceRanges(t) {
 		s := t[sr[0]:sr[1]]
-		if r.arrowChain(f, s, sr[0]) {
+		if end, ok := r.arrowChain(f, s, sr[0]); ok {
+			// the rest of the sentence may name more
 			about = -1
-			continue
+			sr[0] += end
+			s = t[sr[0]:sr[1]]
 		}
 		ms := mentionsIn(s, generics)
 		if len(ms) == 0 {
@@ -187,25 +189,31 @@ func (r *mdReader) mentionRank(k ComponentKind) (int, Span, bool) {
 // arrowChain reads a line that is a chain of components joined by arrows,
 // "Client → LB → API → DB": each link depends on the next. Every link must
 // name a component, so that "upload → transcode → publish" (steps) is not
-// one.
-func (r *mdReader) arrowChain(f *flat, s string, off int) bool {
+// one. It returns where the chain ends.
+func (r *mdReader) arrowChain(f *flat, s string, off int) (int, bool) {
 	links := splitArrows(s)
 	if len(links) < 3 {
-		return false
+		return 0, false
+	}
+	// "… → Metadata DB, and the API also writes to the Blob store": the
+	// chain ends where its last link's clause does.
+	last := &links[len(links)-1]
+	if i := strings.IndexAny(s[last[0]:last[1]], ",;"); i > 0 {
+		last[1] = last[0] + i
 	}
 	var chain []pendingMention
 	for _, l := range links {
-		name := strings.Trim(strings.TrimSpace(s[l[0]:l[1]]), "`*_\"'")
+		name := strings.Trim(strings.TrimSpace(s[l[0]:l[1]]), "`*_\"'.")
 		if name == "" {
-			return false
+			return 0, false
 		}
 		name, tech := splitNameTech(name)
 		if !namesComponent(name) && !isProduct(lower(name)) {
-			return false
+			return 0, false
 		}
 		kind := inferKind(name, tech)
 		if kind == "" {
-			return false
+			return 0, false
 		}
 		if tech == "" && isProduct(lower(name)) {
 			tech = name
@@ -221,7 +229,7 @@ func (r *mdReader) arrowChain(f *flat, s string, off int) bool {
 		}
 	}
 	r.pending = append(r.pending, chain...)
-	return true
+	return last[1], true
 }
 
 // splitArrows returns the byte ranges of the parts of s between arrows

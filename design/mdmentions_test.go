@@ -86,6 +86,13 @@ Looks the code up, reading from the database on a cache miss.
 Client → LB → Shortener API (Go) → Links DB
 `, []string{"Client/external/@5", "LB/load_balancer/@5", "Links DB/database/@5", "Shortener API/service/Go@5"}},
 
+		{"an arrow chain that ends a clause", `# Shortener
+
+## Architecture
+
+Browser → Load balancer → Links API → Links DB, and the Links API also logs to the Audit queue.
+`, []string{"Audit queue/queue/@5", "Browser/external/@5", "Links API/service/@5", "Links DB/database/@5", "Load balancer/load_balancer/@5"}},
+
 		{"steps joined by arrows are no components", `# Shortener
 
 ## Architecture
