@@ -86,6 +86,10 @@ type frame struct {
 	// weighing is set after a paragraph that introduces options ("There
 	// are two options:"): the list that follows weighs them.
 	weighing bool
+	// aside is 2 for a heading of an aside (interview tips,
+	// references), 1 for another, 0 before it is looked at
+	// (mdmentions.go).
+	aside int8
 }
 
 // owner returns the nearest frame that collects items: one whose heading

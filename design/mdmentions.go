@@ -43,7 +43,7 @@ var proposalSections = map[SectionKind]bool{
 // mentions reads the components that the sentences and arrow chains of a
 // paragraph or a list item name.
 func (r *mdReader) mentions(f *flat, kind SectionKind) {
-	if r.noMentions > 0 || r.quoteDepth > 0 || r.inProse || !mentionSections[kind] || r.cur.weighing || r.onlyLink(f) {
+	if r.noMentions > 0 || r.quoteDepth > 0 || r.inProse || !mentionSections[kind] || r.cur.weighing || r.onlyLink(f) || r.asideHeading() {
 		return
 	}
 	t := f.String()
@@ -123,6 +123,35 @@ func continues(before, s string) bool {
 var pointsBack = map[string]bool{
 	"it": true, "its": true, "this": true, "they": true, "their": true, "reads": true, "writes": true,
 	"each": true, "every": true, "replication": true, "consistency": true, "data": true, "both": true,
+}
+
+// asideHeading reports whether the current text stands under a heading
+// that speaks about the design rather than for it: interview tips,
+// follow-up questions, references, related or prior work.
+func (r *mdReader) asideHeading() bool {
+	for fr := r.cur; fr != nil && fr != r.top; fr = fr.parent {
+		if fr.aside == 0 {
+			fr.aside = 1
+			h := normalizeHeading(fr.title)
+			for _, w := range asideTitles {
+				if containsWords(h, w) {
+					fr.aside = 2
+					break
+				}
+			}
+		}
+		if fr.aside == 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// asideTitles are words of the headings of asides.
+var asideTitles = []string{
+	"tip", "tips", "follow up", "follow ups", "followup", "followups", "questions", "faq", "faqs",
+	"references", "further reading", "resources", "appendix", "glossary", "prior art", "related work",
+	"prerequisites", "learn more", "see also", "bibliography", "acknowledgements", "acknowledgments",
 }
 
 // isSubject reports whether a mention is what its sentence is about: it

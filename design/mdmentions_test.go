@@ -106,6 +106,21 @@ Upload video -> transcode it -> publish the result
 			"There are two options for the cache:\n\n- Redis, with persistence\n- Hazelcast, embedded\n",
 			[]string{"PostgreSQL/database/PostgreSQL@5"}},
 
+		{"interview tips and references speak about the design", `# Photos
+
+## High-level design
+
+Photos are stored in S3.
+
+## Interview tips
+
+- Bring up Kafka if asked about analytics.
+
+## References
+
+- The Cassandra paper, for the data model.
+`, []string{"S3/object_store/S3@5"}},
+
 		{"a list of links is no design", `# Reading list
 
 ## Architecture
