@@ -443,8 +443,13 @@ func productMention(ws []mentionWord, i int, used []bool) (mention, bool) {
 		role.tech = m.tech
 		return role, true
 	}
-	// "Session cache: Memcached", "Job queue - SQS".
+	// "Session cache: Memcached", "Job queue - SQS", "a chunk cache
+	// (Memcached)".
 	if role, ok := labelRole(ws, start); ok {
+		role.tech = m.tech
+		return role, true
+	}
+	if role, ok := parenRole(ws, start); ok {
 		role.tech = m.tech
 		return role, true
 	}
@@ -621,6 +626,20 @@ func labelRole(ws []mentionWord, i int) (mention, bool) {
 	// store stays the design's one database.
 	m, at := storeName(ws, k)
 	return m, opensSentence(ws, at)
+}
+
+// parenRole reads a store's name with its product in parentheses after
+// it: "the chunk cache (Memcached)".
+func parenRole(ws []mentionWord, i int) (mention, bool) {
+	if lowAt(ws, i-1) != "(" || lowAt(ws, i+1) != ")" {
+		return mention{}, false
+	}
+	k := i - 2
+	if !isStoreHead(ws, k) || isHeadModifier(ws, k) {
+		return mention{}, false
+	}
+	m, _ := storeName(ws, k)
+	return m, true
 }
 
 // roleBefore reads "<store> (is|are|could be) stored in|uses <product>"

@@ -28,6 +28,7 @@ func TestMentionsIn(t *testing.T) {
 		{"Job queue - Amazon SQS, one queue per tenant", false, []string{"Job queue/queue/SQS"}},
 		{"Our stack: Redis for sessions", false, []string{"Redis/cache/Redis"}},
 		{"Database: PostgreSQL", false, []string{"Database/database/~"}},
+		{"Older chunks come from the chunk cache (Memcached) first.", false, []string{"chunk cache/cache/Memcached"}},
 		// Examples of a store: the store is the component.
 		{"Invoices go to a blob store such as S3.", false, []string{"blob store/object_store/S3"}},
 		{"Profiles live in a document database like MongoDB.", false, []string{"document database/database/MongoDB"}},
