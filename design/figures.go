@@ -202,12 +202,36 @@ func (r *mdReader) readText(f *flat, t string, kind SectionKind, parent, label s
 	}
 	rd := english.ReadFigures(labelLines(f, t), ctx)
 	firstFig := len(r.d.Figures)
+	// "3 × 12 × 200M × 30 = 216 B" multiplies no size: the result
+	// counts billions, and the size read from it is dropped.
+	var dropped map[int]bool
+	for _, eq := range rd.Equations {
+		if _, res, ok := eq.Factors(); ok && res.Dim == estimate.Count {
+			for k, fg := range rd.Figures {
+				if fg.Claim && fg.Quantity.Dim == estimate.Bytes && fg.Start < res.End && res.Start < fg.End {
+					if dropped == nil {
+						dropped = map[int]bool{}
+					}
+					dropped[k] = true
+				}
+			}
+		}
+	}
+	index := func(k int) int {
+		n := firstFig + k
+		for j := range dropped {
+			if j < k {
+				n--
+			}
+		}
+		return n
+	}
 	for _, eq := range rd.Equations {
 		e := Equation{Text: eq.Text(), Span: r.textSpan(f, eq.Start, eq.End), calc: eq, resultFig: -1}
 		if fs, res, ok := eq.Factors(); ok && figures && values {
 			for k, fg := range rd.Figures {
-				if fg.Claim && fg.Start < res.End && res.Start < fg.End {
-					e.result, e.resultQ, e.resultFig = fg.Name, fg.Quantity, firstFig+k
+				if fg.Claim && fg.Start < res.End && res.Start < fg.End && !dropped[k] {
+					e.result, e.resultQ, e.resultFig = fg.Name, fg.Quantity, index(k)
 				}
 			}
 			if e.result == "" {
@@ -231,7 +255,14 @@ func (r *mdReader) readText(f *flat, t string, kind SectionKind, parent, label s
 		return
 	}
 	comp := r.cur.component()
-	for _, fg := range rd.Figures {
+	for k, fg := range rd.Figures {
+		if dropped[k] {
+			if values {
+				r.d.Unread = append(r.d.Unread, Unread{Text: t[fg.Start:fg.End], Span: r.textSpan(f, fg.Start, fg.End),
+					Why: "a count in billions, not a size: the calculation multiplies no size"})
+			}
+			continue
+		}
 		switch {
 		case values:
 			if unnamed {
@@ -317,7 +348,7 @@ func normalizeLabel(s string) string {
 // read with the row's name and its column's header as its label; a row
 // that ends in a calculation and its result is an equation.
 func (r *mdReader) tableFigures(cols []string, header []*flat, rows [][]*flat, kind SectionKind) {
-	if len(cols) > 0 && isComponentColumn(cols[0]) {
+	if len(cols) > 0 && isComponentColumn(cols[0]) && !workedColumns(cols[1:]) {
 		return
 	}
 	for _, c := range cols {
@@ -353,10 +384,13 @@ func (r *mdReader) tableFigures(cols []string, header []*flat, rows [][]*flat, k
 			if !mayHoldFigure(cell) {
 				continue
 			}
-			label := strings.TrimSpace(rowContext + " " + name)
+			// the row's name last, where a label's head noun stands
+			// ("Measure" + "Paste reads": reads are counted)
+			label := rowContext
 			if j < len(header) && !genericColumn(cols[j]) {
 				label += " " + header[j].String()
 			}
+			label = strings.TrimSpace(label + " " + name)
 			r.readFigures(row[j], cell, kind, "", label)
 		}
 	}
@@ -394,6 +428,18 @@ func genericColumn(c string) bool {
 		"parameter", "quantity", "count", "notes", "note", "comment", "comments", "description", "calculation",
 		"formula", "math", "how", "why", "source", "category", "dimension", "aspect", "key", "field":
 		return true
+	}
+	return false
+}
+
+// workedColumns reports columns that work figures out ("Calculation",
+// "Result"): a table of them estimates, whatever its first column says.
+func workedColumns(cols []string) bool {
+	for _, c := range cols {
+		switch c {
+		case "calculation", "calculations", "result", "results", "formula", "math", "estimate", "estimates", "estimation":
+			return true
+		}
 	}
 	return false
 }
@@ -535,6 +581,8 @@ func (r *mdReader) nameOperands() {
 			for _, f := range e.factors {
 				if statedAs(inEstimates, peak.tps, f.q.Value) && !statedAs(inEstimates, peak.avg, f.q.Value) {
 					r.d.Figures[e.resultFig].AtPeak = true
+					// its operands are those of the bandwidth at peak
+					e.result = peak.name
 					break
 				}
 			}
@@ -756,19 +804,30 @@ func (r *mdReader) dropUnread(sp Span) {
 // not a day's).
 func (r *mdReader) reproduces(e Equation, _ string, named func(func(string, estimate.Quantity))) bool {
 	in := estimate.Inputs{Assumed: map[string]estimate.Quantity{}, Calendar: r.opts.calendar()}
-	named(func(n string, q estimate.Quantity) { in.Assumed[n] = q })
+	product, plain := 1.0, true
+	named(func(n string, q estimate.Quantity) {
+		in.Assumed[n] = q
+		product *= q.Value
+		plain = plain && q.Dim != estimate.Duration
+	})
 	got, ok := estimate.Derive(in).Value(e.result)
 	if !ok {
-		return false
+		// a formula the estimator reaches another way ("avg_write_tps ×
+		// read_write_ratio" where it derives reads from writes a day):
+		// a plain product is checked as one
+		if !plain || len(in.Assumed) < 2 {
+			return false
+		}
+		got.Value = product
 	}
 	return estimate.Disagreement(got.Value, e.resultQ.Value) <= 1.5
 }
 
 // peakVariant names, for a bandwidth, the peak and average rates that
 // tell whether a calculation of it is made at the peak.
-var peakVariant = map[string]struct{ tps, avg string }{
-	"ingress_bandwidth": {"peak_write_tps", "avg_write_tps"},
-	"egress_bandwidth":  {"peak_read_tps", "avg_read_tps"},
+var peakVariant = map[string]struct{ tps, avg, name string }{
+	"ingress_bandwidth": {"peak_write_tps", "avg_write_tps", "peak_ingress_bandwidth"},
+	"egress_bandwidth":  {"peak_read_tps", "avg_read_tps", "peak_egress_bandwidth"},
 }
 
 // statedAs reports whether the document states v for name (within 5%).

@@ -374,3 +374,69 @@ func TestAPITable(t *testing.T) {
 		t.Errorf("API = %q", got)
 	}
 }
+
+// An operand is named from a result the estimator reaches another way
+// ("avg_write_tps × read_write_ratio"), and a bandwidth worked at the
+// stated peak names its operands as the peak's.
+func TestOperandsNamedFromProducts(t *testing.T) {
+	d := readMD(t, `# Links
+
+## Estimates
+
+1. Writes: 50 million links are created per day.
+2. Writes per second: 50 million / 86400 = 580
+3. Reads: with a 20:1 read to write ratio, reads per second: 580 * 20 = 11,600
+4. Peak reads per second: 35,000
+5. Egress: 35,000 QPS × 2 KB = 70 MB/s
+`)
+	if v, ok := d.Declared["avg_read_tps"]; !ok || v.Quantity.Value != 11600 {
+		t.Errorf("avg_read_tps = %+v, %v; want 11,600 from line 7", v, ok)
+	}
+	if v, ok := d.Assumptions["read_size"]; !ok || v.Quantity.Value != 2000 {
+		t.Errorf("read_size = %+v, %v; want 2 KB, an operand of the peak bandwidth", v, ok)
+	}
+}
+
+// A table row's name is the head of its label, before the column's
+// header: "| Post reads | 300/s |" under "| Requirement | Measure |" counts reads.
+func TestTableRowNameIsTheLabelHead(t *testing.T) {
+	d := readMD(t, `# Photos
+
+## Estimates
+
+| Requirement | Measure |
+| --- | --- |
+| New posts | 30/s |
+| Post reads | 300/s |
+`)
+	if v, ok := d.Declared["avg_read_tps"]; !ok || v.Quantity.Value != 300 {
+		t.Errorf("avg_read_tps = %+v, %v; want 300/s", v, ok)
+	}
+	if v, ok := d.Declared["avg_write_tps"]; !ok || v.Quantity.Value != 30 {
+		t.Errorf("avg_write_tps = %+v, %v; want 30/s", v, ok)
+	}
+}
+
+// "… = 216 B" after a product of counts is billions, not bytes: no
+// size is read from it, and it is listed as unread with the reason.
+func TestBillionsAfterAProductOfCounts(t *testing.T) {
+	d := readMD(t, `# Drive
+
+## Estimates
+
+- Storage
+  - 2 years * 12 * 100M * 30 = 72 B
+  - 72B * 5000 Bytes = 360 TB
+`)
+	v, ok := d.Declared["storage_total"]
+	if !ok || v.Quantity.Value != 360e12 {
+		t.Errorf("storage_total = %+v, %v; want 360 TB", v, ok)
+	}
+	found := false
+	for _, u := range d.Unread {
+		found = found || u.Text == "72 B" && strings.Contains(u.Why, "billions")
+	}
+	if !found {
+		t.Errorf("72 B is not listed as a count in billions: %+v", d.Unread)
+	}
+}

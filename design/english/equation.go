@@ -112,12 +112,12 @@ func (fr *figureReader) equations(s *sentence) eqMarks {
 			lastWasAmount = false
 			continue
 		}
-		if len(sides) == 0 && cur.n > 0 && !cur.ops && s.label == 0 && fr.ctx.Label == "" {
+		if len(sides) == 0 && cur.n > 0 && !cur.ops {
 			// "each user uploads 2 a day, so uploads come to 10M × 2 =
 			// 20M", "kept for 2 years: 19 GB × 730": what comes before
-			// the clause is not an operand (after a label it stays one:
-			// the label names the result)
-			if t.Is(i, ",") && t.IsWord(i+1) && clauseWords[t.Low(i+1)] {
+			// the clause is not an operand (after a label a clause stays
+			// one: the label names the result)
+			if s.label == 0 && fr.ctx.Label == "" && t.Is(i, ",") && t.IsWord(i+1) && clauseWords[t.Low(i+1)] {
 				cur = eqSide{from: i + 2, first: -1}
 				lastWasAmount = false
 				i++
@@ -167,6 +167,11 @@ func (fr *figureReader) equations(s *sentence) eqMarks {
 		}
 		for ; k < len(s.amounts) && fr.amounts[s.amounts[k]].First < sd.to; k++ {
 			ai := s.amounts[k]
+			if a := fr.amounts[ai]; a.Paren && ai != sd.first && t.Is(a.First-1, "(") && (t.IsWord(a.Last) || t.Is(a.Last, ")")) {
+				// "10 searches (10:1 read-to-write ratio)": an aside,
+				// read as any figure
+				continue
+			}
 			// The result of a calculation is a claim; that of a
 			// conversion ("1 request per second = 2.5 million requests
 			// per month") is neither an input nor a claim.
@@ -176,9 +181,11 @@ func (fr *figureReader) equations(s *sentence) eqMarks {
 			case last && !sd.ops && anyOps:
 				// "= 46 — so peak is about 230 TPS": a comment after the
 				// result is read as any sentence
-			case !last && si > 0 && sd.n == 1 && !sd.ops && real[si-1].ops:
+			case !last && si > 0 && sd.n == 1 && !sd.ops && real[si-1].ops && fr.amounts[ai].Dim != estimate.Bytes:
 				// "10M × 10 = 100M a day = 100,000,000 / 86,400 = 1,160":
 				// a link of a chain is the result of the side before it
+				// (a size there is often a day's traffic on its way to a
+				// rate, read as the rate)
 				m.result[ai] = true
 			default:
 				m.operand[ai] = true
@@ -818,5 +825,37 @@ func (e Equation) Factors() (factors []Factor, result Factor, ok bool) {
 			}
 		}
 	}
+	billions(factors, &result)
 	return factors, result, len(factors) > 0
+}
+
+// billions reads an ambiguous "B" in a product as the calculation needs
+// it: "216B × 10,000 bytes" multiplies one size at most, so 216B counts
+// billions; "3 × 12 × 200M × 30 = 216 B" multiplies no size, so its
+// result counts billions too.
+func billions(factors []Factor, result *Factor) {
+	sizes := 0
+	for _, f := range factors {
+		if f.Dim == estimate.Bytes || f.Dim == estimate.ByteRate {
+			sizes++
+		}
+	}
+	toCount := func(a *Amount) {
+		a.Written *= 1e9
+		a.Value = a.Written
+		a.Dim = estimate.Count
+		a.Unit = ""
+		a.Bare = false
+		a.Scaled = true
+		a.AmbigB, a.SpacedB = false, false
+	}
+	for i := range factors {
+		if f := &factors[i]; sizes >= 2 && (f.AmbigB || f.SpacedB) && f.Dim == estimate.Bytes && !f.HasPer {
+			toCount(&f.Amount)
+			sizes--
+		}
+	}
+	if sizes == 0 && (result.AmbigB || result.SpacedB) && result.Dim == estimate.Bytes && !result.HasPer {
+		toCount(&result.Amount)
+	}
 }

@@ -782,6 +782,10 @@ func (fr *figureReader) verbBefore(i int) concept {
 	const acts = cRead | cWrite | cRequest
 	t := fr.t
 	for j := i - 1; j >= 0 && j >= i-6; j-- {
+		if j == i-1 && t.Is(j, ":") {
+			// "read operations per second: 1160 × 10"
+			continue
+		}
 		if t.Tokens[j].Kind == Number || t.Is(j, ",") || t.Is(j, ";") || t.Is(j, ":") {
 			break
 		}

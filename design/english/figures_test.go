@@ -49,6 +49,22 @@ func TestReadFiguresPhrasings(t *testing.T) {
 		// digits grouped by spaces; a link of a chain is a stated result
 		{"5M * 4 = 20M reads per day = 20 000 000 / 86400 = 231 per second", "", []string{"reads_per_day=2e+07"}},
 		{"We store 3 100-byte records", "", []string{"write_size=100"}},
+		// one size at most in a product: the other "B" counts billions
+		{"Storage: 2B * 4 KB = 8 TB", "", []string{"storage_total=8e+12"}},
+		// the size of what is stored is written, whatever it is of
+		{"200 KB", "Average stored size per page", []string{"write_size=200000"}},
+		// users at one time are not the user base
+		{"~2M", "Active users (hourly)", nil},
+		{"We expect 300k concurrent users at peak", "", nil},
+		// one node's share of memory is not the cache's size
+		{"10M × 40B / 8 shards = 50 MB/shard", "Memory per shard", nil},
+		{"10M × 40B = 400 MB", "Total memory", []string{"cache_memory=4e+08"}},
+		// the most a load reaches is its peak
+		{"48 MB/s", "Maximum incoming data", []string{"peak_ingress_bandwidth=4.8e+07"}},
+		// a ratio set aside in brackets is read, not an operand
+		{"1 checkout → 20 page views (20:1 read-to-write ratio)", "", []string{"read_write_ratio=20"}},
+		// a sub-label before a calculation leaves the figures before it alone
+		{"Reads: with a 5:1 read to write ratio, reads per second: 200 * 5 = 1,000", "", []string{"read_write_ratio=5"}},
 	}
 	for _, tt := range tests {
 		got := readNames(tt.text, tt.label)

@@ -412,6 +412,46 @@ func (c *clue) namePair() (string, string) {
 	return "read_write_ratio:inverse", ""
 }
 
+// hasWordIn reports one of words among tokens from..to of t (to < 0: all).
+func hasWordIn(t *Text, from, to int, words ...string) bool {
+	if to < 0 || to > len(t.Tokens) {
+		to = len(t.Tokens)
+	}
+	for i := max(from, 0); i < to; i++ {
+		if !t.IsWord(i) {
+			continue
+		}
+		w := t.Low(i)
+		for _, x := range words {
+			if w == x {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// perServerLabel reports a label that divides by a node: "Memory per
+// shard", "Storage / node".
+func perServerLabel(label string) bool {
+	t := Lex(label)
+	for i := 0; i+1 < len(t.Tokens); i++ {
+		if (t.Is(i, "per") || t.Is(i, "/")) && t.IsWord(i+1) && nodeWord(t.Low(i+1)) {
+			return true
+		}
+	}
+	return false
+}
+
+// nodeWord reports a word for one node of a cluster.
+func nodeWord(w string) bool {
+	switch w {
+	case "shard", "shards", "partition", "partitions", "replica", "replicas":
+		return true
+	}
+	return wordConcepts(w).has(cServer)
+}
+
 func (c *clue) nameBytes() (string, string) {
 	a := c.a
 	local := c.label | c.left | c.right | c.noun
@@ -427,6 +467,9 @@ func (c *clue) nameBytes() (string, string) {
 		return "", ""
 	case c.left.has(cEach) && c.left.has(cServer) && !own.has(cCache|cMemory):
 		return "", "per-node capacity"
+	case a.PerWhat >= 0 && nodeWord(c.t.Low(a.PerWhat)), c.labelled && perServerLabel(c.ctx.Label):
+		// "Memory per shard: 50 MB", "50 MB/shard": one node's share
+		return "", "one node's share"
 	}
 	if a.AmbigB && !local.has(cSize|cStorage|cMemory|cResponse) {
 		// "50B" is 50 bytes only where a size is meant.
@@ -437,7 +480,9 @@ func (c *clue) nameBytes() (string, string) {
 			return "cache_memory", ""
 		}
 	}
-	read := local.has(cResponse) || c.left.has(cRead) && !c.left.has(cWrite) ||
+	// ("stored size per web page": what is kept, though a page is
+	// also what a reader loads)
+	read := local.has(cResponse) && !c.label.has(cStorage) || c.left.has(cRead) && !c.left.has(cWrite) ||
 		a.PerWhat >= 0 && wordConcepts(c.t.Low(a.PerWhat)).has(cRead)
 	switch {
 	case a.HasPer || a.Horizon > 0 || c.result || c.label.has(cYearly|cDaily|cMonthly|cStorage|cTotal) && !c.parent.has(cSize) && !c.label.has(cSize|cMean|cEach) ||
@@ -483,7 +528,8 @@ func (c *clue) nameByteRate() (string, string) {
 	if !near.has(cIn) && near.has(cOut|cRead|cResponse) && !near.has(cWrite) {
 		name = "egress_bandwidth"
 	}
-	if (c.label | c.left).has(cPeak) {
+	// "Maximum incoming data: 48 MB/s": the most the load reaches
+	if (c.label | c.left).has(cPeak) || c.label.has(cMax) && !c.label.has(cMean) {
 		name = "peak_" + name
 	}
 	return name, ""
@@ -780,6 +826,12 @@ func (c *clue) userName(local concept) (string, string) {
 		case c.right.has(cMonthly):
 			return "mau", ""
 		}
+	}
+	if hasWordIn(Lex(c.ctx.Label), 0, -1, "hourly", "hour", "concurrent", "concurrently", "simultaneous", "online") ||
+		hasWordIn(c.t, c.leftFrom, c.a.First, "hourly", "concurrent", "concurrently", "simultaneous", "online") {
+		// "Active users (hourly): 10M", "1M concurrent users": users
+		// at once, not the user base
+		return "", "users at one time, not the user base"
 	}
 	l := local | c.subject&cActive
 	switch {
