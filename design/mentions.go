@@ -698,7 +698,7 @@ func isStoreHead(ws []mentionWord, k int) bool {
 func storeNoun(ws []mentionWord, k int) bool {
 	p := wordAt(ws, k-1)
 	switch {
-	case p == "":
+	case p == "" || shopWords[p]:
 		return false
 	case determiners[p] || storeQualifiers[p]:
 		return true
@@ -708,6 +708,14 @@ func storeNoun(ws []mentionWord, k int) bool {
 		return true
 	}
 	return determiners[wordAt(ws, k-2)] || storeQualifiers[wordAt(ws, k-2)]
+}
+
+// shopWords make a store a shop: "the App Store", "an online store", "a
+// grocery store".
+var shopWords = map[string]bool{
+	"app": true, "play": true, "online": true, "retail": true, "grocery": true, "physical": true,
+	"e-commerce": true, "ecommerce": true, "web": true, "local": true, "nearby": true, "partner": true,
+	"coffee": true, "book": true, "department": true, "convenience": true, "chain": true, "flagship": true,
 }
 
 // determiners come before a noun, never before a verb.
@@ -793,8 +801,9 @@ func storeMention(ws []mentionWord, k int, used []bool, generics bool) (mention,
 	if setAsideBefore(ws, start, 6) || wordAt(ws, k+1) == "such" || wordAt(ws, k+1) == "like" {
 		return mention{}, false
 	}
-	if m.generic && ws[k].low == "storage" {
-		// "save storage", "storage grows": the resource, not a store.
+	if m.generic && (ws[k].low == "storage" || ws[k].low == "store" || ws[k].low == "stores") {
+		// "save storage", "storage grows": the resource, not a store;
+		// "the store" alone may be a shop.
 		return mention{}, false
 	}
 	used[k] = true

@@ -56,6 +56,10 @@ func TestMentionsIn(t *testing.T) {
 		{"Locations are saved in VideoDB as well.", false, []string{"VideoDB/database/"}},
 		{"Look-ups go to the Metadata DB first.", false, []string{"Metadata DB/database/"}},
 		{"Each row of the users table has an id.", true, nil},
+		// A store that is a shop.
+		{"Shoppers read reviews of the store before they buy.", true, nil},
+		{"The mobile app is published on the App Store.", true, nil},
+		{"Orders from the online store are written to the Orders DB.", true, []string{"Orders DB/database/"}},
 	}
 	for _, tt := range tests {
 		var got []string
