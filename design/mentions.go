@@ -124,7 +124,7 @@ var storeHeads = map[string]ComponentKind{
 	"store": KindDatabase, "table": KindDatabase, "ledger": KindDatabase,
 	"storage": KindObjectStore,
 	"cache":   KindCache, "caches": KindCache,
-	"queue": KindQueue, "queues": KindQueue, "broker": KindQueue, "topic": KindQueue, "topics": KindQueue,
+	"queue": KindQueue, "queues": KindQueue, "broker": KindQueue,
 	"index": KindSearch, "cdn": KindCDN,
 }
 
@@ -684,10 +684,23 @@ func isStoreHead(ws []mentionWord, k int) bool {
 		return false
 	case w == "store" || w == "stores":
 		return storeNoun(ws, k)
+	case notServerSide[wordAt(ws, k-1)]:
+		// "the browser cache", "a priority queue": not a box of the
+		// design's servers.
+		return false
 	case storeHeads[w] != "":
 		return true
 	}
 	return camelStore(ws[k].text) != ""
+}
+
+// notServerSide qualify a store noun that is not a component: a client's
+// or a machine's own cache, a data structure.
+var notServerSide = map[string]bool{
+	"browser": true, "client": true, "client-side": true, "cpu": true, "l1": true, "l2": true, "l3": true,
+	"os": true, "page": true, "dns": true, "http": true, "priority": true, "circular": true, "ring": true,
+	"bfs": true, "min": true, "max": true, "blocking": true, "lock-free": true, "local": true, "device": true,
+	"on-device": true, "offline": true,
 }
 
 // storeNoun tells "store" the noun ("a metadata store", "the Session

@@ -56,6 +56,11 @@ func TestMentionsIn(t *testing.T) {
 		{"Locations are saved in VideoDB as well.", false, []string{"VideoDB/database/"}},
 		{"Look-ups go to the Metadata DB first.", false, []string{"Metadata DB/database/"}},
 		{"Each row of the users table has an id.", true, nil},
+		// Not the design's boxes: a client's cache, a data structure, a
+		// trend.
+		{"Thumbnails are kept in the browser cache for a day.", true, nil},
+		{"The crawler pushes each URL onto a priority queue.", true, nil},
+		{"Trending topics are written every minute.", true, nil},
 		// A store that is a shop.
 		{"Shoppers read reviews of the store before they buy.", true, nil},
 		{"The mobile app is published on the App Store.", true, nil},
