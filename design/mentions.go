@@ -108,7 +108,18 @@ var libraryWords = map[string]bool{
 	"client": true, "clients": true, "library": true, "libraries": true, "driver": true, "drivers": true,
 	"sdk": true, "sdks": true, "api": true, "apis": true, "protocol": true, "syntax": true, "command": true, "commands": true,
 	"module": true, "modules": true, "operator": true, "binding": true, "bindings": true, "wrapper": true,
-	"docs": true, "documentation": true, "plugin": true, "console": true, "cli": true, "format": true,
+	"docs": true, "documentation": true, "id": true, "ids": true, "algorithm": true, "generator": true,
+	"architecture": true, "pattern": true, "style": true, "function": true, "functions": true,
+	"expression": true, "expressions": true, "plugin": true, "console": true, "cli": true, "format": true,
+}
+
+// commonWords are products whose names are English words too: written in
+// lower case they are the words ("a lambda", "stripe the data").
+var commonWords = map[string]bool{
+	"oracle": true, "spark": true, "lambda": true, "snowflake": true, "aurora": true, "stripe": true,
+	"kong": true, "envoy": true, "pulsar": true, "celery": true, "airflow": true, "neptune": true,
+	"spanner": true, "cockroach": true, "elastic": true, "scylla": true, "dynamo": true, "mongo": true,
+	"riak": true, "flink": true, "solr": true, "varnish": true, "edge": true,
 }
 
 // vendorWords come before a product without changing it: "Amazon S3",
@@ -196,7 +207,7 @@ func mentionsIn(s string, generics bool) []mention {
 			continue
 		}
 		switch {
-		case isProduct(w.low) && !libraryWords[wordAt(ws, i+1)]:
+		case isProduct(w.low) && !libraryWords[wordAt(ws, i+1)] && (w.upper || !commonWords[w.low]):
 			if m, ok := productMention(ws, i, used); ok {
 				m.tentative = tentative(ws, i)
 				add(m)
