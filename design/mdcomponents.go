@@ -553,7 +553,8 @@ func (r *mdReader) componentTable(cols []string, rows [][]*flat, spans []Span) b
 	for i, c := range cols {
 		var key string
 		switch {
-		case c == "component" || c == "components" || c == "name" || c == "service" || c == "services" || c == "system" || c == "node" || c == "box" || c == "element" || c == "store":
+		case c == "component" || c == "components" || c == "name" || c == "service" || c == "services" || c == "system" || c == "node" || c == "box" || c == "element" || c == "store" ||
+			c == "layer" || c == "tier" || c == "building block" || c == "piece":
 			key = "name"
 		case c == "type" || c == "kind" || c == "role":
 			key = "kind"
