@@ -20,8 +20,9 @@ type pendingMention struct {
 	// text is the sentence that names it, read for its facts when the
 	// sentence names nothing else.
 	text string
-	// next is the component an arrow chain leads to from this one.
-	next string
+	// linked says an arrow chain leads from this component to the one
+	// the next pending mention names.
+	linked bool
 	// section is the role of the section it stands in.
 	section SectionKind
 }
@@ -252,10 +253,8 @@ func (r *mdReader) arrowChain(f *flat, s string, off int) (int, bool) {
 		m.generic = !strings.Contains(name, " ") && storeHeads[lower(name)] != "" && !isProduct(lower(name))
 		chain = append(chain, pendingMention{mention: m, span: r.textSpan(f, off+l[0], off+l[1]), fr: r.cur, rank: rankMention})
 	}
-	for i := range chain {
-		if i+1 < len(chain) {
-			chain[i].next = chain[i+1].name
-		}
+	for i := range chain[:len(chain)-1] {
+		chain[i].linked = true
 	}
 	r.pending = append(r.pending, chain...)
 	return last[1], true
@@ -310,8 +309,9 @@ func (r *mdReader) placeMentions() {
 			designs[e.line] = true
 		}
 	}
+	placed := make([]*Component, len(r.pending))
 	for _, generic := range []bool{false, true} {
-		for _, pm := range r.pending {
+		for i, pm := range r.pending {
 			if pm.generic != generic {
 				continue
 			}
@@ -329,14 +329,19 @@ func (r *mdReader) placeMentions() {
 			if c == nil {
 				continue
 			}
-			if pm.next != "" {
-				c.DependsOn = appendUnique(c.DependsOn, pm.next)
-			}
+			placed[i] = c
 			// The item that made the component ("Cache: Redis, …")
 			// was read as its text already.
 			if pm.text != "" && (c.Span == pm.span || !within(pm.span, c.Span)) {
 				r.describeComponent(c, []string{pm.text})
 			}
+		}
+	}
+	// Edges of arrow chains join the components the links were placed
+	// in: "→ DB" leads to the design's one database, whatever its name.
+	for i, pm := range r.pending {
+		if pm.linked && placed[i] != nil && placed[i+1] != nil && placed[i] != placed[i+1] {
+			placed[i].DependsOn = appendUnique(placed[i].DependsOn, placed[i+1].Name)
 		}
 	}
 	r.pending = nil

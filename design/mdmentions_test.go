@@ -196,6 +196,16 @@ consistent because a balance read stale could be spent twice.
 
 // TestMergedProductKeepsItsEdges: an edge to a diagram node that joins
 // the component built on its product leads to that component.
+// TestChainEdgesJoinPlacedComponents: an arrow chain's "DB" that stands
+// for the design's one database leads there.
+func TestChainEdgesJoinPlacedComponents(t *testing.T) {
+	d := readMD(t, "# Links\n\n## Architecture\n\nClient → LB → API → DB\n\n### URL DB (Cassandra)\n\nShort ids to long URLs.\n")
+	api := d.Component("API")
+	if api == nil || strings.Join(api.DependsOn, ",") != "URL DB" {
+		t.Fatalf("API: %+v; want it to depend on URL DB", api)
+	}
+}
+
 func TestMergedProductKeepsItsEdges(t *testing.T) {
 	d := readMD(t, "# Shortener\n\n## Architecture\n\n```mermaid\nflowchart LR\n  api[Redirect API] --> cas[(Cassandra)]\n```\n\n### URL DB (Cassandra)\n\nShort code to long URL.\n")
 	api := d.Component("Redirect API")
