@@ -1,6 +1,7 @@
 package design
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/designlint/designlint/design/english"
@@ -538,19 +539,40 @@ var timeConstants = map[float64]bool{
 // factors to the formula's inputs fits them all: their units, and the
 // figures the document states elsewhere.
 func (r *mdReader) nameOperands() {
-	known := map[string][]float64{}
-	// inEstimates are the figures stated where the estimates are;
-	// inDocument all that the document states (known grows as operands
-	// are named).
-	inEstimates := map[string][]float64{}
-	inDocument := map[string][]float64{}
+	// In a document that works out several designs, a calculation is
+	// named from the figures of its own design only.
+	roots := r.scopeRoots()
+	scopeOf := func(within []int) int {
+		if len(roots) < 2 {
+			return 0
+		}
+		for j, root := range roots {
+			if slices.Contains(within, root.line) {
+				return j
+			}
+		}
+		return -1
+	}
+	type figureSets struct{ known, inEstimates, inDocument map[string][]float64 }
+	sets := map[int]*figureSets{}
+	setOf := func(s int) *figureSets {
+		if sets[s] == nil {
+			sets[s] = &figureSets{map[string][]float64{}, map[string][]float64{}, map[string][]float64{}}
+		}
+		return sets[s]
+	}
 	for _, f := range r.d.Figures {
-		known[f.Name] = append(known[f.Name], f.Quantity.Value)
-		inDocument[f.Name] = append(inDocument[f.Name], f.Quantity.Value)
+		fs := setOf(scopeOf(f.within))
+		fs.known[f.Name] = append(fs.known[f.Name], f.Quantity.Value)
+		fs.inDocument[f.Name] = append(fs.inDocument[f.Name], f.Quantity.Value)
 		if f.Rank >= english.RankSentence {
-			inEstimates[f.Name] = append(inEstimates[f.Name], f.Quantity.Value)
+			fs.inEstimates[f.Name] = append(fs.inEstimates[f.Name], f.Quantity.Value)
 		}
 	}
+	// known grows as operands are named; inEstimates are the figures
+	// stated where the estimates are, inDocument all that the design
+	// states. They are those of the calculation's design.
+	var known, inEstimates, inDocument map[string][]float64
 	matches := func(name string, q estimate.Quantity) (coerced estimate.Quantity, ok, same bool) {
 		n, found := estimate.Lookup(name)
 		if !found {
@@ -575,6 +597,8 @@ func (r *mdReader) nameOperands() {
 		if len(e.factors) == 0 || e.result == "" && e.unnamed == nil {
 			continue
 		}
+		cur := setOf(scopeOf(e.scopeAt))
+		known, inEstimates, inDocument = cur.known, cur.inEstimates, cur.inDocument
 		if peak, ok := peakVariant[e.result]; ok && e.resultFig >= 0 {
 			// "5 KB × 85 QPS = 425 KB/s" where 85 is the peak the document
 			// states: the bandwidth at peak
@@ -663,6 +687,26 @@ func (r *mdReader) nameOperands() {
 			r.dropUnread(e.unnamed.span)
 		}
 		if found == nil {
+			if e.result != "" && r.ownBasis(e, fs, inDocument) {
+				r.d.ownBasis = append(r.d.ownBasis, Value{Name: e.result, Quantity: e.resultQ, Text: e.Text, Span: e.Span})
+			} else if e.unnamed != nil && len(fs) >= 2 {
+				var basis []Value
+				for _, name := range estimate.FactorResults() {
+					n, _ := estimate.Lookup(name)
+					c, err := n.Coerce(e.unnamed.q)
+					if err != nil || !activityFits(e.activity, name) {
+						continue
+					}
+					try := e
+					try.result, try.resultQ = name, c
+					if r.ownBasis(try, fs, inDocument) {
+						basis = append(basis, Value{Name: name, Quantity: c, Text: e.Text, Span: e.Span})
+					}
+				}
+				if len(basis) == 1 {
+					r.d.ownBasis = append(r.d.ownBasis, basis[0])
+				}
+			}
 			continue
 		}
 		for i, p := range found {
@@ -686,6 +730,63 @@ type operandPick struct {
 	name string
 	q    estimate.Quantity
 	same bool
+}
+
+// ownBasis reports a calculation whose factors are figures the document
+// states, one of them under another name than the formula's input of its
+// dimension (the requests a day where the formula takes the writes), and
+// that comes to its result.
+func (r *mdReader) ownBasis(e Equation, fs []eqFactor, stated map[string][]float64) bool {
+	for _, inputs := range estimate.Factors(e.result) {
+		if len(inputs) != len(fs) {
+			continue
+		}
+		for _, perm := range permutations(len(fs)) {
+			other, fits := false, true
+			values := map[string]estimate.Quantity{}
+			for i, f := range fs {
+				name := inputs[perm[i]]
+				n, _ := estimate.Lookup(name)
+				c, err := n.Coerce(f.q)
+				if err != nil {
+					fits = false
+					break
+				}
+				values[name] = c
+				if statedAs(stated, name, c.Value) {
+					continue
+				}
+				if _, ok := stated[name]; !ok || !statedElsewhere(stated, name, n, c.Value) {
+					fits = false
+					break
+				}
+				other = true
+			}
+			if fits && other && r.reproduces(e, "", func(yield func(string, estimate.Quantity)) {
+				for n, q := range values {
+					yield(n, q)
+				}
+			}) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// statedElsewhere reports a value the document states under another name
+// of the same kind as name (a count a day, a size…).
+func statedElsewhere(stated map[string][]float64, name string, n estimate.Name, v float64) bool {
+	for other := range stated {
+		if other == name {
+			continue
+		}
+		m, ok := estimate.Lookup(other)
+		if ok && m.Dim == n.Dim && m.PerDay == n.PerDay && statedAs(stated, other, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // operandWays counts the assignments of a calculation's factors that fit,
@@ -1116,39 +1217,6 @@ func (r *mdReader) text(f *flat, kind SectionKind, parent string) {
 	r.mentions(f, kind)
 }
 
-// tradeoffsInProse keeps, for a document without a trade-offs section,
-// the sentences elsewhere that state one ("at the cost of", "the trade-off
-// is").
-func (r *mdReader) tradeoffsInProse() {
-	if r.d.HasContent(SectionTradeoffs) {
-		return
-	}
-	for _, f := range r.texts {
-		if t := f.String(); hasTradeoffWords(t, f) {
-			r.tradeoffSentences(f, t)
-		}
-	}
-}
-
-// tradeoffSentences keeps the sentences of a text that state a trade-off.
-func (r *mdReader) tradeoffSentences(f *flat, t string) {
-	for _, s := range sentences(t) {
-		if containsAny(lower(s), "trade-off", "tradeoff", "trade off", "at the cost of", "at the expense of", "in exchange for") {
-			r.d.TradeOffs = append(r.d.TradeOffs, Item{Text: s, Span: r.fullSpan(f)})
-		}
-	}
-}
-
-// hasTradeoffWords is a quick test for tradeoffSentences: the phrases all
-// contain "trade" or "cost of", "expense of" or "exchange for".
-func hasTradeoffWords(t string, f *flat) bool {
-	if !strings.Contains(t, "rade") && !strings.Contains(t, "RADE") && !strings.Contains(t, "ost of") && !strings.Contains(t, "xpense of") && !strings.Contains(t, "xchange for") {
-		return false
-	}
-	l := f.Lower()
-	return strings.Contains(l, "trade") || strings.Contains(l, "cost of") || strings.Contains(l, "expense of") || strings.Contains(l, "exchange for")
-}
-
 // foundAmount is a figure found in a short text, with its byte span.
 type foundAmount struct {
 	Start, End int
@@ -1168,4 +1236,18 @@ func (o Options) amountsIn(s string) []foundAmount {
 		out = append(out, foundAmount{Start: start, End: end, Quantity: a.Quantity})
 	}
 	return out
+}
+
+// WorkedOnOwnBasis reports a figure the document works out, correctly and
+// to about value, from another figure it states than the one the
+// estimator's formula takes ("1 billion requests × 400 bytes = 400 GB a
+// day" where the writes a day are stated as 10M rides): the author's
+// model, not a slip of arithmetic.
+func (d *Design) WorkedOnOwnBasis(name string, value, maxRatio float64) bool {
+	for _, v := range d.ownBasis {
+		if v.Name == name && estimate.Disagreement(v.Quantity.Value, value) <= maxRatio {
+			return true
+		}
+	}
+	return false
 }

@@ -134,8 +134,10 @@ type mdReader struct {
 	inTable    int
 	noMentions int // reading text again: bold names were seen already
 	// texts are the paragraphs and items outside a trade-offs section,
-	// searched for trade-off sentences when the document has no section.
-	texts []*flat
+	// searched for trade-off sentences when the document has no section;
+	// weighed are the tables there that weigh options (tradeoffs.go).
+	texts   []*flat
+	weighed []Item
 	// estimateParents records, for each estimates section, the heading it
 	// stands under: a document whose estimates stand under different
 	// headings works out several designs.
@@ -417,6 +419,9 @@ func (r *mdReader) routeItem(it routedItem) {
 	case SectionAPI:
 		if eps := endpointsIn(it.item.Text, it.item.Span); len(eps) > 0 {
 			d.API = append(d.API, eps...)
+		} else if name, ok := callAt(it.item.Text); ok {
+			// "createURL(apiKey, longURL): shortURL": an RPC.
+			d.API = append(d.API, Endpoint{Method: "RPC", Path: name, Description: it.item.Text, Span: it.item.Span})
 		} else {
 			d.API = append(d.API, Endpoint{Description: it.item.Text, Span: it.item.Span})
 		}
@@ -693,8 +698,7 @@ func (r *mdReader) rawInteresting(n ast.Node) bool {
 	}
 	return bytes.IndexByte(raw, '=') >= 0 || bytes.IndexByte(raw, '~') >= 0 || bytes.IndexByte(raw, 0xE2) >= 0 ||
 		bytes.ContainsAny(raw, "0123456789") ||
-		bytes.IndexByte(raw, '\\') >= 0 || namesProduct(raw) || bytes.Contains(raw, []byte("rade")) || bytes.Contains(raw, []byte("ost of")) ||
-		bytes.Contains(raw, []byte("xpense of")) || bytes.Contains(raw, []byte("xchange for")) || bytes.Contains(raw, []byte("![")) ||
+		bytes.IndexByte(raw, '\\') >= 0 || bytes.Contains(raw, []byte("![")) || mayStateTradeoff(raw) || startsWithCall(raw) || namesProduct(raw) ||
 		bytes.IndexByte(raw, '/') >= 0 && (bytes.Contains(raw, []byte("GET")) || bytes.Contains(raw, []byte("POST")) ||
 			bytes.Contains(raw, []byte("PUT")) || bytes.Contains(raw, []byte("DELETE")) || bytes.Contains(raw, []byte("PATCH")) ||
 			bytes.Contains(raw, []byte("curl")))
@@ -875,11 +879,24 @@ func ancestry(parent, t string) string {
 }
 
 // lastAncestor is the item directly above.
+//
+// A short one ("QPS" under "Read") takes the one above it too: "Read QPS".
 func lastAncestor(parent string) string {
-	if i := strings.LastIndex(parent, " › "); i >= 0 {
-		return parent[i+len(" › "):]
+	i := strings.LastIndex(parent, " › ")
+	if i < 0 {
+		return parent
 	}
-	return parent
+	last := parent[i+len(" › "):]
+	if len(strings.Fields(last)) <= 2 {
+		prev := parent[:i]
+		if j := strings.LastIndex(prev, " › "); j >= 0 {
+			prev = prev[j+len(" › "):]
+		}
+		if len(strings.Fields(prev)) <= 3 {
+			return prev + " " + last
+		}
+	}
+	return last
 }
 
 // nestedText joins the text of an item's nested lists: the details of a
@@ -911,6 +928,7 @@ func (r *mdReader) codeText(body string, sp Span, fr *frame) {
 	if eps := endpointsIn(body, sp); len(eps) > 0 {
 		r.d.API = append(r.d.API, eps...)
 	}
+	r.d.API = append(r.d.API, rpcsIn(body, sp)...)
 	// Box-drawing characters all start with the byte 0xE2.
 	if strings.IndexByte(body, 0xE2) >= 0 && strings.ContainsAny(body, "┌│└─┐┘") || strings.Contains(body, "-->") || strings.Contains(body, "+--") {
 		r.markDiagram(fr, sp)
@@ -1040,6 +1058,9 @@ func (r *mdReader) table(t *east.Table, fr *frame) {
 		}
 	}
 	r.tableFigures(cols, header, rows, kind)
+	if kind != SectionTradeoffs && kind != SectionOutOfScope {
+		r.weighedTable(cols, header, rows, r.spanOf(t))
+	}
 	own := fr.owner()
 	if own == nil {
 		own = r.top
@@ -1122,6 +1143,7 @@ func (r *mdReader) failureTable(cols []string, rows [][]*flat, spans []Span, fr 
 // finish completes the document once every block has been seen.
 func (r *mdReader) finish() {
 	r.tradeoffsInProse()
+	r.callsInProse()
 	r.nameOperands()
 	r.resolveFigures()
 	r.placeMentions()

@@ -1,6 +1,7 @@
 package design
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -438,5 +439,51 @@ func TestBillionsAfterAProductOfCounts(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("72 B is not listed as a count in billions: %+v", d.Unread)
+	}
+}
+
+// A short list item ("QPS") under another ("Read") is read with it: the
+// figure under both is the reads' rate.
+func TestShortParentItemTakesTheOneAbove(t *testing.T) {
+	d := readMD(t, `# Links
+
+## Estimates
+
+- Write
+  - QPS
+    - 50M / 86400 = ~580 links/s
+- Read
+  - QPS
+    - 580 * 20 = 11.6k links/s
+`)
+	if v, ok := d.Declared["avg_read_tps"]; !ok || v.Quantity.Value != 11600 {
+		t.Errorf("avg_read_tps = %+v, %v; want 11.6k/s", v, ok)
+	}
+}
+
+// "Use cases" under a section of another role says what that part is for,
+// not what the system must do; on its own it is the functional
+// requirements.
+func TestUseCasesUnderAnotherSection(t *testing.T) {
+	d := readMD(t, `# Messaging
+
+## API
+
+### Use cases
+
+- Low latency calls between services.
+
+## Use cases
+
+- Send a message to a friend.
+`)
+	var functional []string
+	for _, s := range d.Sections {
+		if s.Kind == SectionFunctional {
+			functional = append(functional, fmt.Sprint(s.Title, "@", s.Span.Start.Line))
+		}
+	}
+	if fmt.Sprint(functional) != "[Use cases@9]" {
+		t.Errorf("functional sections = %v, want only the top-level one at line 9", functional)
 	}
 }

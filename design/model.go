@@ -391,6 +391,10 @@ type Issue struct {
 // Design is one design document read into designlint's model. Rules and the
 // estimator see only this.
 type Design struct {
+	// ownBasis are the results worked out from another stated figure
+	// than the estimator's formula takes (see WorkedOnOwnBasis).
+	ownBasis []Value
+
 	Path   string
 	Format Format
 	Title  string

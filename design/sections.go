@@ -275,6 +275,8 @@ var weakNames = map[string]bool{
 	"scale": true, "context": true, "background": true, "overview": true, "consequences": true,
 	"rationale": true, "limitations": true, "risks": true, "failures": true, "alternatives": true,
 	"introduction": true, "design": true, "solution": true, "proposal": true, "decision": true,
+	// "### Use cases" under "## gRPC": what the technology is for
+	"use cases": true,
 }
 
 // wholeOnly names match a heading only when they are all of it.

@@ -25,8 +25,12 @@ by hand; designlint does it for every figure.`,
 storage, bandwidth, servers…) differs by more than a factor of 1.5 either
 way (estimate.max_ratio) from its formula applied to the figures, stated or
 derived, it is made from. Each step is checked on its own, so one early slip
-is reported once. A figure whose inputs are not all stated is not checked.
-Equations written out in the text ("A × B = C", "A / B ≈ C", chains, LaTeX)
+is reported once. A figure whose inputs are not all stated is not checked,
+nor one the document works out correctly from another figure it states
+than the formula's input (storage a day from the requests a day, where the
+writes a day count something else): that is the author's model, not a
+slip. In a document that works out several designs each is checked with
+its own figures. Equations written out in the text ("A × B = C", "A / B ≈ C", chains, LaTeX)
 are checked the same way: unit words are ignored for the arithmetic but
 their scale is honoured (10M, 2 KB, 200 ms). A labelled figure in an
 estimates section that cannot be read is reported as a warning.`,
@@ -88,6 +92,11 @@ func checkArithmetic(p *Pass) {
 				continue
 			}
 			v := se.Declared[c.Name]
+			if d.WorkedOnOwnBasis(c.Name, v.Quantity.Value, maxRatio) {
+				// the document works the figure out, correctly, from
+				// another figure it states: its model, not a slip
+				continue
+			}
 			if v.AtPeak {
 				// "5 KB × 85 QPS = 425 KB/s" at the peak rate the
 				// document states: not the average the formula gives

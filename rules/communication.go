@@ -18,8 +18,12 @@ shows it was a choice, and tells the next engineer what would change if
 the requirements did.`,
 		Trigger: `The document states no trade-off: no section such as "Trade-offs",
 "Alternatives considered", "Design decisions" or "Drawbacks" with content,
-no sentence that names one ("the trade-off is…", "at the cost of…"), and
-no tradeoffs in CUE.`,
+no sentence elsewhere that weighs a choice ("we chose X over Y because…",
+"at the cost of…", "the downside is…", "however, it doubles the memory",
+"alternatively, we could…"), no pros-and-cons list or table that sets
+options against each other, and no tradeoffs in CUE. A sentence that only
+names the topic ("we should discuss the trade-offs") or asks about it does
+not count.`,
 		Fix: `Add a "Trade-offs" section: for each major choice, what it buys and what
 it costs.`,
 		Fail: `# Leaderboard
@@ -60,7 +64,9 @@ requirements can actually be served, and fixes names before the
 architecture is drawn around them.`,
 		Trigger: `The document has no API: no section such as "API", "API design",
 "Endpoints" or "Interface" with content, no HTTP operation written anywhere
-("GET /v1/feed", a curl command), and no api in CUE.`,
+("GET /v1/feed", a curl command), no gRPC method ("rpc GetFeed(FeedRequest)
+returns (Feed)"), no list of two or more operations written as calls
+("reserveSeat(eventId, seatId)", "listEvents()"), and no api in CUE.`,
 		Fix: `Add an "API" section with one line per operation: method, path, what it
 takes and returns.`,
 		Fail: `# Feed

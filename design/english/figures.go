@@ -390,6 +390,15 @@ func (fr *figureReader) nameSentence(s *sentence, eq eqMarks) {
 		subject = t.conceptsOf(s.body, fr.amounts[s.amounts[0]].First)
 	}
 	perUserSubject := fr.perUserSubject(s)
+	// The subject holds until a clause with its own ("…, so we handle
+	// 500M requests a day").
+	subjectEnd := s.to
+	for i := s.body; i+1 < s.to; i++ {
+		if (t.Is(i, ",") || t.Is(i, ";")) && t.IsWord(i+1) && (clauseWords[t.Low(i+1)] || t.Is(i+1, "we") || t.Is(i+1, "and") && t.Is(i+2, "we")) {
+			subjectEnd = i
+			break
+		}
+	}
 	if len(s.amounts) > 0 && t.perUserIn(s.body, fr.amounts[s.amounts[0]].First) {
 		perUserSubject = true
 	}
@@ -448,7 +457,7 @@ func (fr *figureReader) nameSentence(s *sentence, eq eqMarks) {
 		c.subject = subject
 		c.prevNoun = prevNoun
 		c.prevName = prevName
-		c.perUser = perUserSubject && !c.noun.has(cUser) || t.perUserIn(c.leftFrom, a.First) || labelPerUser ||
+		c.perUser = perUserSubject && a.First < subjectEnd && !c.noun.has(cUser) || t.perUserIn(c.leftFrom, a.First) || labelPerUser ||
 			t.perUserIn(a.Last, rightTo) ||
 			(prevName == "dau" || prevName == "users" || prevName == "mau") && (c.left.has(cEach) || smallDailyRate(a)) ||
 			strings.HasSuffix(prevName, "_per_user_per_day") && smallDailyRate(a)

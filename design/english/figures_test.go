@@ -53,6 +53,14 @@ func TestReadFiguresPhrasings(t *testing.T) {
 		{"Storage: 2B * 4 KB = 8 TB", "", []string{"storage_total=8e+12"}},
 		// the size of what is stored is written, whatever it is of
 		{"200 KB", "Average stored size per page", []string{"write_size=200000"}},
+		// a cache's hit or miss rate is not the share it holds
+		{"Each node serves 20k/s at a 100% cache miss rate.", "", []string{"server_capacity_tps=20000"}},
+		{"Cache 20% of daily reads", "", []string{"cache_hot_fraction=0.2"}},
+		// the fleet a calculation comes to
+		{"1200 + 1200 / 150 = 2400/150 = 16 Servers", "", []string{"servers=16"}},
+		{"4M / 200k = 20 shards", "Shards needed", []string{"servers=20"}},
+		// a new clause brings its own subject
+		{"Each user makes 25 requests a day, so we handle 600 million requests a day.", "", []string{"requests_per_user_per_day=25", "requests_per_day=6e+08"}},
 		// users at one time are not the user base
 		{"~2M", "Active users (hourly)", nil},
 		{"We expect 300k concurrent users at peak", "", nil},

@@ -276,6 +276,10 @@ func (c *clue) nameRatio() (string, string) {
 	switch {
 	case local.has(cUtil):
 		return "target_utilization", ""
+	case local.has(cCache|cHot) && hasWordIn(c.t, c.a.Last, min(c.a.Last+4, len(c.t.Tokens)), "miss", "misses", "hit", "hits"):
+		// "a 100% page cache miss rate", "90% cache hits": how the cache
+		// fares, not the share of data it holds
+		return "", "a cache's hit or miss rate"
 	case local.has(cCache|cHot) && !c.noun.has(cUser) && !near.has(cNotInput):
 		return "cache_hot_fraction", ""
 	case local.has(cAvail) && a.Value > 0.5:
@@ -776,7 +780,10 @@ func (c *clue) nameCount() (string, string) {
 		}
 		return "replication_factor", ""
 	}
-	if c.noun.has(cServer) && (near | c.sent).has(cResult) && !c.noun.has(cReplication) {
+	// "30 servers needed", "… = 10 shards": the fleet a calculation
+	// comes to
+	shards := a.Noun[1] > a.Noun[0] && nodeWord(c.t.Low(a.Noun[1]-1)) && !c.noun.has(cReplication) && !hasSuffix(c.t.Low(a.Noun[1]-1), "replicas")
+	if (c.noun.has(cServer) || shards) && ((near | c.sent).has(cResult) || c.result) && !c.noun.has(cReplication) {
 		return "servers", ""
 	}
 	if c.label.has(cServer) && !c.label.has(cCapacity) && (c.label.has(cResult|cTotal) || c.result) {
@@ -998,6 +1005,11 @@ func (c *clue) figure(name string) (Figure, string) {
 	}
 	if c.label.has(cTotal) {
 		f.Rank += 5
+	}
+	if !c.labelled && (c.left | c.sent).has(cAssume) && !(c.left | c.sent).has(cHypo) {
+		// "Suppose a node serves 100k/s" sets the figure, where another
+		// sentence may only report one
+		f.Rank += 3
 	}
 	return f, ""
 }

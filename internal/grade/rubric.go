@@ -76,7 +76,7 @@ var Rubric = []StepRubric{
 		{"arithmetic", 2, "worked figures with no `estimate-arithmetic` slip", ""},
 	}},
 	{ID: "api", Title: "API contract", MinMinutes: 3, MaxMinutes: 6, Parts: []Part{
-		{"operations", 5, "operations written as method and path", "3 for entries or an API section without them"},
+		{"operations", 5, "operations written as method and path, or as calls (`createURL(apiKey, url)`)", "3 for entries or an API section without them"},
 	}},
 	{ID: "architecture", Title: "High-level architecture", MinMinutes: 8, MaxMinutes: 12, Parts: []Part{
 		{"components", 9, "three or more components", "a share for fewer"},

@@ -52,13 +52,13 @@ func Doubling(t testing.TB, p Pattern, n int, work Work) {
 // Allocated returns the bytes the heap allocated while f ran, after one
 // run of f to let anything it initialises once be initialised. The
 // count covers the whole process: run it from tests that are not
-// parallel. It is the least of a few runs, since whatever else the
-// process allocates meanwhile (the runtime, a goroutine of an earlier
-// test winding down) only ever adds to it.
+// parallel. Whatever else the process runs (a goroutine an earlier test
+// left behind) only adds to the count, so the least of three runs is
+// taken.
 func Allocated(f func()) int64 {
 	f()
 	least := int64(-1)
-	for i := 0; i < allocRuns; i++ {
+	for i := 0; i < 3; i++ {
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
 		f()
@@ -69,9 +69,6 @@ func Allocated(f func()) int64 {
 	}
 	return least
 }
-
-// allocRuns is how many runs Allocated takes the least of.
-const allocRuns = 3
 
 // AllocWork is a Work that counts the bytes read allocates.
 func AllocWork(read func(src []byte)) Work {
