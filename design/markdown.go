@@ -1147,6 +1147,7 @@ func (r *mdReader) finish() {
 	r.nameOperands()
 	r.resolveFigures()
 	r.placeMentions()
+	r.dropTeaching()
 	r.mergeProducts()
 	r.finishComponents()
 	finishQueues(r.d, r.queueFigures)

@@ -144,7 +144,7 @@ func (r *mdReader) addComponentUnder(c *Component, fr *frame) *Component {
 	if key == "" {
 		return nil
 	}
-	c.scope = r.scopeOf(fr)
+	c.scope, c.under = r.scopeOf(fr), fr
 	key = scopedKey(c.scope, key)
 	if old, ok := r.comps[key]; ok {
 		mergeComponent(old, c)

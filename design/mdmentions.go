@@ -433,6 +433,32 @@ func (r *mdReader) placeMention(pm pendingMention, ix *componentIndex) *Componen
 	return kept
 }
 
+// dropTeaching takes out, in a book that works out several designs, the
+// components named outside all of them: the examples of its teaching
+// chapters ("### Object Storage" in a chapter on storage).
+func (r *mdReader) dropTeaching() {
+	designs := 0
+	seen := map[int]bool{}
+	for _, e := range r.estimateParents {
+		if e.line > 0 && !seen[e.line] {
+			seen[e.line] = true
+			designs++
+		}
+	}
+	if designs < 2 {
+		return
+	}
+	kept := r.d.Components[:0]
+	for _, c := range r.d.Components {
+		if c.under != nil && r.scopeOf(c.under) == 0 {
+			delete(r.comps, scopedKey(c.scope, componentKey(c.Name)))
+			continue
+		}
+		kept = append(kept, c)
+	}
+	r.d.Components = kept
+}
+
 // mergeProducts merges a component named only by its product (a diagram
 // node "Cassandra") into the component built on that product (a heading
 // "URL DB (Cassandra)"), within one design, and points what depended on

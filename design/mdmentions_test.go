@@ -121,6 +121,35 @@ Photos are stored in S3.
 - The Cassandra paper, for the data model.
 `, []string{"S3/object_store/S3@5"}},
 
+		{"a book's teaching chapters are no design's", `# System design
+
+## Storage
+
+### Object storage
+
+Keeps blobs behind an HTTP API.
+
+# Link shortener
+
+## Estimates
+
+- DAU: 10M
+
+## High-level design
+
+Links are stored in DynamoDB.
+
+# Chat
+
+## Estimates
+
+- DAU: 50M
+
+## High-level design
+
+Messages are stored in Cassandra.
+`, []string{"Cassandra/database/Cassandra@27", "DynamoDB/database/DynamoDB@17"}},
+
 		{"a list of links is no design", `# Reading list
 
 ## Architecture

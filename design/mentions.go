@@ -200,8 +200,15 @@ func hypothetical(ws []mentionWord, i int) bool {
 func alternatives(ws []mentionWord, i, j int) bool {
 	for k := j; k < len(ws) && k < j+maxListWords; k++ {
 		switch lowAt(ws, k) {
-		case "or", "nor", "etc":
+		case "etc":
 			return true
+		case "or", "nor":
+			// "Redis or Memcached", not "the Trie Cache or falls back
+			// to …": another option follows.
+			if n := wordAt(ws, k+1); listed(ws, k+1) || listAdjectives[n] || determiners[n] {
+				return true
+			}
+			return false
 		case ",", "and":
 			continue
 		}

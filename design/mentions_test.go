@@ -36,6 +36,7 @@ func TestMentionsIn(t *testing.T) {
 		// Choices not yet made: one store of the kind, product open.
 		{"A cache in front of the API can be Redis or Memcached.", true, []string{"Cache/cache/~"}},
 		{"Either a relational database such as MySQL or a key-value store such as DynamoDB would do.", false, []string{"Database/database/~"}},
+		{"Suggestions come from the Trie Cache or fall back to the Trie DB on a miss.", false, []string{"Trie Cache/cache/", "Trie DB/database/"}},
 		// Set aside: not the design's.
 		{"We chose PostgreSQL over MySQL.", false, []string{"PostgreSQL/database/PostgreSQL"}},
 		{"Unlike Cassandra, the store needs no repair jobs.", false, nil},

@@ -321,6 +321,9 @@ type Component struct {
 	// scope is the line of the heading of the design the component
 	// belongs to, in a document that works out several; 0 otherwise.
 	scope int
+	// under is the heading the component was first named under, while
+	// the Markdown reader reads it.
+	under *frame
 }
 
 // Scenario is one entry of the failure plan.
