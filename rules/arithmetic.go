@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/designlint/designlint/design"
@@ -30,7 +31,9 @@ nor one the document works out correctly from another figure it states
 than the formula's input (storage a day from the requests a day, where the
 writes a day count something else): that is the author's model, not a
 slip. In a document that works out several designs each is checked with
-its own figures. Equations written out in the text ("A × B = C", "A / B ≈ C", chains, LaTeX)
+its own figures. With no hot fraction stated, the cache formula would hold
+a whole day's reads; a smaller declared cache is a choice and is not
+reported. Equations written out in the text ("A × B = C", "A / B ≈ C", chains, LaTeX)
 are checked the same way: unit words are ignored for the arithmetic but
 their scale is honoured (10M, 2 KB, 200 ms). A labelled figure in an
 estimates section that cannot be read is reported as a warning.`,
@@ -86,6 +89,11 @@ func checkArithmetic(p *Pass) {
 					// which one the figure used cannot be known
 					continue checks
 				}
+			}
+			if c.Name == "cache_memory" && !slices.Contains(c.Inputs, "cache_hot_fraction") && c.Declared.Value < c.Derived.Value {
+				// with no hot fraction stated the formula caches a whole
+				// day's reads; a smaller cache is a choice, not a slip
+				continue
 			}
 			if statedNear(d, se.Index, c.Name, c.Derived.Value, maxRatio) {
 				// another statement of the figure agrees with its formula

@@ -181,6 +181,10 @@ func (fr *figureReader) equations(s *sentence) eqMarks {
 			case last && !sd.ops && anyOps:
 				// "= 46 — so peak is about 230 TPS": a comment after the
 				// result is read as any sentence
+			case !last && si > 0 && sd.ops && ai == sd.first && real[si-1].ops && real[si-1].n >= 2 && fr.amounts[ai].Dim != estimate.Bytes:
+				// "100M × 0.2 = 20M new searches × 20 bytes = 400 MB": the
+				// link a chain goes on from is the result before it
+				m.result[ai] = true
 			case !last && si > 0 && sd.n == 1 && !sd.ops && real[si-1].ops && fr.amounts[ai].Dim != estimate.Bytes:
 				// "10M × 10 = 100M a day = 100,000,000 / 86,400 = 1,160":
 				// a link of a chain is the result of the side before it
@@ -789,6 +793,11 @@ func (e Equation) Factors() (factors []Factor, result Factor, ok bool) {
 			a := e.amounts[k]
 			if a.Last > first.to {
 				return nil, Factor{}, false
+			}
+			if a.Paren && len(factors) > 0 && t.Is(a.First-1, "(") && (t.IsWord(a.Last) || t.Is(a.Last, ")")) {
+				// "600MB (1 video avg size)": an aside, no factor
+				i = a.Last - 1
+				continue
 			}
 			factors = append(factors, Factor{Amount: a, Divide: divide, Start: t.Tokens[a.First].Start, End: t.Tokens[a.Last-1].End})
 			if group == 0 && !tight {

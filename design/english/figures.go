@@ -394,7 +394,10 @@ func (fr *figureReader) nameSentence(s *sentence, eq eqMarks) {
 	// 500M requests a day").
 	subjectEnd := s.to
 	for i := s.body; i+1 < s.to; i++ {
-		if (t.Is(i, ",") || t.Is(i, ";")) && t.IsWord(i+1) && (clauseWords[t.Low(i+1)] || t.Is(i+1, "we") || t.Is(i+1, "and") && t.Is(i+2, "we")) {
+		if (t.Is(i, ",") || t.Is(i, ";")) && t.IsWord(i+1) && (clauseWords[t.Low(i+1)] || t.Is(i+1, "we") || t.Is(i+1, "and") && t.Is(i+2, "we")) ||
+			t.Is(i, "we") && len(s.amounts) > 0 && i >= fr.amounts[s.amounts[0]].Last {
+			// (or "we" after a figure: "if each user performs 10
+			// actions we will have to handle 1 billion requests")
 			subjectEnd = i
 			break
 		}
@@ -457,7 +460,11 @@ func (fr *figureReader) nameSentence(s *sentence, eq eqMarks) {
 		c.subject = subject
 		c.prevNoun = prevNoun
 		c.prevName = prevName
-		c.perUser = perUserSubject && a.First < subjectEnd && !c.noun.has(cUser) || t.perUserIn(c.leftFrom, a.First) || labelPerUser ||
+		userFrom := c.leftFrom
+		if a.First > subjectEnd && subjectEnd > userFrom {
+			userFrom = subjectEnd
+		}
+		c.perUser = perUserSubject && a.First < subjectEnd && !c.noun.has(cUser) || t.perUserIn(userFrom, a.First) || labelPerUser ||
 			t.perUserIn(a.Last, rightTo) ||
 			(prevName == "dau" || prevName == "users" || prevName == "mau") && (c.left.has(cEach) || smallDailyRate(a)) ||
 			strings.HasSuffix(prevName, "_per_user_per_day") && smallDailyRate(a)

@@ -51,11 +51,18 @@ func TestReadFiguresPhrasings(t *testing.T) {
 		{"We store 3 100-byte records", "", []string{"write_size=100"}},
 		// one size at most in a product: the other "B" counts billions
 		{"Storage: 2B * 4 KB = 8 TB", "", []string{"storage_total=8e+12"}},
+		// a size labelled as read is the read size
+		{"200 KB", "Read size", []string{"read_size=200000"}},
+		{"Read size: 500 bytes", "", []string{"read_size=500"}},
 		// the size of what is stored is written, whatever it is of
 		{"200 KB", "Average stored size per page", []string{"write_size=200000"}},
 		// a cache's hit or miss rate is not the share it holds
 		{"Each node serves 20k/s at a 100% cache miss rate.", "", []string{"server_capacity_tps=20000"}},
 		{"Cache 20% of daily reads", "", []string{"cache_hot_fraction=0.2"}},
+		// "we" after a figure starts the system's own clause
+		{"If each user performs 10 actions we will handle 1.2 billion requests daily.", "", []string{"requests_per_user_per_day=10", "requests_per_day=1.2e+09"}},
+		// the link a chain goes on from is a stated result
+		{"50M * 0.1 = 5M new posts a day * 2 KB = 10 GB new data per day.", "", []string{"writes_per_day=5e+06", "storage_per_day=1e+10"}},
 		// the fleet a calculation comes to
 		{"1200 + 1200 / 150 = 2400/150 = 16 Servers", "", []string{"servers=16"}},
 		{"4M / 200k = 20 shards", "Shards needed", []string{"servers=20"}},

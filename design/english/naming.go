@@ -487,6 +487,7 @@ func (c *clue) nameBytes() (string, string) {
 	// ("stored size per web page": what is kept, though a page is
 	// also what a reader loads)
 	read := local.has(cResponse) && !c.label.has(cStorage) || c.left.has(cRead) && !c.left.has(cWrite) ||
+		c.labelled && c.label.has(cRead|cResponse) && !c.label.has(cWrite) && !c.label.has(cStorage) ||
 		a.PerWhat >= 0 && wordConcepts(c.t.Low(a.PerWhat)).has(cRead)
 	switch {
 	case a.HasPer || a.Horizon > 0 || c.result || c.label.has(cYearly|cDaily|cMonthly|cStorage|cTotal) && !c.parent.has(cSize) && !c.label.has(cSize|cMean|cEach) ||
