@@ -103,7 +103,7 @@ func (r *mdReader) structuredBlock(lang, body string, off int, fr *frame) bool {
 		return true
 	}
 	for _, c := range r.d.Components[n:] {
-		r.comps[NameKey(c.Name)] = c
+		r.comps[scopedKey(c.scope, componentKey(c.Name))] = c
 	}
 	return true
 }

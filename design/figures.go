@@ -1219,6 +1219,7 @@ func (r *mdReader) text(f *flat, kind SectionKind, parent string) {
 		}
 	}
 	r.readFigures(f, t, kind, parent, "")
+	r.mentions(f, kind)
 }
 
 // foundAmount is a figure found in a short text, with its byte span.

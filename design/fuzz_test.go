@@ -81,6 +81,7 @@ func FuzzReadMarkdown(f *testing.F) {
 	f.Add([]byte("# T\n\n## Estimates\n\n- DAU: 10M\n- Peak: 3x\n\n| a | b |\n|---|---|\n| c | d |\n"))
 	f.Add([]byte("---\ntitle: x\ndesignlint: {summary: off}\n---\n# T\n<!-- designlint-disable-next x -- y -->\n### DB (Postgres)\n"))
 	f.Add([]byte("## Architecture\n\n```mermaid\nflowchart LR\n a[A 1] --> b[(B)] & c{{C}}\n```\n"))
+	f.Add([]byte("## Architecture\n\nClient → LB → `Api` → DB, and \"Redis or\" (e.g. Kafka)\n\nSession cache: Memcached; it is eventually consistent.\n\n- [S3](x)\n"))
 	for _, s := range hostileMarkdownSeeds() {
 		f.Add([]byte(s))
 	}

@@ -83,6 +83,13 @@ type frame struct {
 	headingItem *routedItem
 	body        []string // prose under a component heading
 	parent      *frame
+	// weighing is set after a paragraph that introduces options ("There
+	// are two options:"): the list that follows weighs them.
+	weighing bool
+	// aside is 2 for a heading of an aside (interview tips,
+	// references), 1 for another, 0 before it is looked at
+	// (mdmentions.go).
+	aside int8
 }
 
 // owner returns the nearest frame that collects items: one whose heading
@@ -138,6 +145,13 @@ type mdReader struct {
 	// queueFigures are queue rates and consumer counts waiting for the
 	// components to be known (queues.go).
 	queueFigures []queueFigure
+	// rootLines holds the lines of the headings estimates sections stood
+	// under, the first rootsSeen of estimateParents (mdcomponents.go).
+	rootLines map[int]bool
+	rootsSeen int
+	// pending are the components sentences name, placed when the
+	// document is read (mdmentions.go).
+	pending []pendingMention
 }
 
 func readMarkdown(path string, src []byte, opts Options) (*Design, error) {
@@ -557,6 +571,7 @@ func (r *mdReader) paragraph(n ast.Node, fr *frame) {
 		fr.placeholders = fr.placeholders || t != ""
 		return
 	}
+	fr.weighing = introducesOptions(t)
 	r.markContent(fr)
 	if k := labelKind(t); k != "" && (fr.kind == SectionRequirements || fr.kind == SectionFunctional || fr.kind == SectionNonFunctional || fr.kind == "" || fr.kind == SectionProblem) {
 		fr.label = k
@@ -588,6 +603,15 @@ func (r *mdReader) paragraph(n ast.Node, fr *frame) {
 		own.items = append(own.items, routedItem{kind: kind, item: Item{Text: t, Span: r.spanOf(n)}, src: fromParagraph})
 	}
 	r.text(f, kind, "")
+}
+
+// introducesOptions reports a paragraph that leads into a list of options
+// ("There are two options for this:", "We could choose between:").
+func introducesOptions(t string) bool {
+	if !strings.HasSuffix(t, ":") {
+		return false
+	}
+	return containsAny(lower(t), "option", "alternative", "choice", "choose", "either", "candidate", "approaches")
 }
 
 // listLines reads a paragraph whose lines start with list markers that
@@ -674,7 +698,7 @@ func (r *mdReader) rawInteresting(n ast.Node) bool {
 	}
 	return bytes.IndexByte(raw, '=') >= 0 || bytes.IndexByte(raw, '~') >= 0 || bytes.IndexByte(raw, 0xE2) >= 0 ||
 		bytes.ContainsAny(raw, "0123456789") ||
-		bytes.IndexByte(raw, '\\') >= 0 || bytes.Contains(raw, []byte("![")) || mayStateTradeoff(raw) || startsWithCall(raw) ||
+		bytes.IndexByte(raw, '\\') >= 0 || bytes.Contains(raw, []byte("![")) || mayStateTradeoff(raw) || startsWithCall(raw) || namesProduct(raw) ||
 		bytes.IndexByte(raw, '/') >= 0 && (bytes.Contains(raw, []byte("GET")) || bytes.Contains(raw, []byte("POST")) ||
 			bytes.Contains(raw, []byte("PUT")) || bytes.Contains(raw, []byte("DELETE")) || bytes.Contains(raw, []byte("PATCH")) ||
 			bytes.Contains(raw, []byte("curl")))
@@ -1122,6 +1146,9 @@ func (r *mdReader) finish() {
 	r.callsInProse()
 	r.nameOperands()
 	r.resolveFigures()
+	r.placeMentions()
+	r.dropTeaching()
+	r.mergeProducts()
 	r.finishComponents()
 	finishQueues(r.d, r.queueFigures)
 }

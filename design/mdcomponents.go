@@ -76,10 +76,12 @@ var protocolNames = map[string]bool{
 // (PostgreSQL)", "Cache: Redis", "Feed service". It returns nil for a
 // heading about a topic.
 func componentFromHeading(title, norm string) *Component {
-	if hasStopWordNorm(norm) {
+	name, tech := splitNameTech(title)
+	// "Redis (Caching, Real-time Tracking)": a product's heading, whatever
+	// its aside says.
+	if hasStopWordNorm(norm) && !(isProduct(lower(name)) && !hasStopWord(name)) {
 		return nil
 	}
-	name, tech := splitNameTech(title)
 	if name == "" || protocolNames[lower(name)] || !namesComponent(name) && technologyIn(tech) == "" {
 		return nil
 	}
@@ -101,6 +103,7 @@ func componentFromHeading(title, norm string) *Component {
 const (
 	rankMention = iota
 	rankDiagram
+	rankKindSection
 	rankListItem
 	rankTable
 	rankHeading
@@ -128,12 +131,21 @@ func splitNameTech(s string) (name, tech string) {
 }
 
 // addComponent adds c to the design, or merges it into the component of
-// the same name, and returns the component kept.
+// the same name, and returns the component kept. In a document that works
+// out several designs, names are compared within one design only.
 func (r *mdReader) addComponent(c *Component) *Component {
-	key := NameKey(c.Name)
+	return r.addComponentUnder(c, r.cur)
+}
+
+// addComponentUnder is addComponent for a component named under the
+// heading of frame fr.
+func (r *mdReader) addComponentUnder(c *Component, fr *frame) *Component {
+	key := componentKey(c.Name)
 	if key == "" {
 		return nil
 	}
+	c.scope, c.under = r.scopeOf(fr), fr
+	key = scopedKey(c.scope, key)
 	if old, ok := r.comps[key]; ok {
 		mergeComponent(old, c)
 		return old
@@ -143,9 +155,42 @@ func (r *mdReader) addComponent(c *Component) *Component {
 	return c
 }
 
+// scopedKey prefixes a name's key with the line of the heading of the
+// design it belongs to, if any.
+func scopedKey(scope int, key string) string {
+	if scope == 0 {
+		return key
+	}
+	return itoa(scope) + "|" + key
+}
+
+// scopeOf returns the line of the heading that frame fr stands under and
+// that an estimates section stood under before: the design this part of
+// the document works out, in a book of several.
+func (r *mdReader) scopeOf(fr *frame) int {
+	if len(r.estimateParents) == 0 {
+		return 0
+	}
+	if r.rootLines == nil {
+		r.rootLines = map[int]bool{}
+	}
+	for _, e := range r.estimateParents[r.rootsSeen:] {
+		if e.line > 0 {
+			r.rootLines[e.line] = true
+		}
+	}
+	r.rootsSeen = len(r.estimateParents)
+	for f := fr; f != nil && f != r.top; f = f.parent {
+		if line := f.span.Start.Line; r.rootLines[line] {
+			return line
+		}
+	}
+	return 0
+}
+
 // removeComponent takes back a component that turned out not to be one.
 func (r *mdReader) removeComponent(c *Component) {
-	delete(r.comps, NameKey(c.Name))
+	delete(r.comps, scopedKey(c.scope, componentKey(c.Name)))
 	for i, x := range r.d.Components {
 		if x == c {
 			r.d.Components = append(r.d.Components[:i], r.d.Components[i+1:]...)
@@ -508,7 +553,8 @@ func (r *mdReader) componentTable(cols []string, rows [][]*flat, spans []Span) b
 	for i, c := range cols {
 		var key string
 		switch {
-		case c == "component" || c == "components" || c == "name" || c == "service" || c == "services" || c == "system" || c == "node" || c == "box" || c == "element" || c == "store":
+		case c == "component" || c == "components" || c == "name" || c == "service" || c == "services" || c == "system" || c == "node" || c == "box" || c == "element" || c == "store" ||
+			c == "layer" || c == "tier" || c == "building block" || c == "piece":
 			key = "name"
 		case c == "type" || c == "kind" || c == "role":
 			key = "kind"

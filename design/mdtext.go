@@ -154,7 +154,7 @@ func (r *mdReader) inline(n ast.Node, f *flat) {
 	// Bold names in an architecture section's prose are components.
 	if em != nil && len(em.bold) > 0 && r.inTable == 0 && r.noMentions == 0 && r.cur != nil && (r.cur.kind == SectionArchitecture || r.cur.kind == SectionComponents) {
 		for _, b := range em.bold {
-			if from, to := f.textAt(b.start), f.textAt(b.stop); to > from {
+			if from, to := f.textAt(b.start), f.textAt(b.stop); to > from && !weighedBold(f.String(), from, to) {
 				r.boldMention(f.String()[from:to], r.textSpan(f, from, to))
 			}
 		}

@@ -318,6 +318,12 @@ type Component struct {
 	// rank says how definite the place Span points at is: a heading about
 	// the component beats a table row, which beats a mention.
 	rank int
+	// scope is the line of the heading of the design the component
+	// belongs to, in a document that works out several; 0 otherwise.
+	scope int
+	// under is the heading the component was first named under, while
+	// the Markdown reader reads it.
+	under *frame
 }
 
 // Scenario is one entry of the failure plan.
@@ -503,6 +509,13 @@ func (d *Design) Component(name string) *Component {
 	key := NameKey(name)
 	for _, c := range d.Components {
 		if NameKey(c.Name) == key {
+			return c
+		}
+	}
+	// "Web Servers" for "Web Server", "Rules Database" for "Rules DB".
+	key = componentKey(name)
+	for _, c := range d.Components {
+		if componentKey(c.Name) == key {
 			return c
 		}
 	}

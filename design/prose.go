@@ -847,6 +847,12 @@ func inferKind(name, tech string) ComponentKind {
 	if k == KindWorker && tech != "" && inferKindOf("", tech) == KindQueue {
 		return KindQueue
 	}
+	// "Media store (S3)": a store of any kind; the product says which.
+	if k == KindDatabase && tech != "" && inferKindOf("", tech) == KindObjectStore {
+		if ws := splitWords(lower(name)); len(ws) > 0 && (ws[len(ws)-1] == "store" || ws[len(ws)-1] == "datastore") {
+			return KindObjectStore
+		}
+	}
 	return k
 }
 
@@ -915,8 +921,9 @@ func namesComponent(name string) bool {
 			return false
 		}
 	}
-	if strings.HasSuffix(words[0], "ing") && len(words) > 1 && kindWords[words[0]] == "" {
-		return false // "Proxying a checksum database"
+	if strings.HasSuffix(words[0], "ing") && len(words) > 1 && kindWords[words[0]] == "" &&
+		!(len(words) == 2 && serviceNouns[words[1]]) {
+		return false // "Proxying a checksum database", but "Booking API"
 	}
 	last := words[len(words)-1]
 	if _, ok := kindWords[last]; ok {
@@ -931,6 +938,13 @@ func namesComponent(name string) bool {
 		}
 	}
 	return false
+}
+
+// serviceNouns name a box that does something: "Booking API", "Billing
+// service", "Streaming server".
+var serviceNouns = map[string]bool{
+	"api": true, "service": true, "services": true, "server": true, "servers": true, "worker": true,
+	"workers": true, "gateway": true, "app": true, "backend": true,
 }
 
 // kindFromText reads a kind named in a "Type" column or a kind field.

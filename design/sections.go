@@ -63,6 +63,7 @@ var sectionNames = []struct {
 		"detailed design", "design details", "core entities", "services", "building blocks",
 		"database selection", "database modeling", "database modelling", "db schema", "entities",
 		"deep dive design", "low level design", "lld", "design core components", "design deep dive",
+		"tech stack", "technology stack", "technology choices", "tech choices", "technologies",
 	}},
 	{SectionFailure, []string{
 		"failure plan", "failure modes", "failure mode", "failure handling", "failure scenarios",

@@ -70,10 +70,12 @@ func (r *mdReader) htmlComment(start, end int, block bool) {
 		if i < 0 {
 			return
 		}
-		j := strings.Index(raw[i:], "-->")
+		// The comment closes after its opening: "<!-->" is not closed
+		// by its own dashes.
+		j := strings.Index(raw[i+4:], "-->")
 		inner := raw[i+4:]
 		if j >= 0 {
-			inner = raw[i+4 : i+j]
+			inner = raw[i+4 : i+4+j]
 		}
 		if s, ok := parseDirective(inner); ok {
 			s.Span = r.lines.span(start+i, start+i+len(inner)+4)
@@ -85,7 +87,7 @@ func (r *mdReader) htmlComment(start, end int, block bool) {
 		if j < 0 {
 			return
 		}
-		raw = raw[i+j+3:]
-		start += i + j + 3
+		raw = raw[i+4+j+3:]
+		start += i + 4 + j + 3
 	}
 }

@@ -203,17 +203,18 @@ func TestCorpus(t *testing.T) {
 
 // corpusFloor holds the overall floors, ratcheted up as the reading
 // improves; ACCURACY.md records where they stand.
-var corpusFloor = struct{ precision, recall, figures float64 }{precision: 0.85, recall: 0.80, figures: 0.85}
+var corpusFloor = struct{ precision, recall, figures float64 }{precision: 0.85, recall: 0.90, figures: 0.85}
 
 // corpusRuleFloor holds per-rule precision floors.
 var corpusRuleFloor = map[string]float64{
-	"estimate-arithmetic": 0.95,
-	"peak-load":           0.95,
-	"failure-plan":        0.95,
-	"summary":             0.95,
-	"nfr-measurable":      0.90,
-	"tradeoffs":           0.80,
-	"api-contract":        0.80,
+	"consistency-justified": 0.65,
+	"estimate-arithmetic":   0.95,
+	"peak-load":             0.95,
+	"failure-plan":          0.95,
+	"summary":               0.95,
+	"nfr-measurable":        0.90,
+	"tradeoffs":             0.80,
+	"api-contract":          0.80,
 }
 
 func ratio(a, b int) float64 {

@@ -217,8 +217,14 @@ func (r *instanceReader) planned(from, to int) bool {
 			return true
 		}
 		switch l {
-		case "will", "ll", "later", "planned", "plan", "future", "eventually":
+		case "will", "ll", "later", "planned", "plan", "future":
 			return true
+		case "eventually":
+			// "eventually we add a replica", not "eventually
+			// consistent"
+			if !t.Is(i+1, "consistent") && !t.Is(i+1, "consistency") {
+				return true
+			}
 		}
 	}
 	return false
@@ -273,6 +279,8 @@ func (r *instanceReader) prevCount(i int) (int, int, bool) {
 			return 0, 0, false
 		}
 		switch l := t.Low(j); {
+		case l == "in" && t.Is(j+1, "-"):
+			// "2 in-sync replicas"
 		case l == "and" || l == "plus" || l == "with" || l == "or" || l == "to" || l == "in" || l == "of" || l == "per" || l == "each":
 			return 0, 0, false
 		case instanceNouns[l] || leadRoles[l] || followRoles[l]:

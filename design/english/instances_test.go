@@ -24,6 +24,8 @@ func TestReadInstances(t *testing.T) {
 		{"RF=3 on 20 nodes.", 3, 0},
 		{"Keeps 2 copies of each chunk.", 2, 0},
 		{"Five-way replication.", 5, 0},
+		{"Replication factor 3, eventually consistent for readers.", 3, 0},
+		{"The broker keeps 3 in-sync replicas of every partition.", 3, 0},
 		{"Replicated across 3 zones.", 3, 1},
 		// one copy
 		{"A single instance.", 1, 0},
