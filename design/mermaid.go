@@ -298,6 +298,11 @@ func (r *mdReader) mermaid(body string, off int, sp Span, fr *frame) {
 			replicaOf = append(replicaOf, n.id)
 			continue
 		}
+		if n.group != "" && isShardName(name) {
+			// "Shard 1" in a "Redis Cluster" subgraph: a part of the
+			// group's store, not a component of its own
+			continue
+		}
 		name, tech := splitNameTech(name)
 		if tech == "" {
 			tech = technologyIn(n.rest)
@@ -370,6 +375,15 @@ func isAllDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// isShardName reports nodes that stand for one partition of a store.
+func isShardName(name string) bool {
+	switch lower(name) {
+	case "shard", "shards", "partition", "partitions":
+		return true
+	}
+	return false
 }
 
 // isReplicaName reports nodes that stand for a copy of another node.

@@ -824,7 +824,7 @@ var kindWords = map[string]ComponentKind{
 	"redis": KindCache, "memcached": KindCache, "memcache": KindCache, "hazelcast": KindCache,
 	"varnish": KindCache, "elasticache": KindCache, "valkey": KindCache,
 	"kafka": KindQueue, "sqs": KindQueue, "rabbitmq": KindQueue, "kinesis": KindQueue, "pulsar": KindQueue,
-	"nats": KindQueue, "jetstream": KindQueue, "activemq": KindQueue, "sns": KindQueue, "pubsub": KindQueue,
+	"nats": KindQueue, "jetstream": KindQueue, "activemq": KindQueue, "pubsub": KindQueue,
 	"eventbridge": KindQueue, "celery": KindQueue,
 	"haproxy": KindLoadBalancer, "nginx": KindLoadBalancer, "envoy": KindLoadBalancer, "alb": KindLoadBalancer,
 	"elb": KindLoadBalancer, "nlb": KindLoadBalancer, "traefik": KindLoadBalancer,
@@ -835,6 +835,8 @@ var kindWords = map[string]ComponentKind{
 	"kong": KindGateway, "apigee": KindGateway,
 	"spark": KindWorker, "flink": KindWorker, "mapreduce": KindWorker, "airflow": KindWorker, "lambda": KindWorker,
 	"stripe": KindExternal, "twilio": KindExternal, "paypal": KindExternal, "sendgrid": KindExternal,
+	// push and notification services run by others
+	"sns": KindExternal, "fcm": KindExternal, "apns": KindExternal,
 }
 
 // inferKind guesses a component's kind from its name and technology: first
