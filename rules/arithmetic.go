@@ -419,7 +419,9 @@ falls over at the 5,000 a second the same document predicts for its peak.`,
 		Trigger: `A component states its capacity per instance (a Capacity column, a
 capacity field, "handles 2,000 TPS per instance") and its replicas, and
 capacity × replicas is below the peak TPS (the average when no peak is
-given). Or the document gives server_capacity_tps, has one service, and that
+given). Or the document gives server_capacity_tps, has one tier that runs servers
+(one service, gateway or worker: with several, the fleet figure could be any
+of theirs), and that
 service runs fewer replicas than the estimated number of servers
 (⌈peak ÷ (capacity × target utilization)⌉, utilization 0.7 by default).`,
 		Fix: `Add replicas, raise the capacity per instance (and say how), or lower
@@ -472,7 +474,10 @@ func checkCapacity(p *Pass) {
 	tps := func(q estimate.Quantity) string { return estimate.FormatNumber(q.Value) + " TPS" }
 	var services []*design.Component
 	for _, c := range d.Components {
-		if c.Kind == design.KindService {
+		// every tier that runs servers: the fleet figure belongs to one
+		// only when there is one
+		switch c.Kind {
+		case design.KindService, design.KindGateway, design.KindWorker:
 			services = append(services, c)
 		}
 		if !onServingPath(c) || c.Capacity == nil || c.Replicas == 0 || p.Options.Ignores(c.Name) {

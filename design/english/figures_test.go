@@ -63,6 +63,8 @@ func TestReadFiguresPhrasings(t *testing.T) {
 		{"If each user performs 10 actions we will handle 1.2 billion requests daily.", "", []string{"requests_per_user_per_day=10", "requests_per_day=1.2e+09"}},
 		// the link a chain goes on from is a stated result
 		{"50M * 0.1 = 5M new posts a day * 2 KB = 10 GB new data per day.", "", []string{"writes_per_day=5e+06", "storage_per_day=1e+10"}},
+		// one node's share is not the fleet
+		{"1.5M open sockets; at 50,000 per gateway node that is 30 nodes.", "", []string{"servers=30"}},
 		// the fleet a calculation comes to
 		{"1200 + 1200 / 150 = 2400/150 = 16 Servers", "", []string{"servers=16"}},
 		{"4M / 200k = 20 shards", "Shards needed", []string{"servers=20"}},

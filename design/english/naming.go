@@ -783,8 +783,9 @@ func (c *clue) nameCount() (string, string) {
 	}
 	// "30 servers needed", "… = 10 shards": the fleet a calculation
 	// comes to
-	shards := a.Noun[1] > a.Noun[0] && nodeWord(c.t.Low(a.Noun[1]-1)) && !c.noun.has(cReplication) && !hasSuffix(c.t.Low(a.Noun[1]-1), "replicas")
-	if (c.noun.has(cServer) || shards) && ((near | c.sent).has(cResult) || c.result) && !c.noun.has(cReplication) {
+	shards := a.PerWhat < 0 && a.Noun[1] > a.Noun[0] && nodeWord(c.t.Low(a.Noun[1]-1)) && !c.noun.has(cReplication) && !hasSuffix(c.t.Low(a.Noun[1]-1), "replicas")
+	// ("50,000 per gateway node" is one node's share, not the fleet)
+	if (c.noun.has(cServer) || shards) && ((near | c.sent).has(cResult) || c.result) && !c.noun.has(cReplication) && a.PerWhat < 0 {
 		return "servers", ""
 	}
 	if c.label.has(cServer) && !c.label.has(cCapacity) && (c.label.has(cResult|cTotal) || c.result) {
