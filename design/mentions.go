@@ -747,9 +747,16 @@ func mayNameComponent(s string) bool {
 		if storeHeads[w] != "" || isProduct(w) {
 			return true
 		}
-		for h := range camelHeads {
-			if strings.HasSuffix(w, h) {
-				return true
+		// the heads are "db", "store", "storage", "cache" and "queue":
+		// their last letters tell which to try
+		if n := len(w); n >= 2 {
+			switch w[n-1] {
+			case 'b', 'e':
+				for _, l := range [...]int{2, 5, 7} {
+					if l <= n && camelHeads[w[n-l:]] {
+						return true
+					}
+				}
 			}
 		}
 		return false
