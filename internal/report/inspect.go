@@ -246,7 +246,7 @@ func newModel(d *design.Design, maxRatio float64) *model {
 		m.API = append(m.API, modelEndpoint{Method: Clean(e.Method), Path: Clean(e.Path), Description: Clean(e.Description), Line: e.Span.Start.Line})
 	}
 	for _, c := range d.Components {
-		m.Components = append(m.Components, modelComponent{Name: Clean(c.Name), Line: c.Span.Start.Line, Facts: componentFacts(c)})
+		m.Components = append(m.Components, modelComponent{Name: Clean(c.Name), Line: c.Span.Start.Line, Facts: locateFacts(componentFacts(c), c, src)})
 	}
 	for _, s := range d.FailurePlan {
 		m.FailurePlan = append(m.FailurePlan, modelScenario{Scenario: Clean(s.Scenario), Mitigation: Clean(s.Mitigation), Pending: s.Pending, Line: s.Span.Start.Line})
@@ -316,6 +316,39 @@ func valuesJSON(vs map[string]design.Value, src *sourceText) map[string]JSONAssu
 		out[name] = a
 	}
 	return out
+}
+
+// locateFacts gives the facts quoted from the text (a reason, the
+// consistency model stated with it) the line they were written on, found
+// near the component's own line: the reader keeps the words, not their
+// place. Counts read from the text (replicas, regions) are left without
+// one.
+func locateFacts(fs modelFacts, c *design.Component, src *sourceText) modelFacts {
+	lineOf := map[string]int{}
+	for i, f := range fs {
+		if f.Line != 0 {
+			continue
+		}
+		switch f.name {
+		case "justification", "spof_reason", "session_reason":
+			if s, ok := f.Value.(string); ok {
+				if n := src.find(c.Span.Start.Line, s); n > 0 {
+					fs[i].Line = n
+					lineOf[f.name] = n
+				}
+			}
+		}
+	}
+	for i, f := range fs {
+		if f.name == "consistency" && f.Line == 0 {
+			if n := lineOf["justification"]; n > 0 {
+				fs[i].Line = n
+			} else if s, ok := f.Value.(string); ok {
+				fs[i].Line = src.find(c.Span.Start.Line, strings.Split(s, "_")[0])
+			}
+		}
+	}
+	return fs
 }
 
 // componentFacts lists what the document says about a component, each

@@ -210,3 +210,44 @@ func targetOf(d *design.Design, name string, value float64) (design.Value, bool)
 	}
 	return design.Value{}, false
 }
+
+// findLines is how many lines after (and before) a component's own line
+// find looks at: the text about a component stands near it.
+const findLines = 200
+
+// find returns the first line, from line near on (then before it), that
+// holds the first words of text, compared in lower case with spaces
+// collapsed; 0 when none within findLines does. Four words are looked
+// for, then two (a text may wrap after its first words).
+func (s *sourceText) find(near int, text string) int {
+	words := strings.Fields(strings.ToLower(text))
+	if len(words) == 0 || near < 1 {
+		return 0
+	}
+	if n := s.findWords(near, words[:min(len(words), 4)]); n > 0 || len(words) <= 2 {
+		return n
+	}
+	return s.findWords(near, words[:2])
+}
+
+func (s *sourceText) findWords(near int, words []string) int {
+	needle := strings.Join(words, " ")
+	try := func(n int) bool {
+		l := s.line(n)
+		if len(l) > 4*quoteWindow {
+			l = l[:4*quoteWindow]
+		}
+		return strings.Contains(strings.Join(strings.Fields(strings.ToLower(l)), " "), needle)
+	}
+	for n := near; n <= min(near+findLines, len(s.starts)); n++ {
+		if try(n) {
+			return n
+		}
+	}
+	for n := near - 1; n >= max(1, near-findLines); n-- {
+		if try(n) {
+			return n
+		}
+	}
+	return 0
+}
