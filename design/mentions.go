@@ -33,9 +33,6 @@ type mentionWord struct {
 // "us-east-1"), so that a product glued to another word is not the
 // product.
 func scanMentionWords(s string) []mentionWord {
-	// lower folds ASCII only, so offsets in it are those of s: the text
-	// is lowered once, not word by word
-	low := lower(s)
 	var out []mentionWord
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -56,7 +53,7 @@ func scanMentionWords(s string) []mentionWord {
 				}
 				break
 			}
-			out = append(out, mentionWord{text: s[i:j], low: low[i:j], start: i, end: j, upper: unicode.IsUpper(r)})
+			out = append(out, mentionWord{text: s[i:j], low: lower(s[i:j]), start: i, end: j, upper: unicode.IsUpper(r)})
 			i = j
 		case strings.HasPrefix(s[i:], "->") || strings.HasPrefix(s[i:], "=>"):
 			out = append(out, mentionWord{text: "→", low: "→", start: i, end: i + 2, punct: true})
