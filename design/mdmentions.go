@@ -161,13 +161,14 @@ var asideTitles = []string{
 // component ("the worker reads the file from S3 with three retries") says
 // nothing of the component's own replicas or consistency.
 func isSubject(s string, m mention) bool {
-	ws := scanMentionWords(s[:m.start])
-	for _, w := range ws {
+	subject := true
+	eachMentionWord(s[:m.start], func(w mentionWord) bool {
 		if !w.punct && !determiners[w.low] && !vendorWords[w.low] {
-			return false
+			subject = false
 		}
-	}
-	return true
+		return subject
+	})
+	return subject
 }
 
 // onlyLink reports a text that is one link and nothing else: an entry of

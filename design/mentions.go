@@ -28,12 +28,11 @@ type mentionWord struct {
 	upper      bool // starts with a capital letter
 }
 
-// scanMentionWords cuts a sentence into words and punctuation. Hyphens,
-// dots and underscores inside a word keep it whole ("redis-py", "node.js",
-// "us-east-1"), so that a product glued to another word is not the
-// product.
-func scanMentionWords(s string) []mentionWord {
-	var out []mentionWord
+// eachMentionWord cuts a sentence into words and punctuation, yielding
+// each until yield says stop. Hyphens, dots and underscores inside a word
+// keep it whole ("redis-py", "node.js", "us-east-1"), so that a product
+// glued to another word is not the product.
+func eachMentionWord(s string, yield func(mentionWord) bool) {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -53,18 +52,33 @@ func scanMentionWords(s string) []mentionWord {
 				}
 				break
 			}
-			out = append(out, mentionWord{text: s[i:j], low: lower(s[i:j]), start: i, end: j, upper: unicode.IsUpper(r)})
+			if !yield(mentionWord{text: s[i:j], low: lower(s[i:j]), start: i, end: j, upper: unicode.IsUpper(r)}) {
+				return
+			}
 			i = j
 		case strings.HasPrefix(s[i:], "->") || strings.HasPrefix(s[i:], "=>"):
-			out = append(out, mentionWord{text: "→", low: "→", start: i, end: i + 2, punct: true})
+			if !yield(mentionWord{text: "→", low: "→", start: i, end: i + 2, punct: true}) {
+				return
+			}
 			i += 2
 		case strings.ContainsRune(",;:()[]/→!?.-—–=", r):
-			out = append(out, mentionWord{text: s[i : i+size], low: s[i : i+size], start: i, end: i + size, punct: true})
+			if !yield(mentionWord{text: s[i : i+size], low: s[i : i+size], start: i, end: i + size, punct: true}) {
+				return
+			}
 			i += size
 		default:
 			i += size
 		}
 	}
+}
+
+// scanMentionWords returns the words of s (see eachMentionWord).
+func scanMentionWords(s string) []mentionWord {
+	var out []mentionWord
+	eachMentionWord(s, func(w mentionWord) bool {
+		out = append(out, w)
+		return true
+	})
 	return out
 }
 
