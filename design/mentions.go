@@ -593,11 +593,21 @@ func storeNoun(ws []mentionWord, k int) bool {
 // camelStore returns the kind of a name written as one camel-case word
 // that ends in a store noun ("VideoDB", "FileStorage"), or "".
 func camelStore(s string) ComponentKind {
-	parts := splitCamel(s)
-	if len(parts) < 2 {
+	// the last part of a camel-case word starts at its last capital
+	// after a small letter ("VideoDB": "DB"); splitCamel's parts, without
+	// splitting the many words that have none
+	last := -1
+	prevLower := false
+	for i, r := range s {
+		if unicode.IsUpper(r) && prevLower {
+			last = i
+		}
+		prevLower = unicode.IsLower(r)
+	}
+	if last <= 0 {
 		return ""
 	}
-	return storeHeads[parts[len(parts)-1]]
+	return storeHeads[lower(s[last:])]
 }
 
 // storeName reads the name a store noun at k ends: the words before it

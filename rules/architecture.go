@@ -52,7 +52,10 @@ flowchart LR
 			return
 		}
 		if hasSectionContent(d, design.SectionArchitecture, design.SectionComponents) {
-			if s, thin := thinArchitecture(d); thin && p.Applies != Template {
+			if p.Applies == Template {
+				return
+			}
+			if s, thin := thinArchitecture(d); thin {
 				p.Report(s.Span, "section:architecture",
 					"section %s names no service, store or connection and holds no diagram; describe the components and how they connect, or draw them (a Mermaid flowchart is read)",
 					quote(s.Title))
