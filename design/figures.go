@@ -110,14 +110,28 @@ func mayHoldFigure(t string) bool {
 	if len(t) > 2000 {
 		return false
 	}
-	l := lower(t)
-	for _, w := range numberWordHints {
-		if strings.Contains(l, w) {
-			return true
+	// one pass: at each byte, only the hints that start with it
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		for _, w := range hintsByFirst[c] {
+			if len(t)-i >= len(w) && strings.EqualFold(t[i:i+len(w)], w) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// hintsByFirst groups numberWordHints by their first byte.
+var hintsByFirst = func() (m [256][]string) {
+	for _, w := range numberWordHints {
+		m[w[0]] = append(m[w[0]], w)
+	}
+	return m
+}()
 
 // hasDigit reports a decimal digit in t.
 func hasDigit(t string) bool {
