@@ -181,6 +181,8 @@ var lexicon = map[string]concept{
 
 // phrases are two-word entries, keyed "first second" in lower case.
 var phrases = map[string]concept{
+	// "Bandwidth out: 115 MB/s", "data in"
+	"bandwidth out": cOut, "bandwidth in": cIn, "data out": cOut, "data in": cIn, "traffic out": cOut, "traffic in": cIn,
 	"daily active": cDAU | cDaily | cActive, "monthly active": cMAU | cMonthly | cActive,
 	"response time": cLatency, "round trip": cLatency, "end to": cLatency, "for comparison": cOther,
 	"page view": cRead, "page views": cRead, "time out": cNotInput | cTime, "times out": cNotInput | cTime,

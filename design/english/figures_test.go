@@ -63,6 +63,8 @@ func TestReadFiguresPhrasings(t *testing.T) {
 		{"If each user performs 10 actions we will handle 1.2 billion requests daily.", "", []string{"requests_per_user_per_day=10", "requests_per_day=1.2e+09"}},
 		// the link a chain goes on from is a stated result
 		{"50M * 0.1 = 5M new posts a day * 2 KB = 10 GB new data per day.", "", []string{"writes_per_day=5e+06", "storage_per_day=1e+10"}},
+		// "out" after bandwidth is egress
+		{"Bandwidth out: 2.3k req/s × 50 KB ≈ 115 MB/s", "", []string{"egress_bandwidth=1.15e+08"}},
 		// one node's share is not the fleet
 		{"1.5M open sockets; at 50,000 per gateway node that is 30 nodes.", "", []string{"servers=30"}},
 		// the fleet a calculation comes to
