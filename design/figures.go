@@ -642,10 +642,8 @@ func (r *mdReader) nameOperands() {
 			continue
 		}
 		var found []operandPick
-		var ways operandWays
 		if e.result != "" {
-			ways = r.assignOperands(e, fs, matches)
-			found = ways.pick()
+			found = r.assignOperands(e, fs, matches).pick()
 		} else {
 			// "2M × 300 KB = 600 GB" with no name for 600 GB: the result
 			// is named when exactly one derived figure, of the kind the
@@ -666,15 +664,9 @@ func (r *mdReader) nameOperands() {
 			if e.activity == "" && e.unnamed.q.Dim == estimate.Count {
 				continue
 			}
+			var ways operandWays
 			var named, namedAnchored Equation
-			for _, name := range estimate.FactorResults() {
-				n, _ := estimate.Lookup(name)
-				c, err := n.Coerce(e.unnamed.q)
-				if err != nil || !activityFits(e.activity, name) {
-					continue
-				}
-				try := e
-				try.result, try.resultQ = name, c
+			for _, try := range resultCandidates(e) {
 				w := r.assignOperands(try, fs, matches)
 				if w.n > 0 {
 					named = try
@@ -684,42 +676,26 @@ func (r *mdReader) nameOperands() {
 				}
 				ways.add(w)
 			}
-			if found = ways.pick(); found == nil {
-				continue
+			if found = ways.pick(); found != nil {
+				if ways.n != 1 {
+					named = namedAnchored
+				}
+				e = named
+				r.d.Figures = append(r.d.Figures, Figure{
+					Value:  Value{Name: e.result, Quantity: e.resultQ, Text: e.unnamed.text, Span: e.unnamed.span},
+					Claim:  true,
+					Rank:   RankOperand,
+					order:  len(r.d.Figures),
+					within: e.scopeAt,
+				})
+				r.dropUnread(e.unnamed.span)
 			}
-			if ways.n != 1 {
-				named = namedAnchored
-			}
-			e = named
-			r.d.Figures = append(r.d.Figures, Figure{
-				Value:  Value{Name: e.result, Quantity: e.resultQ, Text: e.unnamed.text, Span: e.unnamed.span},
-				Claim:  true,
-				Rank:   RankOperand,
-				order:  len(r.d.Figures),
-				within: e.scopeAt,
-			})
-			r.dropUnread(e.unnamed.span)
 		}
 		if found == nil {
+			// No reading fits the stated inputs: a named result may be
+			// worked out from another of the document's figures.
 			if e.result != "" && r.ownBasis(e, fs, inDocument) {
 				r.d.ownBasis = append(r.d.ownBasis, Value{Name: e.result, Quantity: e.resultQ, Text: e.Text, Span: e.Span})
-			} else if e.unnamed != nil && len(fs) >= 2 {
-				var basis []Value
-				for _, name := range estimate.FactorResults() {
-					n, _ := estimate.Lookup(name)
-					c, err := n.Coerce(e.unnamed.q)
-					if err != nil || !activityFits(e.activity, name) {
-						continue
-					}
-					try := e
-					try.result, try.resultQ = name, c
-					if r.ownBasis(try, fs, inDocument) {
-						basis = append(basis, Value{Name: name, Quantity: c, Text: e.Text, Span: e.Span})
-					}
-				}
-				if len(basis) == 1 {
-					r.d.ownBasis = append(r.d.ownBasis, basis[0])
-				}
 			}
 			continue
 		}
@@ -801,6 +777,24 @@ func statedElsewhere(stated map[string][]float64, name string, n estimate.Name, 
 		}
 	}
 	return false
+}
+
+// resultCandidates lists the namings an unnamed result may take: each
+// derived figure a written calculation computes, of the kind the words
+// around it count, that its value can be.
+func resultCandidates(e Equation) []Equation {
+	var out []Equation
+	for _, name := range estimate.FactorResults() {
+		n, _ := estimate.Lookup(name)
+		c, err := n.Coerce(e.unnamed.q)
+		if err != nil || !activityFits(e.activity, name) {
+			continue
+		}
+		try := e
+		try.result, try.resultQ = name, c
+		out = append(out, try)
+	}
+	return out
 }
 
 // operandWays counts the assignments of a calculation's factors that fit,
