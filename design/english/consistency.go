@@ -250,24 +250,9 @@ func (r *consistencyReader) model() (string, int, int) {
 // matches returns how many tokens phrase p spans at token i, or 0.
 func (r *consistencyReader) matches(i int, p modelPhrase) int {
 	t := r.t
-	k := i
-	for _, want := range p.words {
-		if k >= len(t.Tokens) {
-			return 0
-		}
-		l := t.Low(k)
-		if strings.HasSuffix(want, "*") {
-			if !strings.HasPrefix(l, want[:len(want)-1]) {
-				return 0
-			}
-		} else if l != want {
-			return 0
-		}
-		if k > i && (want == "-" || t.Is(k-1, "-")) && t.Tokens[k].Space {
-			// "read - your - writes" is written without spaces
-			return 0
-		}
-		k++
+	k := i + t.phraseAt(i, p.words)
+	if k == i {
+		return 0
 	}
 	if p.upper && t.Str(i) != strings.ToUpper(t.Str(i)) {
 		return 0

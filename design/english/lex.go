@@ -3,6 +3,7 @@ package english
 import (
 	"math"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
@@ -101,6 +102,31 @@ func (t *Text) Low(i int) string {
 // SpanOf returns the byte span of an amount in the text.
 func (t *Text) SpanOf(a Amount) (start, end int) {
 	return t.Tokens[a.First].Start, t.Tokens[a.Last-1].End
+}
+
+// phraseAt returns how many tokens the words span at token i, or 0. A
+// word ending in "*" matches any word it starts; a hyphenated phrase
+// matches only written tight ("read-your-writes", not "read - your").
+func (t *Text) phraseAt(i int, words []string) int {
+	k := i
+	for _, want := range words {
+		if k >= len(t.Tokens) {
+			return 0
+		}
+		l := t.Low(k)
+		if strings.HasSuffix(want, "*") {
+			if !strings.HasPrefix(l, want[:len(want)-1]) {
+				return 0
+			}
+		} else if l != want {
+			return 0
+		}
+		if k > i && (want == "-" || t.Is(k-1, "-")) && t.Tokens[k].Space {
+			return 0
+		}
+		k++
+	}
+	return k - i
 }
 
 // Is reports whether token i is the symbol or word w (compared in lower case).

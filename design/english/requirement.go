@@ -132,7 +132,7 @@ func StatesQuality(text string) bool {
 	r := requirementReader{t: t}
 	for i := range t.Tokens {
 		for _, p := range qualityPhrases {
-			if r.phraseAt(i, p) > 0 {
+			if r.t.phraseAt(i, p) > 0 {
 				return true
 			}
 		}
@@ -186,7 +186,7 @@ func (r *requirementReader) read(text string) Requirement {
 			continue
 		}
 		for _, p := range areaPhrases {
-			n := r.phraseAt(i, p.words)
+			n := r.t.phraseAt(i, p.words)
 			if n == 0 {
 				continue
 			}
@@ -245,32 +245,11 @@ func (r *requirementReader) areaFits(i, n int, area string) bool {
 // areaAt returns the area a phrase at token i names, or "".
 func (r *requirementReader) areaAt(i int) string {
 	for _, p := range areaPhrases {
-		if r.phraseAt(i, p.words) > 0 {
+		if r.t.phraseAt(i, p.words) > 0 {
 			return p.area
 		}
 	}
 	return ""
-}
-
-// phraseAt returns how many tokens the words span at token i, or 0.
-func (r *requirementReader) phraseAt(i int, words []string) int {
-	t := r.t
-	k := i
-	for _, want := range words {
-		if k >= len(t.Tokens) {
-			return 0
-		}
-		l := t.Low(k)
-		if strings.HasSuffix(want, "*") {
-			if !strings.HasPrefix(l, want[:len(want)-1]) {
-				return 0
-			}
-		} else if l != want {
-			return 0
-		}
-		k++
-	}
-	return k - i
 }
 
 func (r *requirementReader) wordWithin(from, to int, words ...string) bool {
