@@ -843,6 +843,13 @@ var kindWords = map[string]ComponentKind{
 // from the head noun of the name (the last word that names a kind: "Search
 // Service" is a service, "Orders DB" a database), then from phrases, then
 // from the technology. It returns "" when nothing names a kind.
+// NamesKind reports a word that names a kind of component or a product
+// designlint knows ("service", "queue", "Postgres"), in any case.
+func NamesKind(word string) bool {
+	w := lower(word)
+	return kindWords[w] != "" || kindWords[singular(w)] != ""
+}
+
 func inferKind(name, tech string) ComponentKind {
 	k := inferKindOf(name, tech)
 	// "Transcode jobs (SQS)": the product says it is a queue.

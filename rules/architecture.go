@@ -83,7 +83,7 @@ func thinArchitecture(d *design.Design) (design.Section, bool) {
 	count := func(text string) {
 		for _, w := range strings.Fields(text) {
 			words++
-			if partWords[strings.ToLower(strings.Trim(w, ".,;:()*`'\""))] {
+			if design.NamesKind(strings.Trim(w, ".,;:()*`'\"")) {
 				// it names a part, in words designlint did not take
 				// for a component
 				words += thinWords
@@ -107,17 +107,6 @@ func thinArchitecture(d *design.Design) (design.Section, bool) {
 		}
 	}
 	return design.Section{}, false
-}
-
-// partWords name the parts of a system; an architecture that uses one is
-// not thin.
-var partWords = map[string]bool{
-	"service": true, "services": true, "store": true, "stores": true, "database": true, "databases": true,
-	"db": true, "cache": true, "caches": true, "queue": true, "queues": true, "server": true, "servers": true,
-	"api": true, "gateway": true, "worker": true, "workers": true, "storage": true, "bucket": true,
-	"cluster": true, "broker": true, "cdn": true, "balancer": true, "proxy": true, "client": true,
-	"clients": true, "node": true, "nodes": true, "microservice": true, "microservices": true,
-	"backend": true, "frontend": true, "table": true, "tables": true, "stream": true, "topic": true,
 }
 
 // thinWords is how many words an architecture section needs, with no
