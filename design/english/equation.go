@@ -117,7 +117,7 @@ func (fr *figureReader) equations(s *sentence) eqMarks {
 			// 20M", "kept for 2 years: 19 GB × 730": what comes before
 			// the clause is not an operand (after a label a clause stays
 			// one: the label names the result)
-			if s.label == 0 && fr.ctx.Label == "" && t.Is(i, ",") && t.IsWord(i+1) && clauseWords[t.Low(i+1)] {
+			if s.label == 0 && fr.ctx.Label == "" && t.Is(i, ",") && t.startsClause(i+1) {
 				cur = eqSide{from: i + 2, first: -1}
 				lastWasAmount = false
 				i++
@@ -208,9 +208,16 @@ func (fr *figureReader) equations(s *sentence) eqMarks {
 	return m
 }
 
-// clauseWords start, after a comma, a clause that a calculation may
-// follow as a new thought.
-var clauseWords = map[string]bool{"so": true, "thus": true, "hence": true, "therefore": true, "giving": true, "which": true, "meaning": true}
+// startsClause reports a word that starts, after a comma, a clause a
+// calculation may follow as a new thought: one that announces a result
+// ("so", "hence", "giving", "in total"), "which" or "meaning".
+func (t *Text) startsClause(i int) bool {
+	if !t.IsWord(i) {
+		return false
+	}
+	l := t.Low(i)
+	return l == "which" || l == "meaning" || wordConcepts(l).has(cResult)
+}
 
 // descriptive reports a side that is one figure followed by several words:
 // a statement, not a value.

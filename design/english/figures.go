@@ -394,7 +394,7 @@ func (fr *figureReader) nameSentence(s *sentence, eq eqMarks) {
 	// 500M requests a day").
 	subjectEnd := s.to
 	for i := s.body; i+1 < s.to; i++ {
-		if (t.Is(i, ",") || t.Is(i, ";")) && t.IsWord(i+1) && (clauseWords[t.Low(i+1)] || t.Is(i+1, "we") || t.Is(i+1, "and") && t.Is(i+2, "we")) ||
+		if (t.Is(i, ",") || t.Is(i, ";")) && (t.startsClause(i+1) || t.Is(i+1, "we") || t.Is(i+1, "and") && t.Is(i+2, "we")) ||
 			t.Is(i, "we") && len(s.amounts) > 0 && i >= fr.amounts[s.amounts[0]].Last {
 			// (or "we" after a figure: "if each user performs 10
 			// actions we will have to handle 1 billion requests")
