@@ -129,7 +129,7 @@ func checkArithmetic(p *Pass) {
 		reported[eq.Span.Start.Line] = true
 		p.Report(eq.Span, "equation:"+normalizeText(m.Left),
 			"%s = %s does not add up: the left side is %s, not %s (%s apart)%s; correct the calculation",
-			shorten(m.Left, 60), shorten(m.Right, 40), estimate.FormatNumber(m.LeftValue), estimate.FormatNumber(m.RightValue),
+			Shorten(m.Left, 60), Shorten(m.Right, 40), estimate.FormatNumber(m.LeftValue), estimate.FormatNumber(m.RightValue),
 			ratioText(m.Ratio), periodHint(m.Ratio))
 	}
 }
@@ -300,7 +300,7 @@ func scopePrefix(se ScopedEstimate) string {
 	if se.Title == "" {
 		return ""
 	}
-	return quote(shorten(se.Title, 40)) + ": "
+	return quote(Shorten(se.Title, 40)) + ": "
 }
 
 // scopeElement keeps the findings of each design of a several-design

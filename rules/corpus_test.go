@@ -98,7 +98,7 @@ func TestCorpus(t *testing.T) {
 			}
 			if hit < 0 {
 				fn[k.rule]++
-				misses = append(misses, fmt.Sprintf("%s:%d %s missed: %s", k.slug, line, k.rule, shorten(r["reason"], 100)))
+				misses = append(misses, fmt.Sprintf("%s:%d %s missed: %s", k.slug, line, k.rule, Shorten(r["reason"], 100)))
 				continue
 			}
 			used[hit] = true
@@ -183,7 +183,7 @@ func TestCorpus(t *testing.T) {
 		if stated {
 			asStated++
 		} else {
-			misses = append(misses, fmt.Sprintf("%s:%d figure %s=%g not read: %s", r["slug"], line, r["name"], want, shorten(r["quote"], 60)))
+			misses = append(misses, fmt.Sprintf("%s:%d figure %s=%g not read: %s", r["slug"], line, r["name"], want, Shorten(r["quote"], 60)))
 		}
 	}
 	fmt.Fprintf(&b, "figures read (score.py's reading, one value per name): %d/%d = %.2f (%d read with another value)\n", byName, len(figures), ratio(byName, len(figures)), other)

@@ -142,7 +142,7 @@ peak", "RPO of 5 minutes".`,
 			}
 			p.Report(n.Span, "nfr:"+normalizeText(n.Text),
 				"%s requirement %s has no measurable target; state a number with a unit, e.g. %s",
-				n.Category, quote(shorten(n.Text, 70)), exampleTarget(n.Category))
+				n.Category, quote(Shorten(n.Text, 70)), exampleTarget(n.Category))
 		}
 	},
 }
@@ -270,8 +270,8 @@ func JoinAnd(ws []string) string {
 	return strings.Join(ws[:len(ws)-1], ", ") + " and " + ws[len(ws)-1]
 }
 
-// shorten cuts text for a message.
-func shorten(s string, n int) string {
+// Shorten cuts text to n characters for a message, its spaces collapsed.
+func Shorten(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")
 	r := []rune(s)
 	if len(r) <= n {
@@ -282,5 +282,5 @@ func shorten(s string, n int) string {
 
 // normalizeText folds text into a stable key for baselines.
 func normalizeText(s string) string {
-	return shorten(strings.ToLower(strings.Join(strings.Fields(s), " ")), 60)
+	return Shorten(strings.ToLower(strings.Join(strings.Fields(s), " ")), 60)
 }

@@ -146,7 +146,7 @@ func (g *grader) nonfunctional() Step {
 	b.credit("measurable", share(8, float64(len(measurable)), float64(len(nfrs))),
 		fmt.Sprintf("%s, %d measurable", rules.Plural(len(nfrs), "requirement", "requirements"), len(measurable)), measurable...)
 	for _, n := range vague {
-		b.miss("measurable", fmt.Sprintf("line %d: %s requirement %q has no target", n.Span.Start.Line, n.Category, shorten(n.Text, 50)),
+		b.miss("measurable", fmt.Sprintf("line %d: %s requirement %q has no target", n.Span.Start.Line, n.Category, rules.Shorten(n.Text, 50)),
 			fmt.Sprintf("give the %s requirement at line %d a target you could test: a number with a unit (\"p99 under 200 ms\", \"99.95%% a month\"), not \"fast\" or \"highly available\"", n.Category, n.Span.Start.Line))
 	}
 	missing := rules.MissingNFRs(g.d)
@@ -289,14 +289,4 @@ func (g *grader) summary() Step {
 		b.miss("tradeoffs", g.absent("no trade-offs", design.SectionTradeoffs), "name the key trade-offs: what each choice buys and what it costs")
 	}
 	return b.finish()
-}
-
-// shorten cuts text for a message.
-func shorten(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return strings.TrimSpace(string(r[:n])) + "…"
 }
