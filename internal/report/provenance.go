@@ -16,6 +16,9 @@ import (
 type sourceText struct {
 	src    string // the document, converted once: lines are slices of it
 	starts []int  // the offset of each line
+	// folded holds each line in lower case with its spaces collapsed,
+	// made the first time find needs it.
+	folded []string
 }
 
 // newSourceText indexes a document's lines; a document read without its
@@ -212,8 +215,9 @@ func targetOf(d *design.Design, name string, value float64) (design.Value, bool)
 }
 
 // findLines is how many lines after (and before) a component's own line
-// find looks at: the text about a component stands near it.
-const findLines = 200
+// find looks at: the text about a component stands near it. With each
+// line folded once, the work is at most this many line searches a fact.
+const findLines = 80
 
 // find returns the first line, from line near on (then before it), that
 // holds the first words of text, compared in lower case with spaces
@@ -232,13 +236,17 @@ func (s *sourceText) find(near int, text string) int {
 
 func (s *sourceText) findWords(near int, words []string) int {
 	needle := strings.Join(words, " ")
-	try := func(n int) bool {
-		l := s.line(n)
-		if len(l) > 4*quoteWindow {
-			l = l[:4*quoteWindow]
+	if s.folded == nil {
+		s.folded = make([]string, len(s.starts))
+		for i := range s.folded {
+			l := s.line(i + 1)
+			if len(l) > 4*quoteWindow {
+				l = l[:4*quoteWindow]
+			}
+			s.folded[i] = strings.Join(strings.Fields(strings.ToLower(l)), " ")
 		}
-		return strings.Contains(strings.Join(strings.Fields(strings.ToLower(l)), " "), needle)
 	}
+	try := func(n int) bool { return strings.Contains(s.folded[n-1], needle) }
 	for n := near; n <= min(near+findLines, len(s.starts)); n++ {
 		if try(n) {
 			return n
